@@ -1,0 +1,46 @@
+# plancheck — make targets. `make test` is what CI runs (.ci/run).
+GO          ?= go
+STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BIN         := bin/plancheck
+FUZZTIME    ?= 10s
+
+.PHONY: all build run test unit lint fmt fuzz bench clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) ./cmd/plancheck
+
+# The main job on the embedded plans: validate them and print the 十四五 table.
+run: build
+	./$(BIN) validate
+	./$(BIN) show jlp-hrss-14th
+
+# Everything CI checks: formatting, vet, staticcheck, a tidy go.mod, the tests
+# with the race detector, and a short run of every fuzz target.
+test: lint unit fuzz
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(STATICCHECK) ./...
+	$(GO) mod tidy -diff
+
+fmt:
+	gofmt -w $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')
+	$(GO) mod tidy
+
+# Each fuzz target for FUZZTIME (go test runs one fuzz target per call).
+fuzz:
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/expr
+	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./pkg/plan
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./... | tee bench.txt
+
+clean:
+	rm -rf bin bench.txt

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses of spec §5.
+const (
+	ExitOK      = 0 // done; evaluated and nothing failed the policy; every plan valid
+	ExitFailed  = 1 // evaluated but the policy failed; a plan read but invalid
+	ExitTrouble = 2 // could not do the job: bad arguments, unreadable or bad input
+)
+
+// exitError carries an exit status. When silent, the command has already
+// printed what went wrong, and Main prints nothing more.
+type exitError struct {
+	code   int
+	err    error
+	silent bool
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// silentExit ends a command with the given status after it has reported the
+// problems itself.
+func silentExit(code int) error { return &exitError{code: code, silent: true} }
+
+// hintError adds a line that says how to fix the error.
+type hintError struct {
+	err  error
+	hint string
+}
+
+func (e *hintError) Error() string { return e.err.Error() }
+func (e *hintError) Unwrap() error { return e.err }
+
+func withHint(err error, format string, args ...any) error {
+	return &hintError{err: err, hint: fmt.Sprintf(format, args...)}
+}
+
+// reportError prints err, one "plancheck: error:" line per line of its text, and any
+// hint, and returns the exit status it maps to. Anything not marked otherwise is
+// trouble (2): the job could not be done.
+func reportError(stderr io.Writer, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	code := ExitTrouble
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+		if ee.silent {
+			return code
+		}
+	}
+	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+		fmt.Fprintf(stderr, "plancheck: error: %s\n", line)
+	}
+	var he *hintError
+	if errors.As(err, &he) {
+		fmt.Fprintf(stderr, "plancheck: hint: %s\n", he.hint)
+	}
+	return code
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+type plansOptions struct {
+	io     *IOStreams
+	global *globalOptions
+	format string
+}
+
+func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) error) *cobra.Command {
+	opts := &plansOptions{io: ios, global: g}
+	cmd := &cobra.Command{
+		Use:   "plans",
+		Short: "List the embedded plans: ids, versions, titles, periods",
+		Long: `Plans lists the plans built into plancheck, every version of each. --plan ID picks
+the newest version of an id; --plan ID@VERSION a given one.`,
+		Example: `  plancheck plans
+  plancheck plans --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch opts.format {
+			case "table", "markdown", "json":
+			default:
+				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown or json")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlans(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, markdown or json")
+	return cmd
+}
+
+func runPlans(opts *plansOptions) error {
+	reg, err := plan.Embedded()
+	if err != nil {
+		return err
+	}
+	if opts.format == "json" {
+		return report.PlanListJSON(opts.io.Out, reg.All())
+	}
+	return report.PlanList(opts.io.Out, reg.All(), opts.global.lang, report.TableFormat(opts.format))
+}

@@ -1,0 +1,118 @@
+// Package cli is plancheck's command line: the cobra wiring, one file per
+// command, and the mapping of errors to exit statuses (exit.go).
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+// version is set at build time with -ldflags "-X github.com/jlp-hrss/plancheck/pkg/cli.version=v1.2.3";
+// otherwise it comes from the module's build information.
+var version = ""
+
+// Version is plancheck's version as --version prints it.
+func Version() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// IOStreams are a command's standard streams; tests pass buffers.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+}
+
+// globalOptions are the flags every command takes.
+type globalOptions struct {
+	langFlag string
+	lang     report.Lang
+}
+
+const rootLong = `plancheck evaluates the progress of a five-year plan (规划): it loads the plan's
+indicators (指标) from versioned YAML, embedded in the binary, and judges them
+against the actual values analysts keep in Excel.
+
+Plans are named by --plan: an embedded plan's id (its newest version), ID@VERSION,
+or a plan file (a path ending in .yaml or .yml, or containing a slash).
+
+EXIT STATUS
+  0  done: evaluated with nothing failing the --fail-on policy; every plan valid
+  1  evaluated, but something failed the policy; a plan was read but is invalid
+  2  could not do the job: bad arguments, a file unreadable or over a limit,
+     bad cells in a workbook, an invalid plan where a plan is needed`
+
+// newRootCmd builds the command tree afresh, so tests can run in parallel.
+func newRootCmd(ios *IOStreams) *cobra.Command {
+	g := &globalOptions{}
+	root := &cobra.Command{
+		Use:           "plancheck",
+		Short:         "Evaluate five-year plan (规划) indicators against actual values",
+		Long:          rootLong,
+		Version:       Version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			lang, err := report.ParseLang(g.langFlag)
+			if err != nil {
+				return err
+			}
+			g.lang = lang
+			return nil
+		},
+		Example: `  plancheck plans
+  plancheck show jlp-hrss-14th
+  plancheck validate plans/*.yaml`,
+	}
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	root.SetVersionTemplate("plancheck {{.Version}}\n")
+	root.PersistentFlags().StringVar(&g.langFlag, "lang", "zh", "language of labels: zh or en")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return withHint(err, "see 'plancheck %s -h'", commandPath(cmd))
+	})
+
+	root.AddCommand(
+		newValidateCmd(ios, g, nil),
+		newPlansCmd(ios, g, nil),
+		newShowCmd(ios, g, nil),
+	)
+	return root
+}
+
+// commandPath is the command's path without the root's name.
+func commandPath(cmd *cobra.Command) string {
+	if cmd.HasParent() {
+		return cmd.CommandPath()[len(cmd.Root().Name())+1:]
+	}
+	return ""
+}
+
+// Main runs plancheck with the given arguments and streams and returns the exit
+// status. It never panics: a panic is reported as an internal error.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "plancheck: error: internal error: %v\n", r)
+			fmt.Fprintf(stderr, "plancheck: hint: this is a bug in plancheck; please report it with the command you ran\n")
+			code = ExitTrouble
+		}
+	}()
+	ios := &IOStreams{In: stdin, Out: stdout, ErrOut: stderr}
+	root := newRootCmd(ios)
+	root.SetArgs(args)
+	return reportError(stderr, root.ExecuteContext(context.Background()))
+}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+type validateOptions struct {
+	io     *IOStreams
+	global *globalOptions
+	files  []string
+	format string
+}
+
+func newValidateCmd(ios *IOStreams, g *globalOptions, runF func(*validateOptions) error) *cobra.Command {
+	opts := &validateOptions{io: ios, global: g}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check plan files (the embedded plans when no file is given)",
+		Long: `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
+missing fields, wrong types) and what the format cannot say (unique ids and names,
+the period, expressions that parse, better where a target needs it, known units).
+
+Every problem is printed on stderr as file:line:col: message, all of them, not
+just the first. With --format github each becomes a GitHub Actions annotation
+(::error file=…,line=…,col=…::message) on stdout.
+
+Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
+not be read or is over the size limit (1 MiB).`,
+		Example: `  plancheck validate
+  plancheck validate plans/*.yaml
+  plancheck validate --format github plans/*.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.files = args
+			if opts.format != "text" && opts.format != "github" {
+				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format text or --format github")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runValidate(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or github")
+	return cmd
+}
+
+func runValidate(opts *validateOptions) error {
+	type input struct {
+		name string
+		data []byte
+		err  error
+		// embedded files must be named after the plan they hold
+		embedded bool
+	}
+	var inputs []input
+	if len(opts.files) == 0 {
+		names, err := plan.EmbeddedFiles()
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			data, err := plan.ReadEmbedded(n)
+			inputs = append(inputs, input{name: n, data: data, err: err, embedded: true})
+		}
+	} else {
+		for _, f := range opts.files {
+			data, err := plan.ReadFile(f)
+			inputs = append(inputs, input{name: f, data: data, err: err})
+		}
+	}
+
+	unreadable, invalid := 0, 0
+	for _, in := range inputs {
+		if in.err != nil {
+			unreadable++
+			opts.annotate(in.name, plan.Pos{}, in.err.Error())
+			continue
+		}
+		p, err := plan.Load(in.name, in.data)
+		var problems plan.Problems
+		switch {
+		case errors.As(err, &problems):
+			invalid++
+			for _, pr := range problems {
+				opts.annotate(pr.File, pr.Pos, pr.Msg)
+			}
+			continue
+		case err != nil:
+			unreadable++
+			opts.annotate(in.name, plan.Pos{}, err.Error())
+			continue
+		}
+		if in.embedded {
+			if err := plan.CheckEmbeddedName(in.name, p); err != nil {
+				invalid++
+				opts.annotate(in.name, plan.Pos{Line: 1, Col: 1}, err.Error())
+				continue
+			}
+		}
+		if opts.format == "text" {
+			fmt.Fprintf(opts.io.Out, "ok  %s  %s, %d indicators\n", in.name, p.Ref(), len(p.Indicators()))
+		}
+	}
+	switch {
+	case unreadable > 0:
+		return silentExit(ExitTrouble)
+	case invalid > 0:
+		if opts.format == "text" {
+			fmt.Fprintf(opts.io.ErrOut, "plancheck: %d of %d plan files invalid\n", invalid, len(inputs))
+		}
+		return silentExit(ExitFailed)
+	}
+	return nil
+}
+
+// annotate prints one problem: file:line:col: message on stderr, or a GitHub
+// Actions annotation on stdout. A problem with no place (an unreadable file)
+// is "plancheck: error: message" on stderr.
+func (opts *validateOptions) annotate(file string, at plan.Pos, msg string) {
+	if opts.format == "github" {
+		props := "file=" + escapeProperty(file)
+		if at.Line > 0 {
+			props += fmt.Sprintf(",line=%d,col=%d", at.Line, at.Col)
+		}
+		fmt.Fprintf(opts.io.Out, "::error %s::%s\n", props, escapeData(msg))
+		return
+	}
+	if at.Line == 0 {
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: error: %s\n", msg)
+		return
+	}
+	fmt.Fprintf(opts.io.ErrOut, "%s:%d:%d: %s\n", file, at.Line, at.Col, msg)
+}
+
+// escapeData and escapeProperty escape a workflow command's message and
+// property values as the GitHub Actions runner expects.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,191 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/jlp-hrss/plancheck/plans"
+)
+
+// ErrUnknownPlan is returned for a plan id or version no embedded plan has.
+var ErrUnknownPlan = errors.New("unknown plan")
+
+// EmbeddedDir is the folder embedded plans are named under in messages: the
+// folder of the source tree they come from.
+const EmbeddedDir = "plans"
+
+// Registry holds plans by id and version.
+type Registry struct {
+	plans []*Plan // sorted by id, then version
+}
+
+// NewRegistry returns a registry of the given plans; two plans with the same id
+// and version are an error.
+func NewRegistry(list ...*Plan) (*Registry, error) {
+	r := &Registry{plans: append([]*Plan(nil), list...)}
+	sort.Slice(r.plans, func(i, j int) bool {
+		a, b := r.plans[i], r.plans[j]
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Version < b.Version
+	})
+	for i := 1; i < len(r.plans); i++ {
+		if r.plans[i].ID == r.plans[i-1].ID && r.plans[i].Version == r.plans[i-1].Version {
+			return nil, fmt.Errorf("%s and %s are both %s", r.plans[i-1].File, r.plans[i].File, r.plans[i].Ref())
+		}
+	}
+	return r, nil
+}
+
+var embedded = sync.OnceValues(func() (*Registry, error) { return LoadFS(plans.FS, EmbeddedDir) })
+
+// Embedded returns the registry of the plans built into the binary.
+func Embedded() (*Registry, error) { return embedded() }
+
+// EmbeddedFiles lists the embedded plan files by the names messages use.
+func EmbeddedFiles() ([]string, error) {
+	names, err := fs.Glob(plans.FS, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	for i, n := range names {
+		names[i] = path.Join(EmbeddedDir, n)
+	}
+	return names, nil
+}
+
+// ReadEmbedded returns the bytes of an embedded plan file named as
+// EmbeddedFiles names it.
+func ReadEmbedded(name string) ([]byte, error) {
+	return fs.ReadFile(plans.FS, strings.TrimPrefix(name, EmbeddedDir+"/"))
+}
+
+// LoadFS loads every *.yaml file of fsys into a registry, naming them under dir
+// in messages. Each file must be named ID.vVERSION.yaml after the plan it holds.
+func LoadFS(fsys fs.FS, dir string) (*Registry, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var list []*Plan
+	var errs []error
+	for _, n := range names {
+		data, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p, err := Load(path.Join(dir, n), data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := CheckEmbeddedName(p.File, p); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		list = append(list, p)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return NewRegistry(list...)
+}
+
+// CheckEmbeddedName checks that an embedded plan file is named ID.vVERSION.yaml
+// after the plan it holds, so that its name says which plan it is.
+func CheckEmbeddedName(name string, p *Plan) error {
+	if want := fmt.Sprintf("%s.v%d.yaml", p.ID, p.Version); path.Base(name) != want {
+		return fmt.Errorf("%s holds %s, so it must be named %s", name, p.Ref(), want)
+	}
+	return nil
+}
+
+// All returns every plan, sorted by id and version.
+func (r *Registry) All() []*Plan { return append([]*Plan(nil), r.plans...) }
+
+// IDs returns the distinct plan ids, sorted.
+func (r *Registry) IDs() []string {
+	var ids []string
+	for _, p := range r.plans {
+		if len(ids) == 0 || ids[len(ids)-1] != p.ID {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}
+
+// Newest returns the newest version of every plan id.
+func (r *Registry) Newest() []*Plan {
+	var out []*Plan
+	for i, p := range r.plans {
+		if i+1 == len(r.plans) || r.plans[i+1].ID != p.ID {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Lookup returns the plan with the given id and version, or its newest version
+// when version is 0.
+func (r *Registry) Lookup(id string, version int) (*Plan, error) {
+	var found *Plan
+	var versions []string
+	for _, p := range r.plans {
+		if p.ID != id {
+			continue
+		}
+		versions = append(versions, strconv.Itoa(p.Version))
+		if version == 0 || p.Version == version {
+			found = p
+		}
+	}
+	switch {
+	case found != nil:
+		return found, nil
+	case versions == nil:
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownPlan, id, strings.Join(r.IDs(), ", "))
+	default:
+		return nil, fmt.Errorf("%w: %s has no version %d (versions: %s)", ErrUnknownPlan, id, version, strings.Join(versions, ", "))
+	}
+}
+
+// IsFileRef reports whether a --plan value names a file rather than an embedded
+// plan: it ends in .yaml or .yml, or contains a path separator.
+func IsFileRef(ref string) bool {
+	ext := strings.ToLower(filepath.Ext(ref))
+	return ext == ".yaml" || ext == ".yml" || strings.ContainsAny(ref, `/\`)
+}
+
+// Resolve selects a plan as --plan does: a file (see IsFileRef), an embedded id
+// (its newest version), or an embedded id@version.
+func (r *Registry) Resolve(ref string) (*Plan, error) {
+	if ref == "" {
+		return nil, fmt.Errorf("empty plan reference")
+	}
+	if IsFileRef(ref) {
+		if _, err := os.Stat(ref); err != nil {
+			return nil, fmt.Errorf("read plan: %w", err)
+		}
+		return LoadFile(ref)
+	}
+	id, v, hasVersion := strings.Cut(ref, "@")
+	version := 0
+	if hasVersion {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("bad plan reference %q: the version after @ must be a whole number from 1", ref)
+		}
+		version = n
+	}
+	return r.Lookup(id, version)
+}

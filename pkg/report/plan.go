@@ -1,0 +1,138 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// IndicatorLabel is an indicator as the plan's tables print it:
+// "1.城镇新增就业人数（万人）".
+func IndicatorLabel(ind *plan.Indicator) string {
+	s := strconv.Itoa(ind.Number) + "." + ind.Name
+	if ind.Unit != "" {
+		s += "（" + ind.Unit + "）"
+	}
+	return s
+}
+
+func attributeLabel(a plan.Attribute, lang Lang) string {
+	return lang.pick(a.String(), a.English())
+}
+
+// PlanTitle is the line that names a plan in every output: its reference and title.
+func PlanTitle(p *plan.Plan) string {
+	return fmt.Sprintf("%s  %s", p.Ref(), p.Title)
+}
+
+// PlanTable prints a plan's indicators as its main-indicator table prints them
+// (指标 | 2020年基数 | 2025年目标 | 指标属性), grouped, with the target as printed.
+// The baseline column is left out when no indicator has a baseline (专栏1).
+// Notes follow the table: the cumulative note and every target used in place of
+// the print.
+func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
+	hasBaseline := false
+	hasCumulative := false
+	for _, ind := range p.Indicators() {
+		if ind.Baseline.Text != "" {
+			hasBaseline = true
+		}
+		if ind.Target.IsCumulative() || ind.Baseline.IsCumulative() {
+			hasCumulative = true
+		}
+	}
+	header := []string{lang.pick("指标", "Indicator")}
+	if hasBaseline {
+		header = append(header, lang.pick(fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)))
+	}
+	header = append(header,
+		lang.pick(fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)),
+		lang.pick("指标属性", "Attribute"))
+
+	if _, err := fmt.Fprintln(w, PlanTitle(p)); err != nil {
+		return err
+	}
+	if format == Markdown {
+		if _, err := fmt.Fprintln(w); err != nil {
+			return err
+		}
+	}
+	t := newTable(w, format)
+	t.Header(header)
+	for _, g := range p.Groups {
+		row := make([]string, len(header))
+		row[0] = g.Name
+		if err := t.Append(row); err != nil {
+			return err
+		}
+		for _, ind := range g.Indicators {
+			row := []string{IndicatorLabel(ind)}
+			if hasBaseline {
+				row = append(row, ind.Baseline.Text)
+			}
+			row = append(row, ind.PrintedTarget(), attributeLabel(ind.Attribute, lang))
+			if err := t.Append(row); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.Render(); err != nil {
+		return err
+	}
+	var notes []string
+	if hasCumulative {
+		notes = append(notes, lang.pick("注：[]内为五年累计值", "Note: a value in [] is the total over the period"))
+	}
+	for _, ind := range p.Indicators() {
+		if ind.Printed != "" {
+			notes = append(notes, lang.pick(
+				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
+				fmt.Sprintf("Note: %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
+		}
+	}
+	for _, n := range notes {
+		if _, err := fmt.Fprintln(w, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PlanList prints one line per plan: id, version, title, period, indicator count.
+func PlanList(w io.Writer, plans []*plan.Plan, lang Lang, format TableFormat) error {
+	t := newTable(w, format)
+	t.Header([]string{"ID", lang.pick("版本", "Version"), lang.pick("标题", "Title"),
+		lang.pick("期间", "Period"), lang.pick("指标数", "Indicators")})
+	for _, p := range plans {
+		if err := t.Append([]string{p.ID, strconv.Itoa(p.Version), p.Title, p.Period.String(),
+			strconv.Itoa(len(p.Indicators()))}); err != nil {
+			return err
+		}
+	}
+	return t.Render()
+}
+
+// planSummary is one plan in `plancheck plans --format json`.
+type planSummary struct {
+	ID         string `json:"id"`
+	Version    int    `json:"version"`
+	Title      string `json:"title"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	Indicators int    `json:"indicators"`
+}
+
+// PlanListJSON prints the plan list as a JSON array.
+func PlanListJSON(w io.Writer, plans []*plan.Plan) error {
+	out := make([]planSummary, 0, len(plans))
+	for _, p := range plans {
+		out = append(out, planSummary{p.ID, p.Version, p.Title, p.Period.Start, p.Period.End, len(p.Indicators())})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
