@@ -83,6 +83,7 @@ func Load(name string, data []byte) (*Plan, error) {
 	var p *Plan
 	if root != nil {
 		if p = d.plan(root); p != nil {
+			d.decoded = len(d.problems)
 			d.validate(p)
 		}
 	}
@@ -102,12 +103,26 @@ func Load(name string, data []byte) (*Plan, error) {
 type decoder struct {
 	file     string
 	problems Problems
+	// decoded is how many problems decoding found; validation skips a value
+	// decoding already complained about.
+	decoded int
 	// raw keeps each indicator's fields as written until validation reads them.
 	raw map[*Indicator]*rawIndicator
 }
 
 func (d *decoder) errorf(at Pos, format string, args ...any) {
 	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: fmt.Sprintf(format, args...)})
+}
+
+// checkf is errorf for validation: it says nothing about a value whose
+// decoding already failed, so that one mistake gives one message.
+func (d *decoder) checkf(at Pos, format string, args ...any) {
+	for _, p := range d.problems[:d.decoded] {
+		if p.Pos == at {
+			return
+		}
+	}
+	d.errorf(at, format, args...)
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -124,7 +139,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		d.errorf(Pos{1, 1}, "empty plan file") // nothing but comments
+		return nil
+	} else if err != nil {
 		d.yamlError(err)
 		return nil
 	}
@@ -259,10 +277,6 @@ func (d *decoder) str(n *yaml.Node, what string, allowEmpty bool) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		if n.Kind == yaml.SequenceNode && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode {
-			d.errorf(pos(n), "%s: [%s] is a YAML list here; quote it to mean a cumulative value: \"[%s]\"", what, n.Content[0].Value, n.Content[0].Value)
-			return ""
-		}
 		d.errorf(pos(n), "%s must be text, not %s", what, describe(n))
 		return ""
 	}
@@ -280,6 +294,17 @@ func (d *decoder) str(n *yaml.Node, what string, allowEmpty bool) string {
 		d.errorf(pos(n), "%s must not be empty", what)
 	}
 	return n.Value
+}
+
+// exprText reads an expression's text. An unquoted [15] is a YAML list, not
+// text: say how to write a cumulative value.
+func (d *decoder) exprText(n *yaml.Node, what string) string {
+	if n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode {
+		v := n.Content[0].Value
+		d.errorf(pos(n), "%s: [%s] is a YAML list here; quote it to mean a cumulative value: \"[%s]\"", what, v, v)
+		return ""
+	}
+	return d.str(n, what, false)
 }
 
 func (d *decoder) integer(n *yaml.Node, what string) int {
@@ -350,6 +375,9 @@ func (d *decoder) plan(n *yaml.Node) *Plan {
 	p.Thresholds = Thresholds{DefaultAhead, DefaultOnTrack, DefaultBindingOnTrack}
 	if v := f["thresholds"]; v != nil {
 		tf := d.mapping(v, "thresholds", thresholdFields, nil)
+		for _, k := range thresholdFields {
+			p.pos["thresholds."+k] = pos(v) // the mapping, where a threshold is not given
+		}
 		for k, v := range tf {
 			x := d.number(v, "threshold "+k)
 			switch k {
@@ -421,22 +449,23 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	what := fmt.Sprintf("indicator %q", ind.ID)
 	ind.Name = d.str(f["name"], what+" name", false)
 	ind.Unit = d.str(f["unit"], what+" unit", true)
-	ind.Printed = d.str(f["printed"], what+" printed", false)
+	ind.Printed = d.exprText(f["printed"], what+" printed")
 	ind.Note = d.str(f["note"], what+" note", true)
 	ind.Source = d.str(f["source"], what+" source", true)
 	if v := f["aliases"]; v != nil {
-		for _, a := range d.list(v, what+" aliases") {
+		for i, a := range d.list(v, what+" aliases") {
 			ind.Aliases = append(ind.Aliases, d.str(a, what+" alias", false))
+			ind.pos[fmt.Sprintf("aliases.%d", i)] = pos(a)
 		}
 	}
 	raw := rawIndicator{
-		target:    d.str(f["target"], what+" target", false),
+		target:    d.exprText(f["target"], what+" target"),
 		attribute: d.str(f["attribute"], what+" attribute", false),
 		judge:     d.str(f["judge"], what+" judge", false),
 	}
 	if v := f["baseline"]; v != nil {
 		raw.hasBaseline = true
-		raw.baseline = d.str(v, what+" baseline", false)
+		raw.baseline = d.exprText(v, what+" baseline")
 	}
 	if v := f["precision"]; v != nil {
 		raw.hasPrecision = true

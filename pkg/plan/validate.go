@@ -25,13 +25,13 @@ const (
 // decode were reported already and are skipped here.
 func (d *decoder) validate(p *Plan) {
 	if p.Schema != "" && p.Schema != SchemaV1 {
-		d.errorf(p.Pos("schema"), "unsupported schema %q (want %s)", p.Schema, SchemaV1)
+		d.checkf(p.Pos("schema"), "unsupported schema %q (want %s)", p.Schema, SchemaV1)
 	}
 	if p.ID != "" && !slug.MatchString(p.ID) {
-		d.errorf(p.Pos("id"), "plan id %q must be lower-case letters, digits and hyphens", p.ID)
+		d.checkf(p.Pos("id"), "plan id %q must be lower-case letters, digits and hyphens", p.ID)
 	}
 	if _, ok := p.pos["version"]; ok && p.Version < 1 {
-		d.errorf(p.Pos("version"), "version must be 1 or more, not %d", p.Version)
+		d.checkf(p.Pos("version"), "version must be 1 or more, not %d", p.Version)
 	}
 	d.validatePeriod(p)
 	d.validateThresholds(p)
@@ -42,7 +42,7 @@ func (d *decoder) validate(p *Plan) {
 	for _, g := range p.Groups {
 		if g.Name != "" {
 			if first, dup := groups[g.Name]; dup {
-				d.errorf(g.Pos, "duplicate group name %q (first at line %d)", g.Name, first.Line)
+				d.checkf(g.Pos, "duplicate group name %q (first at line %d)", g.Name, first.Line)
 			} else {
 				groups[g.Name] = g.Pos
 			}
@@ -50,27 +50,27 @@ func (d *decoder) validate(p *Plan) {
 		for _, ind := range g.Indicators {
 			if ind.ID != "" {
 				if !slug.MatchString(ind.ID) {
-					d.errorf(ind.Pos("id"), "indicator id %q must be lower-case letters, digits and hyphens", ind.ID)
+					d.checkf(ind.Pos("id"), "indicator id %q must be lower-case letters, digits and hyphens", ind.ID)
 				}
 				if first, dup := ids[ind.ID]; dup {
-					d.errorf(ind.Pos("id"), "duplicate indicator id %q (first at line %d)", ind.ID, first.Pos("id").Line)
+					d.checkf(ind.Pos("id"), "duplicate indicator id %q (first at line %d)", ind.ID, first.Pos("id").Line)
 				} else {
 					ids[ind.ID] = ind
 				}
 			}
 			d.uniqueName(names, ind.Name, ind.Pos("name"), ind)
-			for _, a := range ind.Aliases {
-				d.uniqueName(names, a, ind.Pos("aliases"), ind)
+			for i, a := range ind.Aliases {
+				d.uniqueName(names, a, ind.Pos(fmt.Sprintf("aliases.%d", i)), ind)
 			}
 			d.validateIndicator(p, ind)
 		}
 	}
 	if len(p.Groups) == 0 && p.pos["groups"] != (Pos{}) {
-		d.errorf(p.Pos("groups"), "a plan needs at least one group")
+		d.checkf(p.Pos("groups"), "a plan needs at least one group")
 	}
 	for _, g := range p.Groups {
 		if len(g.Indicators) == 0 {
-			d.errorf(g.Pos, "group %q has no indicators", g.Name)
+			d.checkf(g.Pos, "group %q has no indicators", g.Name)
 		}
 	}
 }
@@ -88,15 +88,15 @@ func (d *decoder) validatePeriod(p *Plan) {
 		year  int
 	}{{"period.start", start}, {"period.end", end}} {
 		if y.year < minYear || y.year > maxYear {
-			d.errorf(p.Pos(y.field), "%s %d is not a plausible year (%d–%d)", strings.Replace(y.field, ".", " ", 1), y.year, minYear, maxYear)
+			d.checkf(p.Pos(y.field), "%s %d is not a plausible year (%d–%d)", strings.Replace(y.field, ".", " ", 1), y.year, minYear, maxYear)
 			return
 		}
 	}
 	if start > end {
-		d.errorf(p.Pos("period.start"), "period start %d is after its end %d", start, end)
+		d.checkf(p.Pos("period.start"), "period start %d is after its end %d", start, end)
 	}
 	if _, ok := p.pos["baseline_year"]; ok && p.BaselineYear >= start {
-		d.errorf(p.Pos("baseline_year"), "baseline year %d must be before the period start %d", p.BaselineYear, start)
+		d.checkf(p.Pos("baseline_year"), "baseline year %d must be before the period start %d", p.BaselineYear, start)
 	}
 }
 
@@ -107,15 +107,15 @@ func (d *decoder) validateThresholds(p *Plan) {
 		value float64
 	}{{"ahead", t.Ahead}, {"on_track", t.OnTrack}, {"binding_on_track", t.BindingOnTrack}} {
 		if th.value <= 0 || th.value > 10 {
-			d.errorf(p.Pos("thresholds."+th.field), "threshold %s must be above 0 and at most 10, not %g", th.field, th.value)
+			d.checkf(p.Pos("thresholds."+th.field), "threshold %s must be above 0 and at most 10, not %g", th.field, th.value)
 			return
 		}
 	}
 	if t.OnTrack > t.Ahead {
-		d.errorf(p.Pos("thresholds.on_track"), "threshold on_track %g is above ahead %g", t.OnTrack, t.Ahead)
+		d.checkf(p.Pos("thresholds.on_track"), "threshold on_track %g is above ahead %g", t.OnTrack, t.Ahead)
 	}
 	if t.BindingOnTrack > t.Ahead {
-		d.errorf(p.Pos("thresholds.binding_on_track"), "threshold binding_on_track %g is above ahead %g", t.BindingOnTrack, t.Ahead)
+		d.checkf(p.Pos("thresholds.binding_on_track"), "threshold binding_on_track %g is above ahead %g", t.BindingOnTrack, t.Ahead)
 	}
 }
 
@@ -136,7 +136,7 @@ func (d *decoder) uniqueName(seen map[string]string, name string, at Pos, ind *I
 		return
 	}
 	if other, dup := seen[key]; dup && other != ind.ID {
-		d.errorf(at, "name %q of indicator %q is also a name or alias of indicator %q", name, ind.ID, other)
+		d.checkf(at, "name %q of indicator %q is also a name or alias of indicator %q", name, ind.ID, other)
 		return
 	}
 	seen[key] = ind.ID
@@ -147,9 +147,9 @@ func (d *decoder) parseExpr(text string, at Pos, what string) (expr.Expr, bool) 
 	if err != nil {
 		var pe *expr.Error
 		if errors.As(err, &pe) {
-			d.errorf(at, "%s: %s", what, pe.Error())
+			d.checkf(at, "%s: %s", what, pe.Error())
 		} else {
-			d.errorf(at, "%s: %v", what, err)
+			d.checkf(at, "%s: %v", what, err)
 		}
 		return e, false
 	}
@@ -167,7 +167,7 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	if raw.target != "" {
 		ind.Target, targetOK = d.parseExpr(raw.target, ind.Pos("target"), what+" target")
 		if targetOK && ind.Target.Kind == expr.None {
-			d.errorf(ind.Pos("target"), "%s: target %q states no value", what, raw.target)
+			d.checkf(ind.Pos("target"), "%s: target %q states no value", what, raw.target)
 			targetOK = false
 		}
 	}
@@ -179,11 +179,11 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 		tr, br := ind.Target.Kind == expr.Ratio, ind.Baseline.Kind == expr.Ratio
 		switch {
 		case br && !tr:
-			d.errorf(ind.Pos("baseline"), "%s: baseline %q is a ratio but the target is not", what, raw.baseline)
+			d.checkf(ind.Pos("baseline"), "%s: baseline %q is a ratio but the target is not", what, raw.baseline)
 		case tr && ind.Baseline.Kind != expr.None && !br:
-			d.errorf(ind.Pos("baseline"), "%s: baseline %q must be a ratio like the target", what, raw.baseline)
+			d.checkf(ind.Pos("baseline"), "%s: baseline %q must be a ratio like the target", what, raw.baseline)
 		case tr && br && len(ind.Baseline.Parts) != len(ind.Target.Parts):
-			d.errorf(ind.Pos("baseline"), "%s: baseline has %d components, the target %d", what, len(ind.Baseline.Parts), len(ind.Target.Parts))
+			d.checkf(ind.Pos("baseline"), "%s: baseline has %d components, the target %d", what, len(ind.Baseline.Parts), len(ind.Target.Parts))
 		}
 	}
 
@@ -193,7 +193,7 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	case "约束性", "binding":
 		ind.Attribute = Binding
 	default:
-		d.errorf(ind.Pos("attribute"), "%s: attribute %q must be 预期性 (expected) or 约束性 (binding)", what, raw.attribute)
+		d.checkf(ind.Pos("attribute"), "%s: attribute %q must be 预期性 (expected) or 约束性 (binding)", what, raw.attribute)
 	}
 
 	switch raw.judge {
@@ -204,7 +204,7 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	case "control":
 		ind.Judge = Control
 	default:
-		d.errorf(ind.Pos("judge"), "%s: judge %q must be path or control", what, raw.judge)
+		d.checkf(ind.Pos("judge"), "%s: judge %q must be path or control", what, raw.judge)
 	}
 
 	if ind.Printed != "" {
@@ -212,9 +212,9 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 		_, hasNote := ind.pos["note"]
 		switch {
 		case !hasNote:
-			d.errorf(ind.Pos("printed"), "%s: printed needs a note saying why the target used differs from the print", what)
+			d.checkf(ind.Pos("printed"), "%s: printed needs a note saying why the target used differs from the print", what)
 		case ok && targetOK && printed.String() == ind.Target.String():
-			d.errorf(ind.Pos("printed"), "%s: printed %q is the target itself; remove it", what, ind.Printed)
+			d.checkf(ind.Pos("printed"), "%s: printed %q is the target itself; remove it", what, ind.Printed)
 		}
 	}
 
@@ -230,14 +230,14 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	}
 	if raw.hasPrecision {
 		if raw.precision < 0 || raw.precision > 6 {
-			d.errorf(ind.Pos("precision"), "%s: precision must be 0 to 6 decimals, not %d", what, raw.precision)
+			d.checkf(ind.Pos("precision"), "%s: precision must be 0 to 6 decimals, not %d", what, raw.precision)
 		}
 		precision = raw.precision
 	}
 	ind.Precision = precision
 
 	if _, ok := LookupUnit(ind.Unit); !ok {
-		d.errorf(ind.Pos("unit"), "%s: unknown unit %q (known: %s)", what, ind.Unit, strings.Join(UnitNames(), " "))
+		d.checkf(ind.Pos("unit"), "%s: unknown unit %q (known: %s)", what, ind.Unit, strings.Join(UnitNames(), " "))
 	}
 }
 
@@ -267,7 +267,7 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what string)
 		case "":
 			return // reported while decoding
 		default:
-			d.errorf(at, "%s: better %q must be up or down", what, b)
+			d.checkf(at, "%s: better %q must be up or down", what, b)
 			return
 		}
 	}
@@ -275,26 +275,26 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what string)
 	if t.Kind == expr.Ratio {
 		switch {
 		case len(given) == 0:
-			d.errorf(ind.Pos(""), "%s: ratio target %q needs better: a list of up/down, one per component (%d)", what, t.Text, len(t.Parts))
+			d.checkf(ind.Pos(""), "%s: ratio target %q needs better: a list of up/down, one per component (%d)", what, t.Text, len(t.Parts))
 		case !raw.betterList:
-			d.errorf(at, "%s: ratio target %q needs better as a list of %d directions, one per component", what, t.Text, len(t.Parts))
+			d.checkf(at, "%s: ratio target %q needs better as a list of %d directions, one per component", what, t.Text, len(t.Parts))
 		case len(given) != len(t.Parts):
-			d.errorf(at, "%s: better has %d directions but the ratio %q has %d components", what, len(given), t.Text, len(t.Parts))
+			d.checkf(at, "%s: better has %d directions but the ratio %q has %d components", what, len(given), t.Text, len(t.Parts))
 		default:
 			ind.Better = given
 		}
 		return
 	}
 	if raw.betterList {
-		d.errorf(at, "%s: better is a list, but only a ratio target takes one direction per component", what)
+		d.checkf(at, "%s: better is a list, but only a ratio target takes one direction per component", what)
 		return
 	}
 	implied := impliedBetter(t)
 	switch {
 	case implied == NoDirection && len(given) == 0:
-		d.errorf(ind.Pos(""), "%s: target %q does not say which way is better; add better: up or better: down", what, t.Text)
+		d.checkf(ind.Pos(""), "%s: target %q does not say which way is better; add better: up or better: down", what, t.Text)
 	case implied != NoDirection && len(given) == 1 && given[0] != implied:
-		d.errorf(at, "%s: better %s contradicts target %q, which implies %s", what, given[0], t.Text, implied)
+		d.checkf(at, "%s: better %s contradicts target %q, which implies %s", what, given[0], t.Text, implied)
 	case len(given) == 1:
 		ind.Better = given
 	default:

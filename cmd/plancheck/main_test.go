@@ -1,0 +1,83 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/jlp-hrss/plancheck/pkg/cli"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected files of cmp in testdata/script from the actual output")
+
+// TestMain makes the test binary double as plancheck: testscript puts a copy of
+// it on the scripts' PATH under that name, and running it runs cli.Main.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"plancheck": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// shippedPlan is a real plan file for scripts that need one as a file (show
+// ./plan.yaml): the embedded 十四五 plan, read from the source tree.
+const shippedPlan = "jlp-hrss-14th.v1.yaml"
+
+// TestScript runs the end-to-end scripts of testdata/script. Each script runs
+// plancheck and checks its stdout, stderr and exact exit status (see exitcode).
+// With -update, the expected files compared by cmp are rewritten.
+func TestScript(t *testing.T) {
+	plan, err := os.ReadFile(filepath.Join("..", "..", "plans", shippedPlan))
+	if err != nil {
+		t.Fatalf("read the shipped plan: %v", err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		UpdateScripts:       *update,
+		Setup: func(env *testscript.Env) error {
+			return os.WriteFile(filepath.Join(env.WorkDir, shippedPlan), plan, 0o644)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitcode,
+		},
+	})
+}
+
+// cmdExitcode is the script command
+//
+//	exitcode N program [args...]
+//
+// It runs the program like exec and fails unless it exits with status N. The
+// program's stdout and stderr are kept for the stdout, stderr and cmp commands
+// that follow. `! exec` accepts any failure; the exit status is part of
+// plancheck's contract (spec §5), so the scripts check it exactly.
+func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("exitcode does not support !; give the status expected")
+	}
+	if len(args) < 2 {
+		ts.Fatalf("usage: exitcode N program [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: bad status %q", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exitErr *exec.ExitError
+		if !errors.As(err, &exitErr) {
+			ts.Fatalf("exitcode: %v", err)
+		}
+		got = exitErr.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
