@@ -94,6 +94,9 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 		}
 	}
 	for _, n := range notes {
+		if format == Markdown {
+			n = "\n" + n // a paragraph of its own, not a row of the table
+		}
 		if _, err := fmt.Fprintln(w, n); err != nil {
 			return err
 		}
