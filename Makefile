@@ -2,6 +2,8 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BIN         := bin/plancheck
+VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS     := -X github.com/jlp-hrss/plancheck/pkg/cli.version=$(VERSION)
 FUZZTIME    ?= 10s
 
 .PHONY: all build run test unit lint fmt fuzz bench clean
@@ -9,7 +11,7 @@ FUZZTIME    ?= 10s
 all: build
 
 build:
-	$(GO) build -trimpath -o $(BIN) ./cmd/plancheck
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/plancheck
 
 # The main job on the embedded plans: validate them and print the 十四五 table.
 run: build

@@ -24,7 +24,7 @@ func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) erro
 the newest version of an id; --plan ID@VERSION a given one.`,
 		Example: `  plancheck plans
   plancheck plans --format json`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch opts.format {
 			case "table", "markdown", "json":

@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -82,7 +83,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
 	root.PersistentFlags().StringVar(&g.langFlag, "lang", "zh", "language of labels: zh or en")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return withHint(err, "see 'plancheck %s -h'", commandPath(cmd))
+		return withHint(err, "see '%s -h'", cmd.CommandPath())
 	})
 
 	root.AddCommand(
@@ -90,15 +91,34 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		newPlansCmd(ios, g, nil),
 		newShowCmd(ios, g, nil),
 	)
+	fixCompletion(root)
 	return root
 }
 
-// commandPath is the command's path without the root's name.
-func commandPath(cmd *cobra.Command) string {
-	if cmd.HasParent() {
-		return cmd.CommandPath()[len(cmd.Root().Name())+1:]
+// noArgs is cobra.NoArgs with a message that says what was wrong.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return withHint(fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0]), "see '%s -h'", cmd.CommandPath())
 	}
-	return ""
+	return nil
+}
+
+// fixCompletion makes "completion" fail on a shell it does not know, instead
+// of printing help and succeeding.
+func fixCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return withHint(errors.New("completion needs a shell: bash, zsh, fish or powershell"), "see 'plancheck completion -h'")
+			}
+			return withHint(fmt.Errorf("unknown shell %q (want bash, zsh, fish or powershell)", args[0]), "see 'plancheck completion -h'")
+		}
+	}
 }
 
 // Main runs plancheck with the given arguments and streams and returns the exit

@@ -30,7 +30,13 @@ PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`
   plancheck show jlp-hrss-13th@1
   plancheck show ./my-plan.yaml --format markdown
   plancheck show jlp-hrss-14th --lang en`,
-		Args: cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return withHint(fmt.Errorf("show takes one PLAN, got %d arguments", len(args)),
+					"name an embedded plan ('plancheck plans' lists them), ID@VERSION, or a plan file")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.planRef = args[0]
 			if opts.format != "table" && opts.format != "markdown" {

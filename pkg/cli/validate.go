@@ -104,16 +104,16 @@ func runValidate(opts *validateOptions) error {
 			}
 		}
 		if opts.format == "text" {
-			fmt.Fprintf(opts.io.Out, "ok  %s  %s, %d indicators\n", in.name, p.Ref(), len(p.Indicators()))
+			fmt.Fprintf(opts.io.Out, "ok  %s  %s, %s\n", in.name, p.Ref(), plural(len(p.Indicators()), "indicator"))
 		}
+	}
+	if invalid > 0 && opts.format == "text" {
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %d of %d plan files invalid\n", invalid, len(inputs))
 	}
 	switch {
 	case unreadable > 0:
 		return silentExit(ExitTrouble)
 	case invalid > 0:
-		if opts.format == "text" {
-			fmt.Fprintf(opts.io.ErrOut, "plancheck: %d of %d plan files invalid\n", invalid, len(inputs))
-		}
 		return silentExit(ExitFailed)
 	}
 	return nil
@@ -146,4 +146,12 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// plural is "1 indicator", "23 indicators".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -53,7 +53,7 @@ func ReadFile(path string) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read plan %s: %w", path, err)
+		return nil, fmt.Errorf("read plan: %w", err)
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%s: %w (over %d bytes)", path, ErrTooLarge, MaxFileSize)

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -173,9 +172,6 @@ func (r *Registry) Resolve(ref string) (*Plan, error) {
 		return nil, fmt.Errorf("empty plan reference")
 	}
 	if IsFileRef(ref) {
-		if _, err := os.Stat(ref); err != nil {
-			return nil, fmt.Errorf("read plan: %w", err)
-		}
 		return LoadFile(ref)
 	}
 	id, v, hasVersion := strings.Cut(ref, "@")

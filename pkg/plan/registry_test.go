@@ -49,7 +49,7 @@ func TestResolve(t *testing.T) {
 		{"a@x", `bad plan reference "a@x": the version after @ must be a whole number from 1`},
 		{"a@0", `bad plan reference "a@0": the version after @ must be a whole number from 1`},
 		{"", "empty plan reference"},
-		{filepath.Join(dir, "none.yaml"), "read plan: stat " + filepath.Join(dir, "none.yaml") + ": no such file or directory"},
+		{filepath.Join(dir, "none.yaml"), "read plan: open " + filepath.Join(dir, "none.yaml") + ": no such file or directory"},
 	} {
 		p, err := reg.Resolve(c.ref)
 		got := ""
