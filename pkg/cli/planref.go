@@ -11,11 +11,7 @@ import (
 // file, an embedded id (newest version) or id@version. Every command that takes
 // a plan goes through here.
 func resolvePlan(ref string) (*plan.Plan, error) {
-	reg, err := plan.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	p, err := reg.Resolve(ref)
+	p, err := plan.Resolve(ref)
 	switch {
 	case errors.Is(err, plan.ErrUnknownPlan):
 		return nil, withHint(err, "'plancheck plans' lists the embedded plans; a plan file needs a path ending in .yaml")

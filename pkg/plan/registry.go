@@ -50,6 +50,16 @@ var embedded = sync.OnceValues(func() (*Registry, error) { return LoadFS(plans.F
 // Embedded returns the registry of the plans built into the binary.
 func Embedded() (*Registry, error) { return embedded() }
 
+// Resolve selects a plan as --plan does, among the embedded plans or from a
+// file: see Registry.Resolve.
+func Resolve(ref string) (*Plan, error) {
+	reg, err := Embedded()
+	if err != nil {
+		return nil, err
+	}
+	return reg.Resolve(ref)
+}
+
 // EmbeddedFiles lists the embedded plan files by the names messages use.
 func EmbeddedFiles() ([]string, error) {
 	names, err := fs.Glob(plans.FS, "*.yaml")

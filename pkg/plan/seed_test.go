@@ -101,11 +101,7 @@ func readSeed(t *testing.T) string {
 
 func embeddedPlan(t *testing.T, ref string) *plan.Plan {
 	t.Helper()
-	reg, err := plan.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := reg.Resolve(ref)
+	p, err := plan.Resolve(ref)
 	if err != nil {
 		t.Fatal(err)
 	}

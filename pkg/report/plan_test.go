@@ -34,11 +34,7 @@ func golden(t *testing.T, name string, got []byte) {
 
 func embedded(t *testing.T, ref string) *plan.Plan {
 	t.Helper()
-	reg, err := plan.Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := reg.Resolve(ref)
+	p, err := plan.Resolve(ref)
 	if err != nil {
 		t.Fatal(err)
 	}
