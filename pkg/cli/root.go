@@ -90,6 +90,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		newValidateCmd(ios, g, nil),
 		newPlansCmd(ios, g, nil),
 		newShowCmd(ios, g, nil),
+		newInspectCmd(ios, g, nil),
 	)
 	fixCompletion(root)
 	return root

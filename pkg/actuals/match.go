@@ -1,0 +1,451 @@
+package actuals
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// Value is one value read for an indicator, with the cell it came from.
+type Value struct {
+	Indicator string // the plan's indicator id
+	Entity    string // "" in a single-unit workbook
+	Year      int
+	Kind      ValueKind
+	// Number is the value in the plan's unit (Amount, Total).
+	Number float64
+	// Parts are a ratio's components.
+	Parts []float64
+	Cell  string // "Sheet!G9"
+	Text  string // the cell as written
+	// Note says how the value was read where that is not obvious: a unit
+	// conversion, a percent format, a bad cell read as no value.
+	Note string
+}
+
+// Status is what the workbook's 完成情况 column says for an indicator.
+type Status struct {
+	Indicator string
+	Entity    string
+	Year      int // the row's year in a long table; 0 in a wide one (the evaluation year)
+	Text      string
+	Cell      string
+}
+
+// Issue is a problem or a warning at a place in the workbook.
+type Issue struct {
+	Cell string // "Sheet!G9"; "" for the workbook as a whole
+	Text string // the cell's text, quoted in the message when there is one
+	Msg  string
+}
+
+func (i Issue) format(file string) string {
+	var b strings.Builder
+	b.WriteString(file)
+	if i.Cell != "" {
+		b.WriteString(": " + i.Cell)
+	}
+	b.WriteString(": ")
+	if i.Text != "" {
+		fmt.Fprintf(&b, "%q: ", i.Text)
+	}
+	b.WriteString(i.Msg)
+	return b.String()
+}
+
+// CellErrors is every bad cell of a workbook. Its text has one line per cell.
+type CellErrors struct {
+	File   string
+	Issues []Issue
+}
+
+func (e *CellErrors) Error() string {
+	lines := make([]string, len(e.Issues))
+	for i, is := range e.Issues {
+		lines[i] = is.format(e.File)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// RowMatch says what became of one row of the table.
+type RowMatch struct {
+	Row       int
+	Cell      string // the name (or id) cell
+	Text      string // the name (or id) as written
+	Entity    string
+	Indicator string // the matched indicator's id, or ""
+	// By says how the row matched: "id", "number", "name", "alias"; or why it
+	// was skipped: "group" (a group title, no values), "unmatched".
+	By   string
+	Unit string // the row's unit, from a 单位 column or the name's brackets
+}
+
+// Result is a workbook's table read against a plan.
+type Result struct {
+	*Table
+	Plan     *plan.Plan
+	Rows     []RowMatch
+	Values   []Value
+	Statuses []Status
+	Warnings []Issue
+	// Entities lists the reporting units in order of appearance; [""] for a
+	// single-unit workbook.
+	Entities []string
+	// Reported holds, per entity, the ids of the indicators the workbook has
+	// a row for.
+	Reported map[string]map[string]bool
+}
+
+var (
+	leadingNumber = regexp.MustCompile(`^(\d+\s*[.、]|\(\d+\)|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\))\s*`)
+	trailingUnit  = regexp.MustCompile(`\(([^()]*)\)$`)
+)
+
+// splitName normalises a row's name for matching (NFKC; leading numbering
+// removed; a trailing bracketed unit removed and returned; white space
+// removed).
+func splitName(s string) (name, unit string) {
+	s = strings.TrimSpace(norm.NFKC.String(s))
+	s = leadingNumber.ReplaceAllString(s, "")
+	if m := trailingUnit.FindStringSubmatchIndex(s); m != nil {
+		u := strings.TrimSpace(s[m[2]:m[3]])
+		if _, known := plan.LookupUnit(u); known && u != "" {
+			unit, s = u, s[:m[0]]
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s), unit
+}
+
+// matcher finds indicators by id, 专栏 number, name and alias.
+type matcher struct {
+	byID     map[string]*plan.Indicator
+	byNumber map[int]*plan.Indicator // only numbers no two indicators share
+	byName   map[string]*plan.Indicator
+	byAlias  map[string]*plan.Indicator
+}
+
+func newMatcher(p *plan.Plan) *matcher {
+	m := &matcher{byID: map[string]*plan.Indicator{}, byNumber: map[int]*plan.Indicator{},
+		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{}}
+	shared := map[int]bool{}
+	for _, ind := range p.Indicators() {
+		m.byID[strings.ToLower(ind.ID)] = ind
+		if n := ind.SourceNumber(); n > 0 {
+			if _, dup := m.byNumber[n]; dup {
+				shared[n] = true
+			}
+			m.byNumber[n] = ind
+		}
+		m.byName[plan.NormalizeName(ind.Name)] = ind
+		for _, a := range ind.Aliases {
+			m.byAlias[plan.NormalizeName(a)] = ind
+		}
+	}
+	for n := range shared {
+		delete(m.byNumber, n)
+	}
+	return m
+}
+
+func (m *matcher) id(text string) (*plan.Indicator, string) {
+	s := strings.ToLower(strings.TrimSpace(norm.NFKC.String(text)))
+	if ind := m.byID[s]; ind != nil {
+		return ind, "id"
+	}
+	if n, err := strconv.Atoi(strings.TrimSuffix(s, ".")); err == nil {
+		if ind := m.byNumber[n]; ind != nil {
+			return ind, "number"
+		}
+	}
+	return nil, ""
+}
+
+func (m *matcher) name(text string) (*plan.Indicator, string) {
+	n, _ := splitName(text)
+	if ind := m.byName[n]; ind != nil {
+		return ind, "name"
+	}
+	if ind := m.byAlias[n]; ind != nil {
+		return ind, "alias"
+	}
+	return nil, ""
+}
+
+// cellText is a cell's text for matching: a number in an id column is its
+// number.
+func cellText(c xlsx.Cell) string {
+	return strings.TrimSpace(c.Text)
+}
+
+// Match reads the table's rows against the plan's indicators. Bad cells are
+// gathered, every one, and returned as *CellErrors (unless opts.Lenient);
+// with opts.Strict an unmatched row is an error too.
+func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
+	res := &Result{Table: t, Plan: p, Reported: map[string]map[string]bool{}}
+	m := newMatcher(p)
+	first := func(r Role) int {
+		for _, c := range t.Columns {
+			if c.Role == r {
+				return c.Col
+			}
+		}
+		return 0
+	}
+	nameCol, idCol, unitCol := first(RoleName), first(RoleID), first(RoleUnit)
+	entityCol, statusCol, attrCol := first(RoleEntity), first(RoleStatus), first(RoleAttribute)
+	yearKeyCol, valueCol := first(RoleYearKey), first(RoleValue)
+	var yearCols []Column
+	for _, c := range t.Columns {
+		if c.Role == RoleYear {
+			yearCols = append(yearCols, c)
+		}
+	}
+
+	var bad []Issue
+	badCell := func(c xlsx.Cell, msg string) {
+		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg})
+	}
+	type key struct {
+		ind, entity string
+		year        int
+	}
+	seen := map[key]string{}
+	entities := map[string]bool{}
+
+	for _, row := range t.Rows {
+		rm := RowMatch{Row: row.Num}
+		var ind *plan.Indicator
+		if c, ok := row.cell(idCol); ok && idCol > 0 {
+			rm.Cell, rm.Text = c.Ref, cellText(c)
+			ind, rm.By = m.id(rm.Text)
+		}
+		if c, ok := row.cell(nameCol); ok && nameCol > 0 {
+			if ind == nil {
+				ind, rm.By = m.name(c.Text)
+			}
+			if rm.Cell == "" || ind != nil && rm.By != "id" && rm.By != "number" {
+				rm.Cell, rm.Text = c.Ref, cellText(c)
+			}
+			_, rm.Unit = splitName(c.Text)
+		}
+		if c, ok := row.cell(unitCol); ok && unitCol > 0 && c.Kind == xlsx.Text {
+			if u := strings.TrimSpace(norm.NFKC.String(c.Text)); u != "" {
+				rm.Unit = u
+			}
+		}
+		if c, ok := row.cell(entityCol); ok && entityCol > 0 {
+			rm.Entity = strings.TrimSpace(c.Text)
+		}
+
+		// The cells holding values: one per year column (wide), or the value
+		// column with the year from the year column (long).
+		type yearCell struct {
+			year int
+			cell xlsx.Cell
+		}
+		var cells []yearCell
+		if t.Layout == Wide {
+			for _, yc := range yearCols {
+				if c, ok := row.cell(yc.Col); ok {
+					cells = append(cells, yearCell{yc.Year, c})
+				}
+			}
+		} else if c, ok := row.cell(valueCol); ok {
+			yc, _ := row.cell(yearKeyCol)
+			year, ok := yearOf(yc)
+			if !ok {
+				badCell(yc, "not a year")
+				continue
+			}
+			cells = append(cells, yearCell{year, c})
+		}
+
+		if ind == nil {
+			if len(cells) == 0 {
+				rm.By = "group"
+			} else {
+				rm.By = "unmatched"
+				msg := fmt.Sprintf("matches no indicator of %s", p.Ref())
+				if rm.Cell == "" {
+					rm.Cell = row.Cells[0].Ref
+				}
+				issue := Issue{Cell: t.Ref(rm.Cell), Text: rm.Text, Msg: msg}
+				if opts.Strict {
+					bad = append(bad, issue)
+				} else {
+					res.Warnings = append(res.Warnings, issue)
+				}
+			}
+			res.Rows = append(res.Rows, rm)
+			continue
+		}
+		rm.Indicator = ind.ID
+		res.Rows = append(res.Rows, rm)
+		if !entities[rm.Entity] {
+			entities[rm.Entity] = true
+			res.Entities = append(res.Entities, rm.Entity)
+		}
+		if res.Reported[rm.Entity] == nil {
+			res.Reported[rm.Entity] = map[string]bool{}
+		}
+		res.Reported[rm.Entity][ind.ID] = true
+
+		if c, ok := row.cell(attrCol); ok && attrCol > 0 {
+			if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
+				res.Warnings = append(res.Warnings, Issue{Cell: t.Ref(c.Ref), Text: c.Text,
+					Msg: fmt.Sprintf("the plan says %s is %s", ind.ID, ind.Attribute)})
+			}
+		}
+		if c, ok := row.cell(statusCol); ok && statusCol > 0 && strings.TrimSpace(c.Text) != "" {
+			st := Status{Indicator: ind.ID, Entity: rm.Entity, Text: strings.TrimSpace(c.Text), Cell: t.Ref(c.Ref)}
+			if t.Layout == Long && len(cells) > 0 {
+				st.Year = cells[0].year
+			}
+			res.Statuses = append(res.Statuses, st)
+		}
+
+		unitOK := true
+		if rm.Unit != "" && rm.Unit != ind.Unit {
+			if _, ok := plan.ConvertUnit(1, rm.Unit, ind.Unit); !ok {
+				unitOK = false
+			}
+		}
+		for _, yc := range cells {
+			c := yc.cell
+			k := key{ind.ID, rm.Entity, yc.year}
+			if prev, dup := seen[k]; dup {
+				badCell(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), prev))
+				continue
+			}
+			seen[k] = t.Ref(c.Ref)
+			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref), Text: c.Text}
+			pv, reason := readValue(c, ind)
+			if reason == "" && pv.kind != NoValue {
+				reason = convert(&pv, &v, rm.Unit, unitOK, ind)
+			}
+			if reason != "" {
+				if opts.Lenient {
+					v.Kind, v.Note = NoValue, "bad cell read as no value: "+reason
+					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: reason + "; read as no value (--lenient)"})
+					res.Values = append(res.Values, v)
+				} else {
+					badCell(c, reason)
+				}
+				continue
+			}
+			v.Kind, v.Number, v.Parts = pv.kind, pv.number, pv.parts
+			if pv.kind == Amount || pv.kind == Total {
+				if w := plausibility(v.Number, ind.Unit); w != "" && pv.kind == Amount {
+					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: w})
+				}
+				if pv.fraction && ind.Unit == "%" && v.Number != 0 && v.Number <= 1.5 && v.Number >= -1.5 {
+					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text,
+						Msg: fmt.Sprintf("%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage",
+							formatNumber(v.Number), formatNumber(round9(v.Number*100)))})
+				}
+			}
+			res.Values = append(res.Values, v)
+		}
+	}
+	if len(res.Entities) == 0 {
+		res.Entities = []string{""}
+	}
+	if len(bad) > 0 {
+		return nil, &CellErrors{File: t.File, Issues: bad}
+	}
+	return res, nil
+}
+
+func entityNote(entity string) string {
+	if entity == "" {
+		return ""
+	}
+	return " for " + entity
+}
+
+// convert brings a value into the plan's unit: from a percent format or a %
+// sign, or from the row's unit. It returns why it cannot, or "".
+func convert(pv *parsedValue, v *Value, rowUnit string, rowUnitOK bool, ind *plan.Indicator) string {
+	from := rowUnit
+	if pv.unit != "" {
+		from = pv.unit
+	}
+	if from == "" || from == ind.Unit || norm.NFKC.String(from) == norm.NFKC.String(ind.Unit) {
+		if pv.unit == "%" && ind.Unit == "%" && v.Note == "" {
+			v.Note = "percent"
+		}
+		return ""
+	}
+	if pv.unit == "" && !rowUnitOK {
+		return fmt.Sprintf("the row's unit %s does not convert to %s, the unit of %s", rowUnit, ind.Unit, ind.ID)
+	}
+	n, ok := plan.ConvertUnit(pv.number, from, ind.Unit)
+	if !ok {
+		return fmt.Sprintf("a value in %s, but %s is in %s", from, ind.ID, unitName(ind.Unit))
+	}
+	v.Note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
+	pv.number = round9(n)
+	pv.fraction = false
+	return ""
+}
+
+func unitName(u string) string {
+	if u == "" {
+		return "no unit"
+	}
+	return u
+}
+
+// yearOf reads a long table's year cell: 2023, "2023", "2023年".
+func yearOf(c xlsx.Cell) (int, bool) {
+	s := strings.TrimSuffix(strings.TrimSpace(norm.NFKC.String(c.Text)), "年")
+	if c.Kind == xlsx.Number && !c.Date {
+		s = formatNumber(c.Number)
+	}
+	y, err := strconv.Atoi(s)
+	if err != nil || y < minYearHeader || y > maxYearHeader {
+		return 0, false
+	}
+	return y, true
+}
+
+// CountMatches is how many of the table's rows match an indicator of the plan,
+// by id, number, name or alias: how well the plan fits the workbook.
+func CountMatches(t *Table, p *plan.Plan) int {
+	m := newMatcher(p)
+	var idCol, nameCol int
+	for _, c := range t.Columns {
+		switch {
+		case c.Role == RoleID && idCol == 0:
+			idCol = c.Col
+		case c.Role == RoleName && nameCol == 0:
+			nameCol = c.Col
+		}
+	}
+	n := 0
+	for _, row := range t.Rows {
+		var ind *plan.Indicator
+		if c, ok := row.cell(idCol); ok && idCol > 0 {
+			ind, _ = m.id(c.Text)
+		}
+		if c, ok := row.cell(nameCol); ok && nameCol > 0 && ind == nil {
+			ind, _ = m.name(c.Text)
+		}
+		if ind != nil {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,359 @@
+package actuals
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// pct is a number in a percent-formatted cell; date a number in a date cell;
+// formula a formula cell whose calculated value is given; merged a copy from a
+// merged range; errCell an error value.
+type (
+	pct     float64
+	date    float64
+	formula string
+	merged  string
+	errCell string
+)
+
+// colName is the column letter of a 1-based column.
+func colName(n int) string {
+	s := ""
+	for n > 0 {
+		n--
+		s = string(rune('A'+n%26)) + s
+		n /= 26
+	}
+	return s
+}
+
+// grid builds a sheet's rows from Go values, row 1 first: string → text,
+// float64 or int → number, nil → empty.
+func grid(rows ...[]any) []xlsx.Row {
+	var out []xlsx.Row
+	for i, r := range rows {
+		row := xlsx.Row{Num: i + 1}
+		for j, v := range r {
+			c := xlsx.Cell{Row: i + 1, Col: j + 1, Ref: colName(j+1) + strconv.Itoa(i+1)}
+			switch v := v.(type) {
+			case nil:
+				continue
+			case string:
+				c.Kind, c.Text = xlsx.Text, v
+			case int:
+				c.Kind, c.Number, c.Text = xlsx.Number, float64(v), strconv.Itoa(v)
+			case float64:
+				c.Kind, c.Number, c.Text = xlsx.Number, v, strconv.FormatFloat(v, 'f', -1, 64)
+			case pct:
+				c.Kind, c.Number, c.Text, c.Percent, c.Format = xlsx.Number, float64(v), strconv.FormatFloat(float64(v), 'f', -1, 64), true, "0%"
+			case date:
+				c.Kind, c.Number, c.Text, c.Date, c.Format = xlsx.Number, float64(v), strconv.FormatFloat(float64(v), 'f', -1, 64), true, "yyyy/m/d"
+			case formula:
+				c.Kind, c.Formula, c.Text = xlsx.Blank, true, string(v)
+			case merged:
+				c.Kind, c.Text, c.Merged = xlsx.Text, string(v), true
+			case errCell:
+				c.Kind, c.Text = xlsx.Error, string(v)
+			case bool:
+				c.Kind, c.Text = xlsx.Bool, strings.ToUpper(strconv.FormatBool(v))
+			default:
+				panic(fmt.Sprintf("grid: %T", v))
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// tableOf runs rows through the same builder a sheet's rows go through. A
+// formula cell's text is its calculated value.
+func tableOf(t *testing.T, rows []xlsx.Row) *Table {
+	t.Helper()
+	b := newBuilder("2023.xlsx", "表1", func(c xlsx.Cell) (xlsx.Cell, error) {
+		if c.Text == "#fail" {
+			return c, errors.New("unsupported function")
+		}
+		c.Kind = xlsx.Text
+		return c, nil
+	})
+	for _, r := range rows {
+		if err := b.add(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tbl, err := b.table()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tbl
+}
+
+func plan14(t *testing.T) *plan.Plan {
+	t.Helper()
+	p, err := plan.Resolve("jlp-hrss-14th@1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func plan13(t *testing.T) *plan.Plan {
+	t.Helper()
+	p, err := plan.Resolve("jlp-hrss-13th@1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// values renders a result's values as "id entity year kind number cell note"
+// lines, for exact comparison.
+func values(r *Result) []string {
+	var out []string
+	for _, v := range r.Values {
+		s := fmt.Sprintf("%s %d %s ", v.Indicator, v.Year, v.Kind)
+		switch v.Kind {
+		case Amount, Total:
+			s += formatNumber(v.Number)
+		case Parts:
+			s += fmt.Sprint(v.Parts)
+		default:
+			s += "-"
+		}
+		s += " " + v.Cell
+		if v.Entity != "" {
+			s = v.Entity + " " + s
+		}
+		if v.Note != "" {
+			s += " (" + v.Note + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func issues(list []Issue) []string {
+	var out []string
+	for _, i := range list {
+		out = append(out, i.format("2023.xlsx"))
+	}
+	return out
+}
+
+func equalLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestHeaderForms(t *testing.T) {
+	cases := []struct {
+		cell any
+		role Role
+		year int
+	}{
+		{"项目", RoleName, 0}, {"指标名称", RoleName, 0}, {" 指 标 ", RoleName, 0}, {"Name", RoleName, 0},
+		{"名称", RoleName, 0}, {"编号", RoleID, 0}, {"代码", RoleID, 0}, {"ID", RoleID, 0},
+		{"单位", RoleUnit, 0}, {"属性", RoleAttribute, 0}, {"指标\n属性", RoleAttribute, 0},
+		{"完成情况", RoleStatus, 0}, {"完成情况说明", RoleStatus, 0},
+		{"2023", RoleYear, 2023}, {"2023年", RoleYear, 2023}, {"2023年实际值", RoleYear, 2023},
+		{"2023年\n实际值", RoleYear, 2023}, {"2023年实际", RoleYear, 2023}, {"2023实际值", RoleYear, 2023},
+		{"２０２３年", RoleYear, 2023}, {2023, RoleYear, 2023}, {2023.0, RoleYear, 2023},
+		{"2020年基数", RoleOther, 0}, {"2025年目标", RoleOther, 0}, {"2023年预期", RoleOther, 0},
+		{"2023年规划值", RoleOther, 0}, {"2023 target", RoleOther, 0}, {"“十三五”目标", RoleOther, 0},
+		{1999, RoleOther, 0}, {2101, RoleOther, 0}, {2023.5, RoleOther, 0}, {date(45000), RoleOther, 0},
+		{"年份", RoleYearKey, 0}, {"年度", RoleYearKey, 0}, {"数值", RoleValue, 0}, {"实际值", RoleValue, 0},
+		{"地区", RoleEntity, 0}, {"区县", RoleEntity, 0}, {"单位名称", RoleEntity, 0}, {"备注", RoleOther, 0},
+	}
+	for _, c := range cases {
+		col := classify(grid([]any{c.cell})[0].Cells[0])
+		if col.Role != c.role || col.Year != c.year {
+			t.Errorf("header %#v: role %q year %d, want %q %d", c.cell, col.Role, col.Year, c.role, c.year)
+		}
+	}
+}
+
+// TestWide14th: a 专栏2 table with actuals columns beside the printed ones, a
+// title above, group rows, a repeated header, a note, a wrapped header cell.
+func TestWide14th(t *testing.T) {
+	tbl := tableOf(t, grid(
+		[]any{"九龙坡区“十四五”人社事业主要指标 2023年完成情况"},
+		nil,
+		[]any{"指标", "2020年\n基数", "2025年\n目标", "2021年", "2022年", "2023年\n实际值", "指标属性", "完成情况"},
+		[]any{"一、就业"},
+		[]any{"1.城镇新增就业人数（万人）", 4.02, "[15]", 3.1, 3.2, "[9.4]", "预期性", "符合预期"},
+		[]any{"2.城镇调查失业率（%）", 5.5, "<5.5", "5.2", "５．３", pct(0.051), "预期性"},
+		[]any{"指标", "2020年基数", "2025年目标", "2021年", "2022年", "2023年"},
+		[]any{"二、社会保障", merged("二、社会保障"), merged("二、社会保障"), merged("二、社会保障"), merged("二、社会保障"), merged("二、社会保障")},
+		[]any{"（4）基本养老保险参保率", "97", ">95", pct(0.9615), "—", "/", "约束性"},
+		[]any{"5、失业保险参保人数（人）", nil, nil, "416,000", 420000, formula("425000")},
+		[]any{"填报人：张三", nil, nil, nil, nil, "2024-01-05"},
+		[]any{"注：[]内为五年累计值"},
+	))
+	if tbl.Layout != Wide || tbl.HeaderRow != 3 {
+		t.Fatalf("layout %s header %d", tbl.Layout, tbl.HeaderRow)
+	}
+	res, err := Match(tbl, plan14(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, "values", values(res), []string{
+		"urban-new-jobs 2021 amount 3.1 表1!D5",
+		"urban-new-jobs 2022 amount 3.2 表1!E5",
+		"urban-new-jobs 2023 total 9.4 表1!F5",
+		"surveyed-unemployment-rate 2021 amount 5.2 表1!D6",
+		"surveyed-unemployment-rate 2022 amount 5.3 表1!E6",     // full-width text
+		"surveyed-unemployment-rate 2023 amount 5.1 表1!F6 (percent)", // 0.051 in a 0% cell
+		"pension-insurance-coverage 2021 amount 96.15 表1!D9 (percent)",
+		"pension-insurance-coverage 2022 none - 表1!E9",
+		"pension-insurance-coverage 2023 none - 表1!F9",
+		// 人 → 万人: 416,000 人 is 41.6 万人
+		"unemployment-insurance-enrolment 2021 amount 41.6 表1!D10 (416000 人 → 41.6 万人)",
+		"unemployment-insurance-enrolment 2022 amount 42 表1!E10 (420000 人 → 42 万人)",
+		"unemployment-insurance-enrolment 2023 amount 42.5 表1!F10 (425000 人 → 42.5 万人)",
+	})
+	var by []string
+	for _, r := range res.Rows {
+		by = append(by, fmt.Sprintf("%d %s %s %s", r.Row, r.Indicator, r.By, r.Unit))
+	}
+	equalLines(t, "rows", by, []string{
+		"4  group ",
+		"5 urban-new-jobs name 万人",
+		"6 surveyed-unemployment-rate name %",
+		"8  group ", // merged across: the copies in year columns are not values
+		"9 pension-insurance-coverage name ",
+		"10 unemployment-insurance-enrolment name 人",
+		"11  unmatched ",
+	})
+	equalLines(t, "skipped", func() (out []string) {
+		for _, s := range tbl.Skipped {
+			out = append(out, fmt.Sprintf("%d %s", s.Num, s.Reason))
+		}
+		return
+	}(), []string{"7 header repeated", "12 note"})
+	equalLines(t, "warnings", issues(res.Warnings), []string{
+		`2023.xlsx: 表1!G9: "约束性": the plan says pension-insurance-coverage is 预期性`,
+		`2023.xlsx: 表1!A11: "填报人：张三": matches no indicator of jlp-hrss-14th@1`,
+	})
+	if len(res.Statuses) != 1 || res.Statuses[0].Text != "符合预期" || res.Statuses[0].Cell != "表1!H5" {
+		t.Errorf("statuses %+v", res.Statuses)
+	}
+	if got := len(res.Reported[""]); got != 4 {
+		t.Errorf("%d indicators reported", got)
+	}
+}
+
+// TestZhuanlan1AsPrinted: 专栏1 pasted from the plan, page-break header
+// repeats included, reads all 14 rows.
+func TestZhuanlan1AsPrinted(t *testing.T) {
+	tbl := tableOf(t, grid(
+		[]any{"专栏1 “十三五”规划主要发展指标完成情况表"},
+		[]any{"项目", "“十三五”目标", "2020年实际值", "完成情况"},
+		[]any{"一、创业就业方面"},
+		[]any{"1.城镇新增就业人数（万人）", "[23]", "[27]", "完成"},
+		[]any{"2.城镇登记失业率（%）", 4.5, 4.49, "完成"},
+		[]any{"3.高校毕业生创业人数（人）", 1000, 1100, "完成"},
+		[]any{"二、社会保障方面"},
+		[]any{"4.城乡基本养老保险参保率（%）", 95, 97, "完成"},
+		[]any{"5.城乡基本医疗保险参保率（%）", 97, 97, "完成"},
+		[]any{"6.失业保险参保率（%）", 85, 87, "完成"},
+		[]any{"7.工伤保险参保率（%）", 85, 95, "完成"},
+		[]any{"8.纳入社区管理的企业退休人员比例（%）", 85, 95, "完成"},
+		[]any{"三、人事人才方面"},
+		[]any{"9.专业技术人才总量（万人）", 13, 13.2, "完成"},
+		[]any{"项目", "“十三五” 目标", "2020年 实际值", "完成 情况"},
+		[]any{"10.高、中、初级专业技术人才比例", "15:45:40", "16:47:37", "完成"},
+		[]any{"11.高技能人才总量(万人)", 4.9, 5.2, "完成"},
+		[]any{"项目", "“十三五” 目标", "2020年 实际值", "完成 情况"},
+		[]any{"四、劳动关系方面"},
+		[]any{"12.企业劳动合同签订率(%)", 98, 98.59, "完成"},
+		[]any{"13.劳动保障监察结案率(%)", 100, 100, "完成"},
+		[]any{"14.劳动人事争议仲裁案件结案率(%)", 92, 96.19, "完成"},
+	))
+	res, err := Match(tbl, plan13(t), Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Values) != 14 || len(res.Statuses) != 14 || len(res.Reported[""]) != 14 {
+		t.Fatalf("%d values, %d statuses, %d reported", len(res.Values), len(res.Statuses), len(res.Reported[""]))
+	}
+	got := values(res)
+	for _, want := range []string{
+		"urban-new-jobs 2020 total 27 表1!C4",
+		"registered-unemployment-rate 2020 amount 4.49 表1!C5",
+		"professional-title-ratio 2020 ratio [16 47 37] 表1!C16",
+		"labour-arbitration-closure-rate 2020 amount 96.19 表1!C22",
+	} {
+		if !strings.Contains(strings.Join(got, "\n"), want) {
+			t.Errorf("missing %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if len(res.Warnings) != 0 {
+		t.Errorf("warnings %v", issues(res.Warnings))
+	}
+}
+
+// TestBadCells: every bad cell is reported, with its place and text, in one
+// error; --lenient reads them as no value with a warning each.
+func TestBadCells(t *testing.T) {
+	rows := grid(
+		[]any{"指标", "2021年", "2022年", "2023年"},
+		[]any{"城镇新增就业人数", "九十五", date(45000), "[x]"},
+		[]any{"城镇调查失业率", "[5.2]", "16:47:37", errCell("#DIV/0!")},
+		[]any{"基本养老保险参保率", true, "96.5%", "97%%"},
+		[]any{"工伤保险参保人数（个）", 4, nil, nil},
+		[]any{"城镇新增就业人数", 1, nil, nil},
+	)
+	_, err := Match(tableOf(t, rows), plan14(t), Options{})
+	var ce *CellErrors
+	if !errors.As(err, &ce) {
+		t.Fatalf("got %v", err)
+	}
+	equalLines(t, "errors", strings.Split(ce.Error(), "\n"), []string{
+		`2023.xlsx: 表1!B2: "九十五": not a number`,
+		`2023.xlsx: 表1!C2: "45000": a date (format "yyyy/m/d") where a number belongs`,
+		`2023.xlsx: 表1!D2: "[x]": not a number inside the brackets`,
+		`2023.xlsx: 表1!B3: "[5.2]": a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator`,
+		`2023.xlsx: 表1!C3: "16:47:37": a ratio, but 城镇调查失业率 is not a ratio indicator`,
+		`2023.xlsx: 表1!D3: "#DIV/0!": the cell holds the error #DIV/0!`,
+		`2023.xlsx: 表1!B4: "TRUE": TRUE is not a number`,
+		`2023.xlsx: 表1!D4: "97%%": not a number`,
+		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of work-injury-insurance-enrolment`,
+		`2023.xlsx: 表1!B6: "1": a second value for urban-new-jobs in 2021 (the first is 表1!B2)`,
+	})
+
+	// --lenient reads bad cells as no value; two values for one indicator and
+	// year are not a bad cell but a contradiction, and stay an error.
+	_, err = Match(tableOf(t, rows), plan14(t), Options{Lenient: true})
+	if err == nil || err.Error() != `2023.xlsx: 表1!B6: "1": a second value for urban-new-jobs in 2021 (the first is 表1!B2)` {
+		t.Errorf("lenient with a duplicate: %v", err)
+	}
+	res, err := Match(tableOf(t, rows[:len(rows)-1]), plan14(t), Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, "lenient warnings", issues(res.Warnings), []string{
+		`2023.xlsx: 表1!B2: "九十五": not a number; read as no value (--lenient)`,
+		`2023.xlsx: 表1!C2: "45000": a date (format "yyyy/m/d") where a number belongs; read as no value (--lenient)`,
+		`2023.xlsx: 表1!D2: "[x]": not a number inside the brackets; read as no value (--lenient)`,
+		`2023.xlsx: 表1!B3: "[5.2]": a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator; read as no value (--lenient)`,
+		`2023.xlsx: 表1!C3: "16:47:37": a ratio, but 城镇调查失业率 is not a ratio indicator; read as no value (--lenient)`,
+		`2023.xlsx: 表1!D3: "#DIV/0!": the cell holds the error #DIV/0!; read as no value (--lenient)`,
+		`2023.xlsx: 表1!B4: "TRUE": TRUE is not a number; read as no value (--lenient)`,
+		`2023.xlsx: 表1!D4: "97%%": not a number; read as no value (--lenient)`,
+		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of work-injury-insurance-enrolment; read as no value (--lenient)`,
+	})
+	for _, v := range res.Values {
+		if v.Cell == "表1!C4" && (v.Kind != Amount || v.Number != 96.5) {
+			t.Errorf("96.5%% read as %+v", v)
+		}
+	}
+}

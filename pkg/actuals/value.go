@@ -1,0 +1,162 @@
+package actuals
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/expr"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// ValueKind is what a value cell holds.
+type ValueKind string
+
+// The kinds of value a cell can hold (spec §3).
+const (
+	NoValue ValueKind = "none"   // —, -, /, 无, N/A, empty
+	Amount  ValueKind = "amount" // a plain number: a level, or a cumulative indicator's amount for that year
+	Total   ValueKind = "total"  // a bracketed number [27]: the cumulative total from the period start
+	Parts   ValueKind = "ratio"  // 16:47:37
+)
+
+// noValueMarkers are the texts that mean "no value", compared after NFKC and
+// upper-casing.
+var noValueMarkers = map[string]bool{
+	"": true, "—": true, "——": true, "-": true, "--": true, "/": true, "无": true,
+	"N/A": true, "NA": true, "–": true, "…": true,
+}
+
+var (
+	plainNumber = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
+	bracketed   = regexp.MustCompile(`^\[(.*)\]$`)
+)
+
+// parsedValue is one cell's value, in the plan's unit.
+type parsedValue struct {
+	kind   ValueKind
+	number float64
+	parts  []float64
+	// unit is the unit the cell states (a percent format or a % sign), if any.
+	unit     string
+	fraction bool // a plain number a % indicator might have meant as a fraction
+}
+
+// parseNumberText reads a number written as text: "43.6", "1,234", " 5.4 ",
+// "96.5%" (full-width already narrowed by NFKC).
+func parseNumberText(s string) (float64, string, bool) {
+	unit := ""
+	if strings.HasSuffix(s, "%") {
+		unit = "%"
+		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	}
+	if !plainNumber.MatchString(s) {
+		return 0, "", false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	if err != nil || math.IsInf(v, 0) {
+		return 0, "", false
+	}
+	return v, unit, true
+}
+
+// readValue reads a value cell for an indicator. It returns the reason the
+// cell is bad, or "".
+func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
+	ratio := ind.Target.Kind == expr.Ratio
+	cumulative := ind.Target.IsCumulative()
+	switch c.Kind {
+	case xlsx.Blank:
+		return parsedValue{kind: NoValue}, ""
+	case xlsx.Error:
+		return parsedValue{}, fmt.Sprintf("the cell holds the error %s", c.Text)
+	case xlsx.Bool:
+		return parsedValue{}, fmt.Sprintf("%s is not a number", c.Text)
+	case xlsx.Number:
+		if c.Date {
+			return parsedValue{}, fmt.Sprintf("a date (format %q) where a number belongs", c.Format)
+		}
+		if ratio {
+			return parsedValue{}, fmt.Sprintf("%s is a number, but %s is a ratio like 16:47:37", c.Text, ind.Name)
+		}
+		if c.Percent {
+			// The stored value is the fraction; 0.9615 in a 0% cell is 96.15 %.
+			return parsedValue{kind: Amount, number: round9(c.Number * 100), unit: "%"}, ""
+		}
+		return parsedValue{kind: Amount, number: c.Number, fraction: true}, ""
+	}
+	// Text.
+	if c.Date {
+		return parsedValue{}, "a date where a number belongs"
+	}
+	s := strings.TrimSpace(norm.NFKC.String(c.Text))
+	if noValueMarkers[strings.ToUpper(s)] {
+		return parsedValue{kind: NoValue}, ""
+	}
+	if m := bracketed.FindStringSubmatch(s); m != nil {
+		if !cumulative {
+			return parsedValue{}, fmt.Sprintf("a bracketed total, but %s is not a cumulative ([X]) indicator", ind.Name)
+		}
+		v, unit, ok := parseNumberText(strings.TrimSpace(m[1]))
+		if !ok {
+			return parsedValue{}, "not a number inside the brackets"
+		}
+		return parsedValue{kind: Total, number: v, unit: unit}, ""
+	}
+	if strings.ContainsAny(s, ":") {
+		if !ratio {
+			return parsedValue{}, fmt.Sprintf("a ratio, but %s is not a ratio indicator", ind.Name)
+		}
+		e, err := expr.Parse(s)
+		if err != nil || e.Kind != expr.Ratio {
+			return parsedValue{}, "not a ratio like 16:47:37"
+		}
+		if len(e.Parts) != len(ind.Target.Parts) {
+			return parsedValue{}, fmt.Sprintf("a ratio of %d parts, but the target %s has %d", len(e.Parts), ind.Target.Text, len(ind.Target.Parts))
+		}
+		return parsedValue{kind: Parts, parts: e.Parts}, ""
+	}
+	v, unit, ok := parseNumberText(s)
+	if !ok {
+		return parsedValue{}, "not a number"
+	}
+	if ratio {
+		return parsedValue{}, fmt.Sprintf("%s is a number, but %s is a ratio like 16:47:37", s, ind.Name)
+	}
+	return parsedValue{kind: Amount, number: v, unit: unit, fraction: unit == ""}, ""
+}
+
+// round9 rounds to 9 decimals, the precision numbers are compared at (spec §4),
+// so that 0.9615 × 100 is 96.15 and not 96.14999999999999.
+func round9(v float64) float64 {
+	return math.Round(v*1e9) / 1e9
+}
+
+// countUnits are the units of counts, which cannot be negative.
+var countUnits = map[string]bool{
+	"people": true, "person-times": true, "个": true, "家": true, "户": true, "件": true,
+	"份": true, "项": true, "所": true, "次": true,
+}
+
+// plausibility returns a warning for a value no indicator of its unit can
+// have: a rate below 0 or above 100 %, a negative count.
+func plausibility(v float64, unit string) string {
+	u, ok := plan.LookupUnit(unit)
+	if !ok {
+		return ""
+	}
+	switch {
+	case u.Dimension == "percent" && (v < 0 || v > 100):
+		return fmt.Sprintf("%s %% is not a plausible rate", formatNumber(v))
+	case countUnits[u.Dimension] && v < 0:
+		return fmt.Sprintf("%s %s is a negative count", formatNumber(v), unit)
+	}
+	return ""
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

@@ -1,0 +1,78 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// parseRef parses an A1-style cell reference ("G9", also "g9") into its
+// 1-based column and row. References past MaxCols or MaxRows are limit
+// errors; anything else malformed is a plain error.
+func parseRef(s string, lim Limits) (col, row int, err error) {
+	i := 0
+	for i < len(s) && i < 4 {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			col = col*26 + int(c-'A') + 1
+		case 'a' <= c && c <= 'z':
+			col = col*26 + int(c-'a') + 1
+		default:
+			goto digits
+		}
+		i++
+	}
+digits:
+	if i == 0 || i > 3 || i == len(s) || len(s)-i > 7 || s[i] == '0' {
+		return 0, 0, fmt.Errorf("invalid cell reference %q", s)
+	}
+	for _, c := range []byte(s[i:]) {
+		if c < '0' || c > '9' {
+			return 0, 0, fmt.Errorf("invalid cell reference %q", s)
+		}
+		row = row*10 + int(c-'0')
+	}
+	if col > lim.MaxCols {
+		return 0, 0, limitErr("cell %s: column beyond %d", s, lim.MaxCols)
+	}
+	if row > lim.MaxRows {
+		return 0, 0, limitErr("cell %s: row beyond %d", s, lim.MaxRows)
+	}
+	return col, row, nil
+}
+
+// canonicalRef reports whether s is already written the way refName would
+// write it (upper case), so it can be used as Cell.Ref without a new string.
+func canonicalRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// colName returns the letters of a 1-based column number: 1 → "A",
+// 27 → "AA".
+func colName(col int) string {
+	var b [4]byte
+	return string(appendCol(b[:0], col))
+}
+
+func appendCol(b []byte, col int) []byte {
+	var tmp [4]byte
+	i := len(tmp)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		tmp[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return append(b, tmp[i:]...)
+}
+
+// refName returns the A1 reference of a 1-based column and row.
+func refName(col, row int) string {
+	var b [16]byte
+	return string(strconv.AppendInt(appendCol(b[:0], col), int64(row), 10))
+}

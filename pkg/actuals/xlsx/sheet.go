@@ -1,0 +1,587 @@
+package xlsx
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+)
+
+// Kind is the type of a cell's value.
+type Kind uint8
+
+const (
+	// Blank is a cell present without a value: a formula saved without a
+	// cached result (Formula is set; see Workbook.Calc).
+	Blank Kind = iota
+	// Number is a numeric cell, dates included (Date says so).
+	Number
+	// Text is a string: shared, inline, or the result of a formula; also an
+	// ISO 8601 date cell (t="d", with Date set).
+	Text
+	// Bool is TRUE or FALSE.
+	Bool
+	// Error is an error value such as #DIV/0! or #N/A.
+	Error
+)
+
+// String returns the kind's name, for messages.
+func (k Kind) String() string {
+	switch k {
+	case Blank:
+		return "blank"
+	case Number:
+		return "number"
+	case Text:
+		return "text"
+	case Bool:
+		return "bool"
+	case Error:
+		return "error"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Row is one row of a worksheet.
+type Row struct {
+	// Num is the 1-based row number.
+	Num int
+	// Cells are sorted by column. They are the cells with a value or a
+	// formula (empty and merely styled cells are left out), plus the cells
+	// filled in from merged ranges. The slice is the caller's to keep.
+	Cells []Cell
+}
+
+// Cell is one cell with everything plancheck needs to read it, gathered in a
+// single pass over the worksheet.
+type Cell struct {
+	// Ref is the cell's A1 reference, "G9".
+	Ref string
+	// Row and Col are 1-based.
+	Row, Col int
+	// Kind is the type of the value.
+	Kind Kind
+	// Text is the value as text. Number: the stored text as written in
+	// the file ("0.9615"), not as Excel would display it. Text: the string
+	// (shared, inline, formula result, or an ISO date). Bool: "TRUE" or
+	// "FALSE". Error: the error value ("#DIV/0!"). Blank: "".
+	Text string
+	// Number is the value of a Number cell.
+	Number float64
+	// Percent is set when the cell's number format is a percentage
+	// (built-in 9 "0%" or 10 "0.00%", or a custom code with % outside
+	// quotes and escapes): the stored number is then a fraction, 0.9615
+	// for 96.15 %.
+	Percent bool
+	// Date is set when the number format is a date or time (built-in
+	// 14–22, 27–36, 45–47, 50–58, or a custom code with y, m, d, h or s
+	// outside quotes, escapes and brackets, or an elapsed time such as
+	// [h]:mm), and for ISO date cells.
+	Date bool
+	// Format is the number format code, for messages ("0%", "yyyy/m/d");
+	// "" for General.
+	Format string
+	// Formula is set when the cell holds a formula, shared formulas
+	// included. Number, Text, Bool and Error are then its cached result.
+	Formula bool
+	// Merged is set on a cell that lies in a merged range but is not its
+	// top-left cell: Kind, Text, Number, Percent, Date, Format and Formula
+	// are then the top-left cell's, as Excel shows them.
+	Merged bool
+}
+
+// Rows streams the rows of sheet in order and calls fn for each row that has
+// cells (see Row.Cells); rows with none are skipped. It stops at and returns
+// the first error of fn, unchanged.
+//
+// Memory does not grow with the number of rows: the shared strings and number
+// formats (read by Open), one row, and the values of the merged ranges are
+// all that is held. Cells of a merged range are filled with the top-left
+// cell's value (Cell.Merged), also in rows the file does not contain; a cell
+// the file does hold inside a merged range is replaced, since Excel shows
+// only the top-left value. The worksheet part is read twice: once,
+// skimming, for the merged ranges (listed after the cells), then for the
+// cells.
+func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
+	s, err := w.sheet(sheet)
+	if err != nil {
+		return err
+	}
+	if s.part == "" {
+		return fmt.Errorf("sheet %q: the workbook has no worksheet part for it", s.name)
+	}
+	ranges, err := w.scanMerges(s.part)
+	if err != nil {
+		return err
+	}
+	rc, err := w.openPart(s.part)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	sr := &sheetReader{
+		w:    w,
+		part: s.part,
+		lim:  w.lim,
+		sst:  w.sst,
+		st:   w.styles,
+		fn:   fn,
+		xs:   newXMLStream(s.part, rc, int64(w.lim.MaxCellBytes)*8),
+	}
+	sr.xs.where = sr.where
+	if len(ranges) > 0 {
+		sr.merges = newMerger(ranges, w.lim)
+	}
+	return sr.run()
+}
+
+// sheetReader is the state of one Rows call.
+type sheetReader struct {
+	w    *Workbook
+	part string
+	lim  Limits
+	sst  *sharedStrings
+	st   *styles
+	fn   func(Row) error
+	xs   *xmlStream
+
+	merges *merger
+
+	inSheetData bool
+	inRow       bool
+	rowNum      int  // number of the current row
+	rowFixed    bool // rowNum came from an r attribute, not counting
+	lastRow     int  // number of the last row processed
+	lastCol     int  // column of the last <c> in the row
+	cells       []Cell
+	sorted      bool
+	nextCap     int // capacity hint for the next row's slice
+
+	inCell bool
+	cur    cellState
+	v      []byte // text of <v>
+	is     []byte // text of <is>
+	inV    bool
+	inIS   bool
+	inT    bool
+	rph    int
+}
+
+// cellState is what is known of the <c> being read.
+type cellState struct {
+	ref   string // "" when the cell has no r attribute or it is not canonical
+	col   int
+	style int
+	typ   string
+	hasV  bool
+	hasIS bool
+	hasF  bool
+}
+
+// where names the cell being read, for errors from the XML stream.
+func (sr *sheetReader) where() string {
+	if sr.inCell {
+		return "cell " + sr.curRef()
+	}
+	if sr.inRow {
+		return "row " + strconv.Itoa(sr.rowNum)
+	}
+	return ""
+}
+
+func (sr *sheetReader) curRef() string {
+	if sr.cur.ref != "" {
+		return sr.cur.ref
+	}
+	return refName(sr.cur.col, sr.rowNum)
+}
+
+// cellErr names the part and the current cell in an error.
+func (sr *sheetReader) cellErr(err error) error {
+	return fmt.Errorf("%s: cell %s: %w", sr.part, sr.curRef(), err)
+}
+
+func (sr *sheetReader) run() error {
+	for {
+		t, err := sr.xs.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		switch t := t.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "c":
+				if sr.inRow {
+					if err := sr.startCell(t); err != nil {
+						return err
+					}
+				}
+			case "v":
+				if sr.inCell && !sr.inIS {
+					sr.inV, sr.cur.hasV, sr.v = true, true, sr.v[:0]
+				}
+			case "f":
+				if sr.inCell {
+					sr.cur.hasF = true
+				}
+			case "is":
+				if sr.inCell {
+					sr.inIS, sr.cur.hasIS, sr.is, sr.rph = true, true, sr.is[:0], 0
+				}
+			case "rPh":
+				if sr.inIS {
+					sr.rph++
+				}
+			case "t":
+				sr.inT = sr.inIS && sr.rph == 0
+			case "row":
+				if sr.inSheetData {
+					if err := sr.startRow(t); err != nil {
+						return err
+					}
+				}
+			case "sheetData":
+				sr.inSheetData = true
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				sr.inV = false
+			case "t":
+				sr.inT = false
+			case "rPh":
+				if sr.rph > 0 {
+					sr.rph--
+				}
+			case "is":
+				sr.inIS, sr.inT = false, false
+			case "c":
+				if sr.inCell {
+					if err := sr.endCell(); err != nil {
+						return err
+					}
+				}
+			case "row":
+				if sr.inRow {
+					if err := sr.endRow(); err != nil {
+						return err
+					}
+				}
+			case "sheetData":
+				sr.inSheetData = false
+			}
+		case xml.CharData:
+			switch {
+			case sr.inV:
+				if len(sr.v)+len(t) > sr.lim.MaxCellBytes {
+					return sr.cellErr(limitErr("value over %d bytes", sr.lim.MaxCellBytes))
+				}
+				sr.v = append(sr.v, t...)
+			case sr.inT:
+				if len(sr.is)+len(t) > sr.lim.MaxCellBytes {
+					return sr.cellErr(limitErr("text over %d bytes", sr.lim.MaxCellBytes))
+				}
+				sr.is = append(sr.is, t...)
+			}
+		}
+	}
+	if sr.inRow {
+		return fmt.Errorf("%s: row %d: XML ends inside the row", sr.part, sr.rowNum)
+	}
+	// Merged ranges may reach below the last row in the file.
+	return sr.gap(sr.lastRow+1, sr.lim.MaxRows+1)
+}
+
+func (sr *sheetReader) startRow(se xml.StartElement) error {
+	if sr.inRow {
+		return fmt.Errorf("%s: row %d: a row inside a row", sr.part, sr.rowNum)
+	}
+	sr.inRow, sr.rowFixed, sr.lastCol, sr.sorted = true, false, 0, true
+	sr.cells = sr.cells[:0]
+	sr.rowNum = sr.lastRow + 1
+	if r, ok := attr(se, "r"); ok {
+		n, err := strconv.Atoi(r)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%s: row after row %d: invalid row number %q", sr.part, sr.lastRow, r)
+		}
+		sr.rowNum, sr.rowFixed = n, true
+	}
+	if sr.rowNum > sr.lim.MaxRows {
+		return fmt.Errorf("%s: row %d: %w", sr.part, sr.rowNum, limitErr("row beyond %d", sr.lim.MaxRows))
+	}
+	if sr.rowNum <= sr.lastRow {
+		return fmt.Errorf("%s: row %d after row %d: rows out of order", sr.part, sr.rowNum, sr.lastRow)
+	}
+	return nil
+}
+
+func (sr *sheetReader) startCell(se xml.StartElement) error {
+	if sr.inCell {
+		return sr.cellErr(errors.New("a cell inside a cell"))
+	}
+	sr.cur = cellState{col: sr.lastCol + 1}
+	sr.inV, sr.inIS, sr.inT, sr.rph = false, false, false, 0
+	var ref, style string
+	hasStyle := false
+	for _, a := range se.Attr {
+		if a.Name.Space != "" {
+			continue
+		}
+		switch a.Name.Local {
+		case "r":
+			ref = a.Value
+		case "s":
+			style, hasStyle = a.Value, true
+		case "t":
+			sr.cur.typ = a.Value
+		}
+	}
+	if ref != "" {
+		col, row, err := parseRef(ref, sr.lim)
+		if err != nil {
+			return fmt.Errorf("%s: row %d: %w", sr.part, sr.rowNum, err)
+		}
+		if row != sr.rowNum {
+			// A row without r takes its number from its cells, as
+			// excelize does, unless it is already fixed.
+			if sr.rowFixed || row <= sr.lastRow {
+				return fmt.Errorf("%s: cell %s in row %d", sr.part, ref, sr.rowNum)
+			}
+			sr.rowNum = row
+		}
+		sr.rowFixed = true
+		sr.cur.col = col
+		if canonicalRef(ref) {
+			sr.cur.ref = ref
+		}
+	}
+	if sr.cur.col > sr.lim.MaxCols {
+		return sr.cellErr(limitErr("column beyond %d", sr.lim.MaxCols))
+	}
+	if sr.cur.col <= sr.lastCol {
+		sr.sorted = false
+	}
+	sr.lastCol = sr.cur.col
+	sr.inCell = true
+	if hasStyle {
+		n, ok := parseUint(style)
+		if !ok {
+			return sr.cellErr(fmt.Errorf("invalid style index %q", style))
+		}
+		sr.cur.style = n
+	}
+	return nil
+}
+
+// endCell turns the cell just read into a Cell, or drops it if it has
+// neither a value nor a formula.
+func (sr *sheetReader) endCell() error {
+	sr.inCell, sr.inV, sr.inIS, sr.inT = false, false, false, false
+	cur := &sr.cur
+	c := Cell{Ref: cur.ref, Col: cur.col, Formula: cur.hasF}
+	hasV := cur.hasV && len(sr.v) > 0
+	switch cur.typ {
+	case "", "n":
+		if !hasV {
+			break
+		}
+		s := string(sr.v)
+		n, err := parseNumber(s)
+		if err != nil {
+			return sr.cellErr(err)
+		}
+		c.Kind, c.Text, c.Number = Number, s, n
+	case "s":
+		if !hasV {
+			break
+		}
+		i, ok := parseUint(trimSpace(sr.v))
+		if !ok {
+			return sr.cellErr(fmt.Errorf("invalid shared string index %q", sr.v))
+		}
+		if i >= sr.sst.len() {
+			return sr.cellErr(fmt.Errorf("shared string index %d out of range (the table has %d)", i, sr.sst.len()))
+		}
+		c.Kind, c.Text = Text, sr.sst.get(i)
+	case "inlineStr":
+		switch {
+		case cur.hasIS:
+			c.Kind = Text
+			if hasEscape(sr.is) {
+				c.Text = string(decodeEscapes(nil, sr.is))
+			} else {
+				c.Text = string(sr.is)
+			}
+		case hasV:
+			c.Kind, c.Text = Text, string(sr.v)
+		}
+	case "str":
+		// A formula's string result; an empty one is a value too.
+		if cur.hasV {
+			c.Kind, c.Text = Text, string(sr.v)
+		}
+	case "b":
+		if !hasV {
+			break
+		}
+		switch string(trimSpace(sr.v)) {
+		case "1", "true":
+			c.Kind, c.Text = Bool, "TRUE"
+		case "0", "false":
+			c.Kind, c.Text = Bool, "FALSE"
+		default:
+			return sr.cellErr(fmt.Errorf("invalid boolean %q", sr.v))
+		}
+	case "e":
+		if hasV {
+			c.Kind, c.Text = Error, string(sr.v)
+		}
+	case "d":
+		if hasV {
+			c.Kind, c.Text, c.Date = Text, string(sr.v), true
+		}
+	default:
+		return sr.cellErr(fmt.Errorf("unknown cell type %q", cur.typ))
+	}
+	if c.Kind == Blank && !c.Formula {
+		return nil
+	}
+	if c.Kind == Text && c.Text == "" && !c.Formula {
+		return nil
+	}
+	fi := sr.st.info(cur.style)
+	c.Percent, c.Format = fi.percent, fi.code
+	c.Date = c.Date || fi.date
+	sr.cells = append(sr.cells, c)
+	return nil
+}
+
+// endRow completes the row, fills in merged ranges, and hands it to fn.
+func (sr *sheetReader) endRow() error {
+	sr.inRow = false
+	if sr.inCell {
+		return sr.cellErr(errors.New("XML ends the row inside the cell"))
+	}
+	r := sr.rowNum
+	cells := sr.cells
+	for i := range cells {
+		cells[i].Row = r
+		if cells[i].Ref == "" {
+			cells[i].Ref = refName(cells[i].Col, r)
+		}
+	}
+	if !sr.sorted {
+		slices.SortStableFunc(cells, func(a, b Cell) int { return a.Col - b.Col })
+		for i := 1; i < len(cells); i++ {
+			if cells[i].Col == cells[i-1].Col {
+				return fmt.Errorf("%s: cell %s: two cells in the same place", sr.part, cells[i].Ref)
+			}
+		}
+	}
+	if sr.merges != nil {
+		if err := sr.gap(sr.lastRow+1, r); err != nil {
+			return err
+		}
+		var err error
+		if cells, err = sr.merges.row(r, cells); err != nil {
+			return fmt.Errorf("%s: %w", sr.part, err)
+		}
+		sr.cells = cells[:0]
+	}
+	sr.lastRow = r
+	if len(cells) == 0 {
+		return nil
+	}
+	return sr.emit(r, cells)
+}
+
+// emit gives fn a copy of the row's cells, so the caller may keep them
+// while the reader reuses its buffer.
+func (sr *sheetReader) emit(r int, cells []Cell) error {
+	out := make([]Cell, len(cells), max(len(cells), sr.nextCap))
+	copy(out, cells)
+	sr.nextCap = len(cells)
+	return sr.fn(Row{Num: r, Cells: out[:len(cells):len(cells)]})
+}
+
+// gap yields the rows from..to-1, which the file does not have, where
+// merged ranges that began above fill cells.
+func (sr *sheetReader) gap(from, to int) error {
+	m := sr.merges
+	if m == nil {
+		return nil
+	}
+	for r := from; r < to; r++ {
+		if !m.fillsAt(r) {
+			return nil
+		}
+		cells, err := m.row(r, sr.cells[:0])
+		if err != nil {
+			return fmt.Errorf("%s: %w", sr.part, err)
+		}
+		sr.cells = cells[:0]
+		if len(cells) > 0 {
+			if err := sr.emit(r, cells); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// parseNumber parses a <v> of a numeric cell. Only decimal notation is
+// accepted: strconv.ParseFloat would also take "NaN", "Inf" and hex floats,
+// which no spreadsheet writes and which would poison any arithmetic.
+func parseNumber(s string) (float64, error) {
+	t := trimSpace(s)
+	if t == "" {
+		return 0, fmt.Errorf("invalid number %q", s)
+	}
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case '0' <= c && c <= '9', c == '.', c == 'e', c == 'E', c == '+', c == '-':
+		default:
+			return 0, fmt.Errorf("invalid number %q", s)
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return 0, fmt.Errorf("invalid number %q", s)
+	}
+	return n, nil
+}
+
+// parseUint parses a non-negative decimal integer of up to 9 digits without
+// allocating.
+func parseUint[T string | []byte](b T) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// trimSpace trims XML white space.
+func trimSpace[T string | []byte](b T) T {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

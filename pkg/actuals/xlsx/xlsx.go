@@ -1,0 +1,421 @@
+// Package xlsx is a streaming reader for .xlsx and .xlsm workbooks.
+//
+// plancheck needs, for every cell of an analyst's worksheet, the stored value,
+// its type, whether its number format is a percentage or a date, and whether it
+// holds a formula, all at once: 0.9615 in a "0%" cell is 96.15 %, not the text
+// "96%". excelize's Rows iterator streams but only gives strings, and its
+// per-cell style and value getters load the whole worksheet into memory, so
+// this package reads the worksheet XML itself, in one streaming pass (plus a
+// cheap pre-scan for merged ranges), with memory that does not grow with the
+// number of rows. excelize is used only for Calc, to compute the rare formula
+// that was saved without a cached value.
+//
+// Every byte of a workbook is treated as hostile: sizes are checked against
+// Limits before and while decompressing, XML nesting and token sizes are
+// bounded, and malformed content gives an error, never a panic.
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// ErrLimit is wrapped by every error caused by a workbook going over one of
+// the Limits, so callers can tell "too big" from "broken" with errors.Is.
+var ErrLimit = errors.New("over a limit")
+
+// Limits bounds the work and memory spent on one workbook. A zero (or
+// negative) field means the default from DefaultLimits, so callers can set
+// only the fields they care about.
+type Limits struct {
+	// MaxFileSize bounds the .xlsx file itself, in bytes (default 256 MiB).
+	MaxFileSize int64
+	// MaxPartSize bounds the uncompressed size of any one zip part, in bytes
+	// (default 1 GiB). It is what stops a zip bomb.
+	MaxPartSize int64
+	// MaxTotalSize bounds the uncompressed bytes of all parts read, each part
+	// counted once however often it is read (default 2 GiB).
+	MaxTotalSize int64
+	// MaxSharedStrings bounds the entries of the shared string table
+	// (default 5,000,000).
+	MaxSharedStrings int
+	// MaxSharedStringBytes bounds the total text of the shared string table,
+	// in bytes (default 256 MiB, at most 4 GiB).
+	MaxSharedStringBytes int64
+	// MaxCellBytes bounds one cell's text, in bytes (default 32767*4: Excel
+	// allows 32767 characters, a UTF-8 character takes up to 4 bytes).
+	MaxCellBytes int
+	// MaxRows and MaxCols bound row and column numbers (default 1048576 and
+	// 16384, Excel's own limits).
+	MaxRows, MaxCols int
+	// MaxMergedRanges bounds the merged ranges of one worksheet
+	// (default 1<<20); only ranges of two or more cells count.
+	MaxMergedRanges int
+	// MaxMergedCells bounds the cells one worksheet's merged ranges cover,
+	// and so the cells filled in from merges (default 1<<24). A single range
+	// A1:XFD1048576 would otherwise make Rows yield 17 billion cells.
+	MaxMergedCells int64
+}
+
+// DefaultLimits returns limits far above any real analyst's workbook and far
+// below what would exhaust a machine.
+func DefaultLimits() Limits {
+	return Limits{
+		MaxFileSize:          256 << 20,
+		MaxPartSize:          1 << 30,
+		MaxTotalSize:         2 << 30,
+		MaxSharedStrings:     5_000_000,
+		MaxSharedStringBytes: 256 << 20,
+		MaxCellBytes:         32767 * 4,
+		MaxRows:              1048576,
+		MaxCols:              16384,
+		MaxMergedRanges:      1 << 20,
+		MaxMergedCells:       1 << 24,
+	}
+}
+
+// withDefaults fills zero fields from DefaultLimits and clamps values the
+// implementation cannot represent.
+func (l Limits) withDefaults() Limits {
+	d := DefaultLimits()
+	if l.MaxFileSize <= 0 {
+		l.MaxFileSize = d.MaxFileSize
+	}
+	if l.MaxPartSize <= 0 {
+		l.MaxPartSize = d.MaxPartSize
+	}
+	if l.MaxTotalSize <= 0 {
+		l.MaxTotalSize = d.MaxTotalSize
+	}
+	if l.MaxSharedStrings <= 0 {
+		l.MaxSharedStrings = d.MaxSharedStrings
+	}
+	if l.MaxSharedStringBytes <= 0 {
+		l.MaxSharedStringBytes = d.MaxSharedStringBytes
+	}
+	// Shared strings are indexed by uint32 offsets.
+	if l.MaxSharedStringBytes > 1<<32-1 {
+		l.MaxSharedStringBytes = 1<<32 - 1
+	}
+	if l.MaxCellBytes <= 0 {
+		l.MaxCellBytes = d.MaxCellBytes
+	}
+	if l.MaxRows <= 0 {
+		l.MaxRows = d.MaxRows
+	}
+	// Row and column numbers are stored as int32 in merged ranges; refs
+	// have at most 3 letters and 7 digits.
+	if l.MaxRows > 9_999_999 {
+		l.MaxRows = 9_999_999
+	}
+	if l.MaxCols <= 0 {
+		l.MaxCols = d.MaxCols
+	}
+	if l.MaxCols > 18278 { // ZZZ
+		l.MaxCols = 18278
+	}
+	if l.MaxMergedRanges <= 0 {
+		l.MaxMergedRanges = d.MaxMergedRanges
+	}
+	if l.MaxMergedCells <= 0 {
+		l.MaxMergedCells = d.MaxMergedCells
+	}
+	return l
+}
+
+// limitErr builds an error that names the limit and its value and wraps
+// ErrLimit.
+func limitErr(format string, args ...any) error {
+	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrLimit)
+}
+
+// Workbook is an open workbook. Its methods may be called from several
+// goroutines at once; each Rows call streams its sheet independently.
+type Workbook struct {
+	path string
+	file *os.File // nil when opened from a reader
+	ra   io.ReaderAt
+	size int64
+	lim  Limits
+
+	parts  map[string]*zip.File // by exact name
+	lower  map[string]*zip.File // by lower-case name, OPC names are case-insensitive
+	sheets []sheetInfo
+	sst    *sharedStrings
+	styles *styles
+
+	mu      sync.Mutex
+	counted map[string]int64 // uncompressed bytes counted per part
+	total   int64
+	closed  bool
+	calc    *excelize.File
+	calcErr error
+}
+
+// sheetInfo is one <sheet> of xl/workbook.xml.
+type sheetInfo struct {
+	name string
+	part string // zip part name, "" when the relationship is missing
+}
+
+// Open opens an .xlsx or .xlsm workbook and reads its sheet list, shared
+// strings and number formats. Anything that is not such a workbook (an .xls,
+// an .xlsb, an encrypted workbook, a CSV renamed, a zip without
+// xl/workbook.xml) gives an error beginning "not an .xlsx/.xlsm workbook".
+// Call Close when done.
+func Open(path string, lim Limits) (*Workbook, error) {
+	lim = lim.withDefaults()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("not an .xlsx/.xlsm workbook: %s: not a regular file", path)
+	}
+	if st.Size() > lim.MaxFileSize {
+		f.Close()
+		return nil, limitErr("%s: file over %d bytes", path, lim.MaxFileSize)
+	}
+	w, err := openReader(f, st.Size(), path, lim)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	w.file = f
+	return w, nil
+}
+
+// openReader opens a workbook from any io.ReaderAt; Open and the tests (which
+// build workbooks in memory) share it. lim must already have its defaults.
+func openReader(ra io.ReaderAt, size int64, path string, lim Limits) (*Workbook, error) {
+	if size > lim.MaxFileSize {
+		return nil, limitErr("%s: file over %d bytes", path, lim.MaxFileSize)
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		return nil, notWorkbook(ra, size, path, err)
+	}
+	w := &Workbook{
+		path:    path,
+		ra:      ra,
+		size:    size,
+		lim:     lim,
+		parts:   make(map[string]*zip.File, len(zr.File)),
+		lower:   make(map[string]*zip.File, len(zr.File)),
+		counted: make(map[string]int64),
+	}
+	for _, zf := range zr.File {
+		// Some producers write Windows separators; the first of duplicate
+		// names wins, as in excelize.
+		name := strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/")
+		if _, dup := w.parts[name]; !dup {
+			w.parts[name] = zf
+		}
+		if _, dup := w.lower[strings.ToLower(name)]; !dup {
+			w.lower[strings.ToLower(name)] = zf
+		}
+	}
+	if err := w.load(); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// notWorkbook explains why a file that is not a zip cannot be read, naming the
+// common look-alikes.
+func notWorkbook(ra io.ReaderAt, size int64, path string, err error) error {
+	head := make([]byte, 8)
+	n, _ := ra.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx", path)
+	case size == 0:
+		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: the file is empty", path)
+	}
+	return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: %v", path, err)
+}
+
+// Close releases the file and, if Calc was used, excelize's temporary files.
+// Calling it again does nothing.
+func (w *Workbook) Close() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	var errs []error
+	if w.calc != nil {
+		errs = append(errs, w.calc.Close())
+		w.calc = nil
+	}
+	if w.file != nil {
+		errs = append(errs, w.file.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// Sheets returns the sheet names in workbook order, the order of the tabs in
+// Excel. Hidden and very hidden sheets are included, as are chart sheets
+// (which have no cells).
+func (w *Workbook) Sheets() []string {
+	names := make([]string, len(w.sheets))
+	for i, s := range w.sheets {
+		names[i] = s.name
+	}
+	return names
+}
+
+// sheet finds a sheet by name: exactly, else ignoring case as Excel does.
+func (w *Workbook) sheet(name string) (sheetInfo, error) {
+	for _, s := range w.sheets {
+		if s.name == name {
+			return s, nil
+		}
+	}
+	for _, s := range w.sheets {
+		if strings.EqualFold(s.name, name) {
+			return s, nil
+		}
+	}
+	return sheetInfo{}, fmt.Errorf("no sheet named %q (sheets: %s)", name, strings.Join(w.Sheets(), ", "))
+}
+
+// part finds a zip part by name, exactly, else ignoring case.
+func (w *Workbook) part(name string) *zip.File {
+	if zf, ok := w.parts[name]; ok {
+		return zf
+	}
+	return w.lower[strings.ToLower(name)]
+}
+
+// openPart opens a part for reading through a reader that enforces
+// MaxPartSize and MaxTotalSize on the bytes actually decompressed, since the
+// sizes in the zip headers are written by whoever made the file.
+func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
+	zf := w.part(name)
+	if zf == nil {
+		return nil, fmt.Errorf("%s: part missing from the workbook", name)
+	}
+	if zf.UncompressedSize64 > uint64(w.lim.MaxPartSize) {
+		return nil, limitErr("%s: part over %d bytes uncompressed", name, w.lim.MaxPartSize)
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return &partReader{rc: rc, w: w, name: name}, nil
+}
+
+// partReader counts the bytes decompressed from one part. Its errors are
+// *partError, without the part's name, which the caller adds.
+type partReader struct {
+	rc   io.ReadCloser
+	w    *Workbook
+	name string
+	n    int64
+}
+
+func (p *partReader) Read(b []byte) (int, error) {
+	n, err := p.rc.Read(b)
+	p.n += int64(n)
+	if p.n > p.w.lim.MaxPartSize {
+		return n, &partError{limitErr("part over %d bytes uncompressed", p.w.lim.MaxPartSize)}
+	}
+	if n > 0 {
+		if terr := p.w.count(p.name, p.n); terr != nil {
+			return n, &partError{terr}
+		}
+	}
+	if err != nil && err != io.EOF {
+		err = &partError{err}
+	}
+	return n, err
+}
+
+func (p *partReader) Close() error { return p.rc.Close() }
+
+// count records that n bytes of part name have been decompressed and checks
+// MaxTotalSize. A part read again (a worksheet is read twice, and Rows may be
+// called more than once) counts only once.
+func (w *Workbook) count(name string, n int64) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if prev := w.counted[name]; n > prev {
+		w.total += n - prev
+		w.counted[name] = n
+	}
+	if w.total > w.lim.MaxTotalSize {
+		return limitErr("workbook over %d bytes uncompressed", w.lim.MaxTotalSize)
+	}
+	return nil
+}
+
+// Calc computes the value of the formula in sheet!ref, for a formula cell that
+// was saved without a cached value (Cell.Kind Blank with Cell.Formula). It
+// uses excelize's calculation engine, which loads the whole workbook into
+// memory the first time: acceptable because such cells are rare. The result
+// is the raw value: a number as plain decimal text ("0.9615", not "96%"), a
+// string, TRUE/FALSE, or an error value such as "#DIV/0!".
+func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
+	s, err := w.sheet(sheet)
+	if err != nil {
+		return "", err
+	}
+	if _, _, err := parseRef(ref, w.lim); err != nil {
+		return "", fmt.Errorf("%s!%s: %w", s.name, ref, err)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed {
+		return "", errors.New("workbook is closed")
+	}
+	if w.calc == nil && w.calcErr == nil {
+		w.calc, w.calcErr = w.openCalc()
+	}
+	if w.calcErr != nil {
+		return "", fmt.Errorf("%s!%s: %w", s.name, ref, w.calcErr)
+	}
+	// excelize's engine was not written for hostile input.
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = "", fmt.Errorf("%s!%s: computing the formula failed: %v", s.name, ref, r)
+		}
+	}()
+	v, err := w.calc.CalcCellValue(s.name, strings.ToUpper(ref), excelize.Options{RawCellValue: true})
+	if err != nil {
+		return "", fmt.Errorf("%s!%s: %w", s.name, ref, err)
+	}
+	return v, nil
+}
+
+// openCalc opens the workbook with excelize, from the file already open (so
+// it is the same bytes even if the path was replaced since), with the size
+// limits set so that a zip bomb fails here too.
+func (w *Workbook) openCalc() (f *excelize.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("opening the workbook to compute formulas failed: %v", r)
+		}
+	}()
+	xmlLimit := min(int64(16<<20), w.lim.MaxPartSize, w.lim.MaxTotalSize)
+	return excelize.OpenReader(io.NewSectionReader(w.ra, 0, w.size), excelize.Options{
+		UnzipSizeLimit:    w.lim.MaxTotalSize,
+		UnzipXMLSizeLimit: xmlLimit,
+	})
+}

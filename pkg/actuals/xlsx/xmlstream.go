@@ -1,0 +1,134 @@
+package xlsx
+
+import (
+	"bufio"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// maxDepth bounds XML nesting. A worksheet is about 7 elements deep
+// (worksheet/sheetData/row/c/is/r/t) and extension lists add a few more; the
+// bound keeps a hostile part from making a reader track a deep stack.
+const maxDepth = 256
+
+// bufSize is the read-ahead of the XML decoder's buffer.
+const bufSize = 64 << 10
+
+// xmlStream is a token reader over one part that bounds nesting depth and the
+// size of any single token. encoding/xml builds each token (a run of text, a
+// start tag with its attributes) in memory before returning it, so without a
+// bound one 1 GiB text node would be held whole before any cell limit could
+// be checked.
+type xmlStream struct {
+	part  string
+	dec   *xml.Decoder
+	g     *tokenGuard
+	depth int
+	// where, if set, says where in the part the reader is ("cell G9"),
+	// for error messages.
+	where func() string
+}
+
+// newXMLStream reads part from r. maxToken bounds the bytes of XML one token
+// may span.
+func newXMLStream(part string, r io.Reader, maxToken int64) *xmlStream {
+	g := &tokenGuard{r: r, max: maxToken + bufSize}
+	d := xml.NewDecoder(bufio.NewReaderSize(g, bufSize))
+	// Workbook parts are UTF-8; anything else (UTF-16) fails with a clear
+	// error from encoding/xml rather than being guessed at.
+	d.Strict = true
+	return &xmlStream{part: part, dec: d, g: g}
+}
+
+// next returns the next token, or io.EOF at the end of a well-formed part.
+// Tokens and their byte slices are only valid until the next call.
+func (s *xmlStream) next() (xml.Token, error) {
+	t, err := s.dec.RawToken()
+	if err != nil {
+		if err == io.EOF {
+			if s.depth > 0 {
+				return nil, s.wrap(errors.New("XML ends inside an element"))
+			}
+			return nil, io.EOF
+		}
+		return nil, s.wrap(err)
+	}
+	s.g.mark = s.dec.InputOffset()
+	switch t.(type) {
+	case xml.StartElement:
+		s.depth++
+		if s.depth > maxDepth {
+			return nil, s.wrap(limitErr("XML nested deeper than %d elements", maxDepth))
+		}
+	case xml.EndElement:
+		s.depth--
+		if s.depth < 0 {
+			return nil, fmt.Errorf("%s: XML syntax error on line %d: unexpected end element", s.part, s.line())
+		}
+	}
+	return t, nil
+}
+
+// wrap names the part, and where in it when known, in an error from the
+// decoder or from reading the part.
+func (s *xmlStream) wrap(err error) error {
+	var perr *partError
+	if errors.As(err, &perr) {
+		return fmt.Errorf("%s: %w", s.part, perr.err)
+	}
+	where := ""
+	if s.where != nil {
+		if w := s.where(); w != "" {
+			where = w + ": "
+		}
+	}
+	var serr *xml.SyntaxError
+	if errors.As(err, &serr) {
+		return fmt.Errorf("%s: %sXML syntax error on line %d: %s", s.part, where, serr.Line, serr.Msg)
+	}
+	return fmt.Errorf("%s: %s%w", s.part, where, err)
+}
+
+// line is the current line of the input, for messages.
+func (s *xmlStream) line() int {
+	l, _ := s.dec.InputPos()
+	return l
+}
+
+// partError marks an error from reading a part (a limit, a corrupt zip
+// entry) rather than from parsing it.
+type partError struct{ err error }
+
+func (e *partError) Error() string { return e.err.Error() }
+func (e *partError) Unwrap() error { return e.err }
+
+// tokenGuard fails a read once the decoder has consumed more than max bytes
+// past the end of the last token it returned, that is, once one token is too
+// big. The decoder's own buffer reads ahead, which max allows for.
+type tokenGuard struct {
+	r    io.Reader
+	read int64 // bytes handed to the decoder
+	mark int64 // input offset at the end of the last token
+	max  int64
+}
+
+func (g *tokenGuard) Read(b []byte) (int, error) {
+	if g.read-g.mark > g.max {
+		return 0, limitErr("one XML element or text over %d bytes", g.max-bufSize)
+	}
+	n, err := g.r.Read(b)
+	g.read += int64(n)
+	return n, err
+}
+
+// attr returns the value of the unprefixed attribute local, or "".
+func attr(se xml.StartElement, local string) (string, bool) {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+type inspectOptions struct {
+	io      *IOStreams
+	global  *globalOptions
+	file    string
+	planRef string
+	sheet   string
+	format  string
+	strict  bool
+	lenient bool
+}
+
+func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) error) *cobra.Command {
+	opts := &inspectOptions{io: ios, global: g}
+	cmd := &cobra.Command{
+		Use:   "inspect FILE",
+		Short: "Show what plancheck reads from an actuals workbook",
+		Long: `Inspect shows what plancheck reads from an actuals workbook (.xlsx or .xlsm): the
+sheet and the layout found (wide: one column per year; long: one row per year), the
+header row and what each column is read as, each row's indicator (or why it matched
+none), each value with its cell, unit conversions and warnings. It is how to find out
+why a number was not picked up.
+
+Without --plan, the embedded plan whose indicators the rows match best is used (the
+newest version on a tie), and said on stderr.
+
+Bad cells (text that is not a number, a date where a number belongs, …) are errors,
+every one listed with its cell, and nothing else is printed; --lenient reads them as
+no value with a warning each instead.`,
+		Example: `  plancheck inspect 2023.xlsx
+  plancheck inspect 2023.xlsx --plan jlp-hrss-14th --sheet 十四五指标
+  plancheck inspect 2023.xlsx --format json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return withHint(fmt.Errorf("inspect takes one workbook, got %d arguments", len(args)), "see 'plancheck inspect -h'")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.file = args[0]
+			switch opts.format {
+			case "table", "markdown", "json":
+			default:
+				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown or json")
+			}
+			if opts.strict && opts.lenient {
+				return errors.New("--strict and --lenient cannot be used together")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runInspect(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
+	cmd.Flags().StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
+	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, markdown or json")
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "rows that match no indicator are errors")
+	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
+	return cmd
+}
+
+func runInspect(opts *inspectOptions) error {
+	aopts := actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}
+	t, err := actuals.ReadTable(opts.file, aopts)
+	if err != nil {
+		return err
+	}
+	p, err := choosePlan(opts.io, opts.planRef, t)
+	if err != nil {
+		return err
+	}
+	res, err := actuals.Match(t, p, aopts)
+	var cellErrs *actuals.CellErrors
+	if errors.As(err, &cellErrs) {
+		return withHint(err, "fix the cells, or run with --lenient to read them as no value")
+	}
+	if err != nil {
+		return err
+	}
+	if opts.format == "json" {
+		return report.InspectJSON(opts.io.Out, res)
+	}
+	return report.Inspect(opts.io.Out, res, opts.global.lang, report.TableFormat(opts.format))
+}
+
+// choosePlan is the plan given by --plan, or else the embedded plan whose
+// indicators the table's rows match best: the most rows matched, then the
+// newest version. The choice is said on stderr.
+func choosePlan(ios *IOStreams, ref string, t *actuals.Table) (*plan.Plan, error) {
+	if ref != "" {
+		return resolvePlan(ref)
+	}
+	reg, err := plan.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	var best *plan.Plan
+	bestN := 0
+	for _, p := range reg.All() { // sorted by id, then version: a later version wins a tie
+		if n := actuals.CountMatches(t, p); n > 0 && n >= bestN && (best == nil || n > bestN || p.ID == best.ID) {
+			best, bestN = p, n
+		}
+	}
+	if best == nil {
+		return nil, withHint(fmt.Errorf("%s: no row matches an indicator of any embedded plan", t.File),
+			"name the plan with --plan ('plancheck plans' lists the embedded ones)")
+	}
+	fmt.Fprintf(ios.ErrOut, "plancheck: plan %s (%d of %d rows match its indicators)\n", best.Ref(), bestN, len(t.Rows))
+	return best, nil
+}

@@ -1,0 +1,305 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+)
+
+// roleLabel names a column's role for inspect.
+func roleLabel(c actuals.Column, lang Lang) string {
+	switch c.Role {
+	case actuals.RoleName:
+		return lang.pick("名称", "name")
+	case actuals.RoleID:
+		return lang.pick("编号", "id")
+	case actuals.RoleUnit:
+		return lang.pick("单位", "unit")
+	case actuals.RoleAttribute:
+		return lang.pick("属性（只读）", "attribute (read only)")
+	case actuals.RoleStatus:
+		return lang.pick("完成情况", "status")
+	case actuals.RoleYear:
+		return lang.pick(fmt.Sprintf("%d年实际值", c.Year), fmt.Sprintf("actual %d", c.Year))
+	case actuals.RoleYearKey:
+		return lang.pick("年份", "year")
+	case actuals.RoleValue:
+		return lang.pick("数值", "value")
+	case actuals.RoleEntity:
+		return lang.pick("填报单位", "entity")
+	}
+	return lang.pick("（不读）", "(not read)")
+}
+
+func byLabel(by string, lang Lang) string {
+	switch by {
+	case "id":
+		return lang.pick("按编号", "by id")
+	case "number":
+		return lang.pick("按序号", "by number")
+	case "name":
+		return lang.pick("按名称", "by name")
+	case "alias":
+		return lang.pick("按别名", "by alias")
+	case "group":
+		return lang.pick("分组行，跳过", "group row, skipped")
+	case "unmatched":
+		return lang.pick("未匹配任何指标", "matches no indicator")
+	}
+	return by
+}
+
+func skipLabel(reason string, lang Lang) string {
+	switch reason {
+	case "header repeated":
+		return lang.pick("重复的表头", "header repeated")
+	case "note":
+		return lang.pick("注释行", "note")
+	}
+	return reason
+}
+
+// valueText is a value as inspect prints it: the number in the plan's unit,
+// [total] for a cumulative total, the ratio, or — for no value.
+func valueText(v actuals.Value) string {
+	switch v.Kind {
+	case actuals.Total:
+		return "[" + strconv.FormatFloat(v.Number, 'f', -1, 64) + "]"
+	case actuals.Amount:
+		return strconv.FormatFloat(v.Number, 'f', -1, 64)
+	case actuals.Parts:
+		parts := make([]string, len(v.Parts))
+		for i, p := range v.Parts {
+			parts[i] = strconv.FormatFloat(p, 'f', -1, 64)
+		}
+		return strings.Join(parts, ":")
+	}
+	return "—"
+}
+
+// Inspect prints what was read from a workbook: the sheet and layout, the
+// header's columns, each row's match, each value with its cell, and the
+// warnings.
+func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) error {
+	layout := string(r.Layout)
+	if lang == Chinese {
+		layout = map[actuals.Layout]string{actuals.Wide: "宽表（每年一列）", actuals.Long: "长表（每行一年）"}[r.Layout]
+	}
+	fmt.Fprintf(w, "%s\n", lang.pick(
+		fmt.Sprintf("%s：工作表 %s，%s，表头在第 %d 行；规划 %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()),
+		fmt.Sprintf("%s: sheet %s, %s layout, header row %d; plan %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref())))
+	fmt.Fprintln(w)
+
+	cols := newTable(w, format)
+	cols.Header([]string{lang.pick("单元格", "Cell"), lang.pick("表头", "Header"), lang.pick("读作", "Read as")})
+	for _, c := range r.Columns {
+		if err := cols.Append([]string{c.Cell, oneLine(c.Header), roleLabel(c, lang)}); err != nil {
+			return err
+		}
+	}
+	if err := cols.Render(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+
+	values := map[int][]actuals.Value{}
+	for _, v := range r.Values {
+		row := rowOf(v.Cell)
+		values[row] = append(values[row], v)
+	}
+	header := []string{lang.pick("行", "Row"), lang.pick("单元格", "Cell"), lang.pick("内容", "Text")}
+	multi := len(r.Entities) > 1 || r.Entities[0] != ""
+	if multi {
+		header = append(header, lang.pick("填报单位", "Entity"))
+	}
+	header = append(header, lang.pick("匹配", "Match"), lang.pick("单位", "Unit"), lang.pick("值（单元格）", "Values (cell)"))
+	rows := newTable(w, format)
+	rows.Header(header)
+	for _, m := range r.Rows {
+		match := byLabel(m.By, lang)
+		if m.Indicator != "" {
+			match = m.Indicator + " " + match
+		}
+		var vals []string
+		for _, v := range values[m.Row] {
+			s := fmt.Sprintf("%d: %s (%s)", v.Year, valueText(v), cellOnly(v.Cell))
+			if v.Note != "" {
+				s += " " + v.Note
+			}
+			vals = append(vals, s)
+		}
+		row := []string{strconv.Itoa(m.Row), m.Cell, oneLine(m.Text)}
+		if multi {
+			row = append(row, m.Entity)
+		}
+		row = append(row, match, m.Unit, strings.Join(vals, "; "))
+		if err := rows.Append(row); err != nil {
+			return err
+		}
+	}
+	if err := rows.Render(); err != nil {
+		return err
+	}
+	for _, s := range r.Skipped {
+		fmt.Fprintf(w, "%s\n", lang.pick(
+			fmt.Sprintf("跳过第 %d 行（%s）：%s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)),
+			fmt.Sprintf("skipped row %d (%s): %s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text))))
+	}
+	for _, st := range r.Statuses {
+		fmt.Fprintf(w, "%s\n", lang.pick(
+			fmt.Sprintf("完成情况 %s：%s = %q", st.Cell, st.Indicator, st.Text),
+			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
+	}
+	for _, is := range r.Warnings {
+		fmt.Fprintf(w, "%s %s\n", lang.pick("警告：", "warning:"), issueText(is))
+	}
+	return nil
+}
+
+func issueText(is actuals.Issue) string {
+	s := is.Cell + ": "
+	if is.Text != "" {
+		s += fmt.Sprintf("%q: ", is.Text)
+	}
+	return s + is.Msg
+}
+
+// oneLine keeps a multi-line header or name on one table line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cellOnly drops the sheet from "Sheet!G9".
+func cellOnly(ref string) string {
+	if i := strings.LastIndex(ref, "!"); i >= 0 {
+		return ref[i+1:]
+	}
+	return ref
+}
+
+// rowOf is the row number of "Sheet!G9".
+func rowOf(ref string) int {
+	ref = cellOnly(ref)
+	i := strings.IndexAny(ref, "0123456789")
+	if i < 0 {
+		return 0
+	}
+	n, _ := strconv.Atoi(ref[i:])
+	return n
+}
+
+// inspectJSON is `plancheck inspect --format json`.
+type inspectJSON struct {
+	File      string           `json:"file"`
+	Sheet     string           `json:"sheet"`
+	Layout    string           `json:"layout"`
+	HeaderRow int              `json:"header_row"`
+	Plan      string           `json:"plan"`
+	Columns   []columnJSON     `json:"columns"`
+	Rows      []rowJSON        `json:"rows"`
+	Skipped   []skippedJSON    `json:"skipped"`
+	Values    []valueJSON      `json:"values"`
+	Status    []statusJSON     `json:"statuses"`
+	Warnings  []issueJSON      `json:"warnings"`
+}
+
+type columnJSON struct {
+	Cell   string `json:"cell"`
+	Header string `json:"header"`
+	Role   string `json:"role"`
+	Year   *int   `json:"year"`
+}
+
+type rowJSON struct {
+	Row       int    `json:"row"`
+	Cell      string `json:"cell"`
+	Text      string `json:"text"`
+	Entity    string `json:"entity"`
+	Indicator string `json:"indicator"`
+	By        string `json:"by"`
+	Unit      string `json:"unit"`
+}
+
+type skippedJSON struct {
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+	Text   string `json:"text"`
+}
+
+type valueJSON struct {
+	Indicator string    `json:"indicator"`
+	Entity    string    `json:"entity"`
+	Year      int       `json:"year"`
+	Kind      string    `json:"kind"`
+	Number    *float64  `json:"number"`
+	Parts     []float64 `json:"parts"`
+	Cell      string    `json:"cell"`
+	Text      string    `json:"text"`
+	Note      string    `json:"note"`
+}
+
+type statusJSON struct {
+	Indicator string `json:"indicator"`
+	Entity    string `json:"entity"`
+	Year      *int   `json:"year"`
+	Text      string `json:"text"`
+	Cell      string `json:"cell"`
+}
+
+type issueJSON struct {
+	Cell    string `json:"cell"`
+	Text    string `json:"text"`
+	Message string `json:"message"`
+}
+
+// InspectJSON prints what was read as one JSON object.
+func InspectJSON(w io.Writer, r *actuals.Result) error {
+	out := inspectJSON{File: r.File, Sheet: r.Sheet, Layout: string(r.Layout), HeaderRow: r.HeaderRow,
+		Plan: r.Plan.Ref(), Columns: []columnJSON{}, Rows: []rowJSON{}, Skipped: []skippedJSON{},
+		Values: []valueJSON{}, Status: []statusJSON{}, Warnings: []issueJSON{}}
+	for _, c := range r.Columns {
+		cj := columnJSON{Cell: c.Cell, Header: c.Header, Role: string(c.Role)}
+		if c.Role == actuals.RoleYear {
+			y := c.Year
+			cj.Year = &y
+		}
+		if cj.Role == "" {
+			cj.Role = "other"
+		}
+		out.Columns = append(out.Columns, cj)
+	}
+	for _, m := range r.Rows {
+		out.Rows = append(out.Rows, rowJSON{m.Row, m.Cell, m.Text, m.Entity, m.Indicator, m.By, m.Unit})
+	}
+	for _, s := range r.Skipped {
+		out.Skipped = append(out.Skipped, skippedJSON{s.Num, s.Reason, s.Text})
+	}
+	for _, v := range r.Values {
+		vj := valueJSON{Indicator: v.Indicator, Entity: v.Entity, Year: v.Year, Kind: string(v.Kind),
+			Parts: v.Parts, Cell: v.Cell, Text: v.Text, Note: v.Note}
+		if v.Kind == actuals.Amount || v.Kind == actuals.Total {
+			n := v.Number
+			vj.Number = &n
+		}
+		out.Values = append(out.Values, vj)
+	}
+	for _, st := range r.Statuses {
+		sj := statusJSON{Indicator: st.Indicator, Entity: st.Entity, Text: st.Text, Cell: st.Cell}
+		if st.Year != 0 {
+			y := st.Year
+			sj.Year = &y
+		}
+		out.Status = append(out.Status, sj)
+	}
+	for _, is := range r.Warnings {
+		out.Warnings = append(out.Warnings, issueJSON{is.Cell, is.Text, is.Msg})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
