@@ -194,17 +194,17 @@ func rowOf(ref string) int {
 
 // inspectJSON is `plancheck inspect --format json`.
 type inspectJSON struct {
-	File      string           `json:"file"`
-	Sheet     string           `json:"sheet"`
-	Layout    string           `json:"layout"`
-	HeaderRow int              `json:"header_row"`
-	Plan      string           `json:"plan"`
-	Columns   []columnJSON     `json:"columns"`
-	Rows      []rowJSON        `json:"rows"`
-	Skipped   []skippedJSON    `json:"skipped"`
-	Values    []valueJSON      `json:"values"`
-	Status    []statusJSON     `json:"statuses"`
-	Warnings  []issueJSON      `json:"warnings"`
+	File      string        `json:"file"`
+	Sheet     string        `json:"sheet"`
+	Layout    string        `json:"layout"`
+	HeaderRow int           `json:"header_row"`
+	Plan      string        `json:"plan"`
+	Columns   []columnJSON  `json:"columns"`
+	Rows      []rowJSON     `json:"rows"`
+	Skipped   []skippedJSON `json:"skipped"`
+	Values    []valueJSON   `json:"values"`
+	Status    []statusJSON  `json:"statuses"`
+	Warnings  []issueJSON   `json:"warnings"`
 }
 
 type columnJSON struct {
