@@ -103,6 +103,9 @@ type Result struct {
 	Reported map[string]map[string]bool
 }
 
+// groupTitle is a group row's title: 一、就业, (二)社会保障, 第三部分.
+var groupTitle = regexp.MustCompile(`^([一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+[章节部分类])`)
+
 var (
 	leadingNumber = regexp.MustCompile(`^(\d+\s*[.、]|\(\d+\)|[一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\))\s*`)
 	trailingUnit  = regexp.MustCompile(`\(([^()]*)\)$`)
@@ -232,6 +235,9 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 			ind, rm.By = m.id(rm.Text)
 		}
 		if c, ok := row.cell(nameCol); ok && nameCol > 0 {
+			if rm.Text == "" {
+				rm.Text = cellText(c)
+			}
 			if ind == nil {
 				ind, rm.By = m.name(c.Text)
 			}
@@ -273,7 +279,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 		}
 
 		if ind == nil {
-			if len(cells) == 0 {
+			if len(cells) == 0 && groupTitle.MatchString(strings.TrimSpace(norm.NFKC.String(rm.Text))) {
 				rm.By = "group"
 			} else {
 				rm.By = "unmatched"
@@ -383,8 +389,8 @@ func convert(pv *parsedValue, v *Value, rowUnit string, rowUnitOK bool, ind *pla
 		from = pv.unit
 	}
 	if from == "" || from == ind.Unit || norm.NFKC.String(from) == norm.NFKC.String(ind.Unit) {
-		if pv.unit == "%" && ind.Unit == "%" && v.Note == "" {
-			v.Note = "percent"
+		if pv.percentFormat != "" && ind.Unit == "%" {
+			v.Note = fmt.Sprintf("%s in a %s cell → %s %%", v.Text, pv.percentFormat, formatNumber(pv.number))
 		}
 		return ""
 	}

@@ -211,8 +211,8 @@ func TestWide14th(t *testing.T) {
 		"urban-new-jobs 2023 total 9.4 表1!F5",
 		"surveyed-unemployment-rate 2021 amount 5.2 表1!D6",
 		"surveyed-unemployment-rate 2022 amount 5.3 表1!E6",           // full-width text
-		"surveyed-unemployment-rate 2023 amount 5.1 表1!F6 (percent)", // 0.051 in a 0% cell
-		"pension-insurance-coverage 2021 amount 96.15 表1!D9 (percent)",
+		"surveyed-unemployment-rate 2023 amount 5.1 表1!F6 (0.051 in a 0% cell → 5.1 %)", // 0.051 in a 0% cell
+		"pension-insurance-coverage 2021 amount 96.15 表1!D9 (0.9615 in a 0% cell → 96.15 %)",
 		"pension-insurance-coverage 2022 none - 表1!E9",
 		"pension-insurance-coverage 2023 none - 表1!F9",
 		// 人 → 万人: 416,000 人 is 41.6 万人
@@ -231,7 +231,7 @@ func TestWide14th(t *testing.T) {
 		"8  group ", // merged across: the copies in year columns are not values
 		"9 pension-insurance-coverage name ",
 		"10 unemployment-insurance-enrolment name 人",
-		"11  unmatched ",
+		"11  unmatched ", // no values, but not a group title: a warning
 	})
 	equalLines(t, "skipped", func() (out []string) {
 		for _, s := range tbl.Skipped {

@@ -208,7 +208,7 @@ func TestLongLayout(t *testing.T) {
 		"九龙坡区|urban-new-jobs|2021|3.1|汇总!D2|",
 		"九龙坡区|urban-new-jobs|2022|3.2|汇总!D3|32000 人 → 3.2 万人",
 		"渝中区|urban-new-jobs|2021|2.5|汇总!D4|",
-		"渝中区|surveyed-unemployment-rate|2021|5.1|汇总!D5|percent",
+		"渝中区|surveyed-unemployment-rate|2021|5.1|汇总!D5|0.051 in a 0.0% cell → 5.1 %",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("values:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

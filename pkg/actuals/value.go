@@ -45,6 +45,8 @@ type parsedValue struct {
 	// unit is the unit the cell states (a percent format or a % sign), if any.
 	unit     string
 	fraction bool // a plain number a % indicator might have meant as a fraction
+	// percentFormat is the number format of a percent-formatted cell.
+	percentFormat string
 }
 
 // parseNumberText reads a number written as text: "43.6", "1,234", " 5.4 ",
@@ -86,7 +88,7 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 		}
 		if c.Percent {
 			// The stored value is the fraction; 0.9615 in a 0% cell is 96.15 %.
-			return parsedValue{kind: Amount, number: round9(c.Number * 100), unit: "%"}, ""
+			return parsedValue{kind: Amount, number: round9(c.Number * 100), unit: "%", percentFormat: c.Format}, ""
 		}
 		return parsedValue{kind: Amount, number: c.Number, fraction: true}, ""
 	}

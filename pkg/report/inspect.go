@@ -155,7 +155,7 @@ func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) erro
 			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
 	}
 	for _, is := range r.Warnings {
-		fmt.Fprintf(w, "%s %s\n", lang.pick("警告：", "warning:"), issueText(is))
+		fmt.Fprintf(w, "%s%s\n", lang.pick("警告：", "warning: "), issueText(is))
 	}
 	return nil
 }

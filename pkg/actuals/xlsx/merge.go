@@ -67,10 +67,10 @@ func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 			}
 			return nil, err
 		}
-		head, err := br.Peek(64)
-		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, err
-		}
+		// Fewer bytes near the end of the part; a read error shows again
+		// on the next read.
+		head, _ := br.Peek(64)
+		var err error
 		switch {
 		case bytes.HasPrefix(head, commentStart):
 			err = skipUntil(br, "-->")
