@@ -210,7 +210,7 @@ func TestWide14th(t *testing.T) {
 		"urban-new-jobs 2022 amount 3.2 表1!E5",
 		"urban-new-jobs 2023 total 9.4 表1!F5",
 		"surveyed-unemployment-rate 2021 amount 5.2 表1!D6",
-		"surveyed-unemployment-rate 2022 amount 5.3 表1!E6",           // full-width text
+		"surveyed-unemployment-rate 2022 amount 5.3 表1!E6",                              // full-width text
 		"surveyed-unemployment-rate 2023 amount 5.1 表1!F6 (0.051 in a 0% cell → 5.1 %)", // 0.051 in a 0% cell
 		"pension-insurance-coverage 2021 amount 96.15 表1!D9 (0.9615 in a 0% cell → 96.15 %)",
 		"pension-insurance-coverage 2022 none - 表1!E9",
