@@ -40,6 +40,8 @@ fmt:
 fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/expr
 	$(GO) test -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./pkg/plan
+	$(GO) test -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
+	$(GO) test -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem -count=6 ./... | tee bench.txt
