@@ -36,12 +36,16 @@ func TestScript(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read the shipped plan: %v", err)
 	}
+	books := buildScriptBooks(t)
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		UpdateScripts:       *update,
 		Setup: func(env *testscript.Env) error {
+			if err := copyBooks(books, env.WorkDir); err != nil {
+				return err
+			}
 			return os.WriteFile(filepath.Join(env.WorkDir, shippedPlan), plan, 0o644)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -8,7 +8,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
-	wbt "github.com/jlp-hrss/plancheck/pkg/internal/workbooktest"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 

@@ -427,21 +427,37 @@ func yearOf(c xlsx.Cell) (int, bool) {
 	return y, true
 }
 
-// CountMatches is how many of the table's rows match an indicator of the plan,
-// by id, number, name or alias: how well the plan fits the workbook.
+// CountMatches is how many of the table's rows match an indicator of the plan
+// (by id, number, name or alias) and hold a year of the plan's period: how well
+// the plan fits the workbook. A row of a year outside the period cannot be
+// judged against the plan, so it does not count.
 func CountMatches(t *Table, p *plan.Plan) int {
 	m := newMatcher(p)
-	var idCol, nameCol int
+	var idCol, nameCol, yearKeyCol int
+	wideInPeriod := false
 	for _, c := range t.Columns {
 		switch {
 		case c.Role == RoleID && idCol == 0:
 			idCol = c.Col
 		case c.Role == RoleName && nameCol == 0:
 			nameCol = c.Col
+		case c.Role == RoleYearKey && yearKeyCol == 0:
+			yearKeyCol = c.Col
+		case c.Role == RoleYear && c.Year >= p.Period.Start && c.Year <= p.Period.End:
+			wideInPeriod = true
 		}
 	}
 	n := 0
 	for _, row := range t.Rows {
+		if t.Layout == Wide && !wideInPeriod {
+			break
+		}
+		if t.Layout == Long {
+			yc, _ := row.cell(yearKeyCol)
+			if y, ok := yearOf(yc); !ok || y < p.Period.Start || y > p.Period.End {
+				continue
+			}
+		}
 		var ind *plan.Indicator
 		if c, ok := row.cell(idCol); ok && idCol > 0 {
 			ind, _ = m.id(c.Text)

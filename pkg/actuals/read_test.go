@@ -12,7 +12,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
-	wbt "github.com/jlp-hrss/plancheck/pkg/internal/workbooktest"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -59,7 +59,8 @@ func wideBook() wbt.Book {
 			row(7, "4.基本养老保险参保率（%）", 97, wbt.Cell{Value: 0.9615, Format: "0%"}, wbt.Cell{Value: 0.97, Format: "0.00%"}, "—"),
 			row(8, "5.失业保险参保人数（万人）", 41.6, 42, wbt.Cell{Formula: "C8+0.5", Value: 42.5}, "43.1"),
 			row(9, "22.社会保障卡持卡人数", 112, "1,130,000", nil, nil),
-			row(10, "注：[]内为五年累计值"),
+			row(10, "23.申领电子社保卡人口覆盖率（%）", 29.5, wbt.Cell{Formula: "0.3+0.05", Value: 0.35, Format: "0%"}),
+			row(11, "注：[]内为五年累计值"),
 		)},
 	}}
 }
@@ -85,6 +86,9 @@ func TestReadProducers(t *testing.T) {
 		"unemployment-insurance-enrolment 2022 amount 42.5 十四五指标!D8",
 		"unemployment-insurance-enrolment 2023 amount 43.1 十四五指标!E8",
 		"social-security-card-holders 2021 amount 1130000 十四五指标!C9",
+		// a formula in a 0% cell: cached by excelize and LibreOffice,
+		// calculated for openpyxl's file, which caches nothing
+		"electronic-social-security-card-coverage 2021 amount 35 十四五指标!C10",
 	}
 	for producer, path := range wbt.AllProducers(t, wideBook()) {
 		t.Run(producer, func(t *testing.T) {

@@ -72,6 +72,14 @@ func parseNumberText(s string) (float64, string, bool) {
 func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	ratio := ind.Target.Kind == expr.Ratio
 	cumulative := ind.Target.IsCumulative()
+	if c.Kind == xlsx.Text && c.Formula {
+		// A formula's number result stored as text (excelize writes t="str"
+		// for every formula) or computed here is still a number, and still
+		// obeys the cell's percent format.
+		if f, err := strconv.ParseFloat(strings.TrimSpace(c.Text), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+			c.Kind, c.Number = xlsx.Number, f
+		}
+	}
 	switch c.Kind {
 	case xlsx.Blank:
 		return parsedValue{kind: NoValue}, ""

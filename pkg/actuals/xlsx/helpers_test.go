@@ -188,3 +188,7 @@ func openBytes(t testing.TB, b book, lim Limits) (*Workbook, error) {
 	data := zipBytes(t, b.parts())
 	return openReader(bytes.NewReader(data), int64(len(data)), "test.xlsx", lim.withDefaults())
 }
+
+func writeFileAt(path string, data []byte) error {
+	return os.WriteFile(path, data, 0o644)
+}

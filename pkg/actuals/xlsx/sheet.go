@@ -156,6 +156,7 @@ type sheetReader struct {
 	lastRow     int  // number of the last row processed
 	lastCol     int  // column of the last <c> in the row
 	cells       []Cell
+	gapCells    []Cell // cells of rows only merged ranges fill
 	sorted      bool
 	nextCap     int // capacity hint for the next row's slice
 
@@ -520,11 +521,13 @@ func (sr *sheetReader) gap(from, to int) error {
 		if !m.fillsAt(r) {
 			return nil
 		}
-		cells, err := m.row(r, sr.cells[:0])
+		// Not sr.cells: endRow holds the cells of the row after the gap
+		// there.
+		cells, err := m.row(r, sr.gapCells[:0])
 		if err != nil {
 			return fmt.Errorf("%s: %w", sr.part, err)
 		}
-		sr.cells = cells[:0]
+		sr.gapCells = cells[:0]
 		if len(cells) > 0 {
 			if err := sr.emit(r, cells); err != nil {
 				return err

@@ -494,3 +494,56 @@ func TestRefs(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentRows(t *testing.T) {
+	w, err := Open(writeBook(t, handBook()), DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	want := readAll(t, w, "Hand")
+	errs := make(chan error, 8)
+	for range 4 {
+		go func() {
+			var got []Row
+			err := w.Rows("Hand", func(r Row) error { got = append(got, r); return nil })
+			if err == nil && !reflect.DeepEqual(got, want) {
+				err = errors.New("rows differ")
+			}
+			errs <- err
+		}()
+		go func() {
+			v, err := w.Calc("Hand", "D3")
+			if err == nil && v != "1.923" {
+				err = fmt.Errorf("Calc = %q", v)
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestXLSM(t *testing.T) {
+	f := excelize.NewFile()
+	if err := f.SetCellValue("Sheet1", "A1", 1.5); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "macro.xlsm")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	w, err := Open(path, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	rows := readAll(t, w, "sheet1") // names match ignoring case, as in Excel
+	if len(rows) != 1 || rows[0].Cells[0].Number != 1.5 {
+		t.Errorf("rows %+v", rows)
+	}
+}

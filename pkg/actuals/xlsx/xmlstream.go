@@ -74,6 +74,12 @@ func (s *xmlStream) next() (xml.Token, error) {
 // wrap names the part, and where in it when known, in an error from the
 // decoder or from reading the part.
 func (s *xmlStream) wrap(err error) error {
+	// When a read fails mid-token the decoder may report a syntax error
+	// instead (a rune cut in two is "invalid UTF-8"): the read error is
+	// the real one.
+	if s.g.err != nil {
+		err = s.g.err
+	}
 	var perr *partError
 	if errors.As(err, &perr) {
 		return fmt.Errorf("%s: %w", s.part, perr.err)
@@ -112,14 +118,22 @@ type tokenGuard struct {
 	read int64 // bytes handed to the decoder
 	mark int64 // input offset at the end of the last token
 	max  int64
+	err  error // the first error other than io.EOF
 }
 
 func (g *tokenGuard) Read(b []byte) (int, error) {
+	if g.err != nil {
+		return 0, g.err
+	}
 	if g.read-g.mark > g.max {
-		return 0, limitErr("one XML element or text over %d bytes", g.max-bufSize)
+		g.err = limitErr("one XML element or text over %d bytes", g.max-bufSize)
+		return 0, g.err
 	}
 	n, err := g.r.Read(b)
 	g.read += int64(n)
+	if err != nil && err != io.EOF {
+		g.err = err
+	}
 	return n, err
 }
 

@@ -1,0 +1,148 @@
+package xlsx
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+const benchCols = 20
+
+// streamBook writes rows×20 cells with excelize's StreamWriter: a merged
+// title, a header, then per row 10 numbers (every other one in a "0%" cell)
+// and 10 strings (inline, which is what StreamWriter writes).
+func streamBook(b *testing.B, dir string, rows int) string {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := sw.MergeCell("A1", "T1"); err != nil {
+		b.Fatal(err)
+	}
+	if err := sw.SetRow("A1", []any{"表1 主要指标"}); err != nil {
+		b.Fatal(err)
+	}
+	vals := make([]any, benchCols)
+	for r := 2; r <= rows; r++ {
+		for c := range benchCols {
+			switch {
+			case c%2 == 0 && c < 10:
+				vals[c] = excelize.Cell{StyleID: pct, Value: float64(r%1000) / 1000}
+			case c < 10:
+				vals[c] = float64(r*c) + 0.25
+			default:
+				vals[c] = "指标" + strconv.Itoa((r*c)%1000)
+			}
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(r), vals); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(dir, fmt.Sprintf("stream-%d.xlsx", rows))
+	if err := f.SaveAs(path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// sharedBook writes the same shape by hand the way Excel saves it, with the
+// strings in the shared string table.
+func sharedBook(b *testing.B, dir string, rows int) string {
+	bk := book{sheets: []bookSheet{{name: "Sheet1"}}}
+	for i := range 1000 {
+		bk.sst = append(bk.sst, "<t>指标"+strconv.Itoa(i)+"</t>")
+	}
+	var sb strings.Builder
+	sb.WriteString(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)
+	for r := 2; r <= rows; r++ {
+		rs := strconv.Itoa(r)
+		sb.WriteString(`<row r="` + rs + `" spans="1:20">`)
+		for c := range benchCols {
+			ref := colName(c+1) + rs
+			switch {
+			case c%2 == 0 && c < 10:
+				sb.WriteString(`<c r="` + ref + `" s="1"><v>` + strconv.FormatFloat(float64(r%1000)/1000, 'f', -1, 64) + `</v></c>`)
+			case c < 10:
+				sb.WriteString(`<c r="` + ref + `"><v>` + strconv.FormatFloat(float64(r*c)+0.25, 'f', -1, 64) + `</v></c>`)
+			default:
+				sb.WriteString(`<c r="` + ref + `" t="s"><v>` + strconv.Itoa((r*c)%1000) + `</v></c>`)
+			}
+		}
+		sb.WriteString(`</row>`)
+	}
+	bk.sheets[0].xml = sheetXML(sb.String(), `<mergeCells count="1"><mergeCell ref="A1:T1"/></mergeCells>`)
+	path := filepath.Join(dir, fmt.Sprintf("shared-%d.xlsx", rows))
+	data := zipBytes(b, bk.parts())
+	if err := writeFileAt(path, data); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkRows reads a generated sheet of 1,000,000 cells (50,000 rows × 20
+// columns) per op: Open (shared strings, styles), Rows over every cell,
+// Close. peak-heap-MB is the largest growth of the heap in use seen during
+// an op; it should not grow with the row count (compare rows=10000).
+func BenchmarkRows(b *testing.B) {
+	dir := b.TempDir()
+	for _, bc := range []struct {
+		name string
+		rows int
+		make func(*testing.B, string, int) string
+	}{
+		{"shared/rows=10000", 10000, sharedBook},
+		{"shared/rows=50000", 50000, sharedBook},
+		{"stream/rows=50000", 50000, streamBook},
+	} {
+		path := bc.make(b, dir, bc.rows)
+		b.Run(bc.name, func(b *testing.B) {
+			var peak uint64
+			var ms runtime.MemStats
+			b.ResetTimer()
+			for range b.N {
+				b.StopTimer()
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				base := ms.HeapInuse
+				b.StartTimer()
+				w, err := Open(path, DefaultLimits())
+				if err != nil {
+					b.Fatal(err)
+				}
+				cells := 0
+				err = w.Rows("Sheet1", func(r Row) error {
+					cells += len(r.Cells)
+					if r.Num%5000 == 0 {
+						runtime.ReadMemStats(&ms)
+						if ms.HeapInuse > base && ms.HeapInuse-base > peak {
+							peak = ms.HeapInuse - base
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				w.Close()
+				if want := (bc.rows-1)*benchCols + benchCols; cells != want {
+					b.Fatalf("%d cells, want %d", cells, want)
+				}
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}

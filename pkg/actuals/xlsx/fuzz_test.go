@@ -1,0 +1,62 @@
+package xlsx
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+// FuzzRows feeds arbitrary bytes as the worksheet part of an otherwise valid
+// workbook: Rows must not panic, and whatever it yields must be consistent.
+func FuzzRows(f *testing.F) {
+	f.Add([]byte(handBook().sheets[0].xml))
+	f.Add([]byte(sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>0.5</v></c></row>`,
+		`<mergeCells><mergeCell ref="A1:A3"/><mergeCell ref="C2:D2"/></mergeCells>`)))
+	f.Add([]byte(sheetXML(`<row><c><v>1</v></c><c t="inlineStr"><is><t>x</t></is></c></row><row r="5"><c r="C5" t="b"><v>1</v></c></row>`, "")))
+	f.Add([]byte(sheetXML(`<row r="2"><c r="B2" t="e"><v>#N/A</v></c><c r="C2"><f>1+1</f></c><c r="D2" t="d"><v>2024-01-01</v></c></row>`,
+		`<mergeCells><mergeCell ref="B2:B1048576"/></mergeCells>`)))
+	f.Add([]byte(`<x:worksheet xmlns:x="urn:x"><x:sheetData><x:row><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData><!-- <mergeCell ref="A1:B1"/> --></x:worksheet>`))
+
+	b := handBook()
+	lim := Limits{MaxMergedCells: 1 << 16, MaxCellBytes: 1 << 10}.withDefaults()
+	f.Fuzz(func(t *testing.T, sheet []byte) {
+		b.sheets[0].xml = string(sheet)
+		parts := b.parts()
+		parts["xl/worksheets/sheet1.xml"] = string(sheet) // even without a <worksheet>
+		data := zipBytes(t, parts)
+		w, err := openReader(bytes.NewReader(data), int64(len(data)), "fuzz.xlsx", lim)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		last := 0
+		_ = w.Rows("Hand", func(r Row) error {
+			if r.Num <= last || r.Num > lim.MaxRows {
+				t.Fatalf("row %d after row %d", r.Num, last)
+			}
+			last = r.Num
+			if len(r.Cells) == 0 {
+				t.Fatalf("row %d has no cells", r.Num)
+			}
+			prev := 0
+			for _, c := range r.Cells {
+				if c.Row != r.Num || c.Col < 1 || c.Col > lim.MaxCols || c.Col <= prev {
+					t.Fatalf("row %d: cell %+v after column %d", r.Num, c, prev)
+				}
+				prev = c.Col
+				if c.Ref != refName(c.Col, c.Row) {
+					t.Fatalf("cell %+v: ref does not match", c)
+				}
+				if c.Kind == Number && (math.IsNaN(c.Number) || math.IsInf(c.Number, 0)) {
+					t.Fatalf("cell %+v: not a finite number", c)
+				}
+				if c.Kind == Blank && !c.Formula || c.Kind > Error {
+					t.Fatalf("cell %+v: kind", c)
+				}
+				if len(c.Text) > lim.MaxCellBytes*2 {
+					t.Fatalf("cell %s: text of %d bytes", c.Ref, len(c.Text))
+				}
+			}
+			return nil
+		})
+	})
+}
