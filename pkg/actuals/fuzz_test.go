@@ -8,8 +8,8 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
-	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
 // FuzzReadWorkbook feeds arbitrary bytes as a workbook file through the whole

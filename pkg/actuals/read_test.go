@@ -12,8 +12,8 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
-	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
 // row builds a sheet row's cells from values, starting at column A.
