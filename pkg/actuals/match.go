@@ -269,9 +269,13 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				}
 			}
 		} else if c, ok := row.cell(valueCol); ok {
-			yc, _ := row.cell(yearKeyCol)
+			yc, hasYear := row.cell(yearKeyCol)
 			year, ok := yearOf(yc)
-			if !ok {
+			switch {
+			case !hasYear:
+				badCell(c, "a value with no year in its row")
+				continue
+			case !ok:
 				badCell(yc, "not a year")
 				continue
 			}
