@@ -23,9 +23,9 @@ func indicator(t *testing.T, p *plan.Plan, id string) *plan.Indicator {
 // cumulative count and a ratio.
 func TestReadValue(t *testing.T) {
 	p14, p13 := plan14(t), plan13(t)
-	rate := indicator(t, p14, "surveyed-unemployment-rate")  // %
-	jobs := indicator(t, p14, "urban-new-jobs")              // 万人, [15]
-	ratio := indicator(t, p13, "professional-title-ratio")   // 15:45:40
+	rate := indicator(t, p14, "surveyed-unemployment-rate") // %
+	jobs := indicator(t, p14, "urban-new-jobs")             // 万人, [15]
+	ratio := indicator(t, p13, "professional-title-ratio")  // 15:45:40
 	text := func(s string) xlsx.Cell { return xlsx.Cell{Kind: xlsx.Text, Text: s} }
 	num := func(v float64) xlsx.Cell { return xlsx.Cell{Kind: xlsx.Number, Number: v, Text: fmt.Sprint(v)} }
 	cases := []struct {
