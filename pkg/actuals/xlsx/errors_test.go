@@ -144,7 +144,7 @@ func TestPartReaderCounts(t *testing.T) {
 }
 
 func TestRowsErrors(t *testing.T) {
-	big := strings.Repeat("长", 1<<20)
+	big := strings.Repeat("长", 2<<20) // 6 MiB
 	for _, tc := range []struct {
 		name  string
 		book  book
@@ -196,7 +196,7 @@ func TestRowsErrors(t *testing.T) {
 			name: "attribute far too big",
 			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="9"><c r="G9" x="` + big + `"><v>1</v></c></row>`}}},
 			lim:  Limits{MaxCellBytes: 100},
-			want: "xl/worksheets/sheet1.xml: row 9: one XML element or text over 800 bytes: over a limit", limit: true,
+			want: "xl/worksheets/sheet1.xml: row 9: one XML element or text over 4194304 bytes: over a limit", limit: true,
 		},
 		{
 			name: "bad number",
@@ -234,6 +234,17 @@ func TestRowsErrors(t *testing.T) {
 			book: book{sheets: []bookSheet{{name: "S", xml: `<row><c r="K1"><v>1</v></c></row>`}}},
 			lim:  Limits{MaxCols: 10},
 			want: "cell K1: column beyond 10: over a limit", limit: true,
+		},
+		{
+			name: "one cell repeated",
+			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="1">` + strings.Repeat(`<c r="A1"><v>1</v></c>`, 11) + `</row>`}}},
+			lim:  Limits{MaxCols: 10},
+			want: "xl/worksheets/sheet1.xml: cell A1: row 1 over 10 cells: over a limit", limit: true,
+		},
+		{
+			name: "stray end tag",
+			book: book{sheets: []bookSheet{{name: "S", xml: `<worksheet></worksheet></x>`}}},
+			want: "xl/worksheets/sheet1.xml: XML syntax error on line 1: unexpected end element",
 		},
 		{
 			name: "too deep",
@@ -323,6 +334,9 @@ func TestCalcErrors(t *testing.T) {
 	}
 	if _, err := w.Calc("Hand", "D3"); err == nil {
 		t.Error("Calc after Close: no error")
+	}
+	if err := w.Rows("Hand", func(Row) error { return nil }); err == nil {
+		t.Error("Rows after Close: no error")
 	}
 	if err := w.Close(); err != nil {
 		t.Errorf("second Close: %v", err)

@@ -192,3 +192,6 @@ func openBytes(t testing.TB, b book, lim Limits) (*Workbook, error) {
 func writeFileAt(path string, data []byte) error {
 	return os.WriteFile(path, data, 0o644)
 }
+
+// colName returns the letters of a 1-based column number.
+func colName(col int) string { return string(appendCol(nil, col)) }

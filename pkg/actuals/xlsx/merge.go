@@ -55,7 +55,7 @@ var (
 const maxMergeTag = 4096
 
 func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
-	br := bufio.NewReaderSize(r, bufSize)
+	br := bufio.NewReaderSize(r, bufFor(r))
 	var (
 		ranges []mergeRange
 		area   int64
@@ -67,10 +67,12 @@ func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 			}
 			return nil, err
 		}
-		// Fewer bytes near the end of the part; a read error shows again
-		// on the next read.
-		head, _ := br.Peek(64)
-		var err error
+		// Near the end of the part there are fewer bytes (io.EOF).
+		head, err := br.Peek(64)
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		err = nil
 		switch {
 		case bytes.HasPrefix(head, commentStart):
 			err = skipUntil(br, "-->")
@@ -231,8 +233,12 @@ type merger struct {
 	lastRow int
 }
 
-func newMerger(ranges []mergeRange, lim Limits) *merger {
-	m := &merger{ranges: ranges, owner: make([]int32, lim.MaxCols+2)}
+func newMerger(ranges []mergeRange) *merger {
+	right := int32(0)
+	for _, g := range ranges {
+		right = max(right, g.right)
+	}
+	m := &merger{ranges: ranges, owner: make([]int32, right+1)}
 	m.active.ranges = ranges
 	return m
 }
@@ -244,6 +250,7 @@ func (m *merger) advance(r int) error {
 	for m.active.Len() > 0 && int(m.ranges[m.active.idx[0]].bottom) < r {
 		i := heap.Pop(&m.active).(int32)
 		g := &m.ranges[i]
+		g.val = nil // done with it
 		for c := g.left; c <= g.right; c++ {
 			if m.owner[c] == i+1 {
 				m.owner[c] = 0
@@ -307,6 +314,10 @@ func (m *merger) row(r int, cells []Cell) ([]Cell, error) {
 	}
 	kept := cells[:0]
 	for _, c := range cells {
+		if c.Col >= len(m.owner) {
+			kept = append(kept, c)
+			continue
+		}
 		if o := m.owner[c.Col]; o != 0 {
 			g := &m.ranges[o-1]
 			if !(int(g.top) == r && int(g.left) == c.Col) {

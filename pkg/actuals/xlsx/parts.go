@@ -165,7 +165,7 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 	}
 	defer rc.Close()
 	s := newXMLStream(part, rc, maxSmallToken)
-	sawWorkbook := false
+	sawWorkbook, inSheets := false, false
 	for {
 		t, err := s.next()
 		if err == io.EOF {
@@ -174,6 +174,9 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 		if err != nil {
 			return err
 		}
+		if ee, ok := t.(xml.EndElement); ok && ee.Name.Local == "sheets" {
+			inSheets = false
+		}
 		se, ok := t.(xml.StartElement)
 		if !ok {
 			continue
@@ -181,7 +184,12 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 		switch se.Name.Local {
 		case "workbook":
 			sawWorkbook = true
+		case "sheets":
+			inSheets = true
 		case "sheet":
+			if !inSheets {
+				continue
+			}
 			if len(w.sheets) >= maxSheets {
 				return limitErr("%s: over %d sheets", part, maxSheets)
 			}
@@ -237,7 +245,7 @@ func (w *Workbook) readSharedStrings(part string) (*sharedStrings, error) {
 	}
 	defer rc.Close()
 	lim := w.lim
-	s := newXMLStream(part, rc, int64(lim.MaxCellBytes)*8)
+	s := newXMLStream(part, rc, sheetToken(lim))
 	var (
 		data     strings.Builder
 		offs     = []uint32{0}

@@ -52,13 +52,8 @@ func canonicalRef(s string) bool {
 	return true
 }
 
-// colName returns the letters of a 1-based column number: 1 → "A",
+// appendCol appends the letters of a 1-based column number: 1 → "A",
 // 27 → "AA".
-func colName(col int) string {
-	var b [4]byte
-	return string(appendCol(b[:0], col))
-}
-
 func appendCol(b []byte, col int) []byte {
 	var tmp [4]byte
 	i := len(tmp)

@@ -104,10 +104,21 @@ type Cell struct {
 // only the top-left value. The worksheet part is read twice: once,
 // skimming, for the merged ranges (listed after the cells), then for the
 // cells.
+//
+// References are optional in the file format: a cell without one follows
+// the cell before it, a row without one follows the row before it unless its
+// cells say otherwise. Rows out of order, a cell outside its row, two cells
+// in one place, or overlapping merged ranges are errors.
 func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 	s, err := w.sheet(sheet)
 	if err != nil {
 		return err
+	}
+	w.mu.Lock()
+	closed := w.closed
+	w.mu.Unlock()
+	if closed {
+		return errors.New("workbook is closed")
 	}
 	if s.part == "" {
 		return fmt.Errorf("sheet %q: the workbook has no worksheet part for it", s.name)
@@ -128,13 +139,20 @@ func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 		sst:  w.sst,
 		st:   w.styles,
 		fn:   fn,
-		xs:   newXMLStream(s.part, rc, int64(w.lim.MaxCellBytes)*8),
+		xs:   newXMLStream(s.part, rc, sheetToken(w.lim)),
 	}
 	sr.xs.where = sr.where
 	if len(ranges) > 0 {
-		sr.merges = newMerger(ranges, w.lim)
+		sr.merges = newMerger(ranges)
 	}
 	return sr.run()
+}
+
+// sheetToken bounds one XML token of a worksheet or the shared strings: a
+// cell's text, escaped (up to 6 bytes for 1, as in &#x1F600;), or a long
+// start tag such as a selection listing many ranges.
+func sheetToken(lim Limits) int64 {
+	return max(int64(lim.MaxCellBytes)*8, 4<<20)
 }
 
 // sheetReader is the state of one Rows call.
@@ -158,7 +176,6 @@ type sheetReader struct {
 	cells       []Cell
 	gapCells    []Cell // cells of rows only merged ranges fill
 	sorted      bool
-	nextCap     int // capacity hint for the next row's slice
 
 	inCell bool
 	cur    cellState
@@ -455,6 +472,11 @@ func (sr *sheetReader) endCell() error {
 	if c.Kind == Text && c.Text == "" && !c.Formula {
 		return nil
 	}
+	// A row has at most MaxCols cells, unless the file repeats a reference;
+	// stop it here rather than hold millions of copies until </row>.
+	if len(sr.cells) >= sr.lim.MaxCols {
+		return sr.cellErr(limitErr("row %d over %d cells", sr.rowNum, sr.lim.MaxCols))
+	}
 	fi := sr.st.info(cur.style)
 	c.Percent, c.Format = fi.percent, fi.code
 	c.Date = c.Date || fi.date
@@ -466,7 +488,7 @@ func (sr *sheetReader) endCell() error {
 func (sr *sheetReader) endRow() error {
 	sr.inRow = false
 	if sr.inCell {
-		return sr.cellErr(errors.New("XML ends the row inside the cell"))
+		return sr.cellErr(errors.New("the row ends inside the cell"))
 	}
 	r := sr.rowNum
 	cells := sr.cells
@@ -504,10 +526,7 @@ func (sr *sheetReader) endRow() error {
 // emit gives fn a copy of the row's cells, so the caller may keep them
 // while the reader reuses its buffer.
 func (sr *sheetReader) emit(r int, cells []Cell) error {
-	out := make([]Cell, len(cells), max(len(cells), sr.nextCap))
-	copy(out, cells)
-	sr.nextCap = len(cells)
-	return sr.fn(Row{Num: r, Cells: out[:len(cells):len(cells)]})
+	return sr.fn(Row{Num: r, Cells: slices.Clone(cells)})
 }
 
 // gap yields the rows from..to-1, which the file does not have, where

@@ -319,7 +319,7 @@ func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return &partReader{rc: rc, w: w, name: name}, nil
+	return &partReader{rc: rc, w: w, name: name, size: int64(zf.UncompressedSize64)}, nil
 }
 
 // partReader counts the bytes decompressed from one part. Its errors are
@@ -328,6 +328,7 @@ type partReader struct {
 	rc   io.ReadCloser
 	w    *Workbook
 	name string
+	size int64 // as the zip header says, a hint only
 	n    int64
 }
 
@@ -371,7 +372,10 @@ func (w *Workbook) count(name string, n int64) error {
 // uses excelize's calculation engine, which loads the whole workbook into
 // memory the first time: acceptable because such cells are rare. The result
 // is the raw value: a number as plain decimal text ("0.9615", not "96%"), a
-// string, TRUE/FALSE, or an error value such as "#DIV/0!".
+// string, TRUE/FALSE, or an Excel error value such as "#DIV/0!"; a cell
+// without a formula gives its value, an empty cell "". A formula excelize
+// cannot compute (a function it does not know, a syntax error) is an error.
+// The sheet name matches as in Rows.
 func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
 	s, err := w.sheet(sheet)
 	if err != nil {
@@ -399,9 +403,20 @@ func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
 	}()
 	v, err := w.calc.CalcCellValue(s.name, strings.ToUpper(ref), excelize.Options{RawCellValue: true})
 	if err != nil {
+		// A formula whose value is an Excel error (=1/0) is computed
+		// fine: excelize reports the value as an error too.
+		if excelErrors[v] && err.Error() == v {
+			return v, nil
+		}
 		return "", fmt.Errorf("%s!%s: %w", s.name, ref, err)
 	}
 	return v, nil
+}
+
+// excelErrors are Excel's error values.
+var excelErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
 }
 
 // openCalc opens the workbook with excelize, from the file already open (so

@@ -13,8 +13,17 @@ import (
 // bound keeps a hostile part from making a reader track a deep stack.
 const maxDepth = 256
 
-// bufSize is the read-ahead of the XML decoder's buffer.
+// bufSize is the read-ahead of the XML decoder's buffer, for big parts.
 const bufSize = 64 << 10
+
+// bufFor sizes a read buffer for r: small parts (most of them) get a small
+// buffer, which matters when many small workbooks are read.
+func bufFor(r io.Reader) int {
+	if p, ok := r.(*partReader); ok {
+		return int(min(max(p.size+1, 4096), bufSize))
+	}
+	return bufSize
+}
 
 // xmlStream is a token reader over one part that bounds nesting depth and the
 // size of any single token. encoding/xml builds each token (a run of text, a
@@ -34,8 +43,9 @@ type xmlStream struct {
 // newXMLStream reads part from r. maxToken bounds the bytes of XML one token
 // may span.
 func newXMLStream(part string, r io.Reader, maxToken int64) *xmlStream {
-	g := &tokenGuard{r: r, max: maxToken + bufSize}
-	d := xml.NewDecoder(bufio.NewReaderSize(g, bufSize))
+	n := bufFor(r)
+	g := &tokenGuard{r: r, max: maxToken + int64(n), slack: int64(n)}
+	d := xml.NewDecoder(bufio.NewReaderSize(g, n))
 	// Workbook parts are UTF-8; anything else (UTF-16) fails with a clear
 	// error from encoding/xml rather than being guessed at.
 	d.Strict = true
@@ -114,11 +124,12 @@ func (e *partError) Unwrap() error { return e.err }
 // past the end of the last token it returned, that is, once one token is too
 // big. The decoder's own buffer reads ahead, which max allows for.
 type tokenGuard struct {
-	r    io.Reader
-	read int64 // bytes handed to the decoder
-	mark int64 // input offset at the end of the last token
-	max  int64
-	err  error // the first error other than io.EOF
+	r     io.Reader
+	read  int64 // bytes handed to the decoder
+	mark  int64 // input offset at the end of the last token
+	max   int64 // the bound on a token plus slack
+	slack int64 // the read-ahead of the decoder's buffer
+	err   error // the first error other than io.EOF
 }
 
 func (g *tokenGuard) Read(b []byte) (int, error) {
@@ -126,7 +137,7 @@ func (g *tokenGuard) Read(b []byte) (int, error) {
 		return 0, g.err
 	}
 	if g.read-g.mark > g.max {
-		g.err = limitErr("one XML element or text over %d bytes", g.max-bufSize)
+		g.err = limitErr("one XML element or text over %d bytes", g.max-g.slack)
 		return 0, g.err
 	}
 	n, err := g.r.Read(b)
