@@ -6,17 +6,21 @@ VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo 
 LDFLAGS     := -X github.com/jlp-hrss/plancheck/pkg/cli.version=$(VERSION)
 FUZZTIME    ?= 10s
 
-.PHONY: all build run test unit lint fmt fuzz bench clean
+.PHONY: all build run sample test unit lint fmt fuzz bench clean
 
 all: build
 
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/plancheck
 
-# The main job on the embedded plans: validate them and print the 十四五 table.
+# The main job: evaluate the sample 2023 workbook against the embedded 十四五
+# plan (the plan and the year are found by themselves).
 run: build
-	./$(BIN) validate
-	./$(BIN) show jlp-hrss-14th
+	./$(BIN) eval testdata/2023.xlsx
+
+# testdata/2023.xlsx is made by testdata/gensample; remake it after changing that.
+sample:
+	$(GO) run ./testdata/gensample
 
 # Everything CI checks: formatting, vet, staticcheck, a tidy go.mod, the tests
 # with the race detector, and a short run of every fuzz target.

@@ -91,6 +91,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		newPlansCmd(ios, g, nil),
 		newShowCmd(ios, g, nil),
 		newInspectCmd(ios, g, nil),
+		newEvalCmd(ios, g, nil),
 	)
 	fixCompletion(root)
 	return root

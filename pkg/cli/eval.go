@@ -1,0 +1,452 @@
+package cli
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+type evalOptions struct {
+	io      *IOStreams
+	global  *globalOptions
+	files   []string
+	planRef string
+	year    int
+	format  string
+	output  string
+	failOn  string
+	sheet   string
+	strict  bool
+	lenient bool
+	quiet   bool
+}
+
+const evalLong = `Eval judges every indicator of the plan for one year from an actuals workbook and
+prints the completion table, grouped like 专栏1: 指标, 属性, 目标, 实际值, 时序进度,
+完成进度, 完成情况 (提前完成, 快于预期, 符合预期, 滞后, 完成, 未完成, 无数据) and 预计.
+Under it: the indicators the workbook does not report (未报送), every disagreement
+with the workbook's own 完成情况 column, and the counts per status.
+
+The year is --year, else a year in the file name (2023.xlsx, 九龙坡2023年.xlsx), else
+the latest year with a value. The plan is --plan, else the embedded plan the rows
+match best (said on stderr). Several files give one result each, in order.
+
+--fail-on says which outcomes make the exit status 1: binding (the default) fails on
+a binding (约束性) indicator that is lagging, not achieved or without data; any on
+any indicator that is; none never. A binding indicator the workbook does not report
+fails only with --strict.
+
+--format json is the machine contract, described by schema/result.schema.json.`
+
+func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error) *cobra.Command {
+	opts := &evalOptions{io: ios, global: g}
+	cmd := &cobra.Command{
+		Use:   "eval FILE...",
+		Short: "Judge every indicator for a year from an actuals workbook",
+		Long:  evalLong,
+		Example: `  plancheck eval 2023.xlsx
+  plancheck eval 2023.xlsx --plan jlp-hrss-14th@1 --year 2023
+  plancheck eval 2022.xlsx 2023.xlsx --format json -o results.json
+  plancheck eval 2023.xlsx --fail-on any --lang en`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return withHint(errors.New("eval needs at least one workbook"), "see 'plancheck eval -h'")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.files = args
+			switch opts.format {
+			case "table", "markdown", "csv", "json":
+			default:
+				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown, csv or json")
+			}
+			switch opts.failOn {
+			case "binding", "any", "none":
+			default:
+				return withHint(fmt.Errorf("unknown --fail-on %q", opts.failOn), "use --fail-on binding, any or none")
+			}
+			if opts.strict && opts.lenient {
+				return errors.New("--strict and --lenient cannot be used together")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runEval(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
+	f.IntVar(&opts.year, "year", 0, "evaluation year (default: from the file name, else the latest year with data)")
+	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv or json")
+	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout")
+	f.StringVar(&opts.failOn, "fail-on", "binding", "what makes the exit status 1: binding, any or none")
+	f.StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
+	f.BoolVar(&opts.strict, "strict", false, "unmatched rows are errors; a binding indicator not reported fails")
+	f.BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print no notes or warnings on stderr")
+	return cmd
+}
+
+// fileResult is one workbook's evaluation, or why there is none, and what to
+// say on stderr about it.
+type fileResult struct {
+	eval  *report.Evaluation
+	notes []string
+	err   error
+}
+
+func runEval(opts *evalOptions) error {
+	if opts.output != "" {
+		if err := checkOutput(opts.output, opts.files); err != nil {
+			return err
+		}
+	}
+	// Workbooks are read and judged concurrently; results keep the order given.
+	results := make([]fileResult, len(opts.files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, f := range opts.files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = evalFile(opts, f)
+		}()
+	}
+	wg.Wait()
+
+	var errs []error
+	var evals []*report.Evaluation
+	for _, r := range results {
+		if !opts.quiet {
+			for _, n := range r.notes {
+				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
+			}
+		}
+		if r.err != nil {
+			errs = append(errs, r.err)
+			continue
+		}
+		evals = append(evals, r.eval)
+	}
+	if len(errs) > 0 {
+		// Nothing is written when any file fails: no partial output.
+		var cellErrs *actuals.CellErrors
+		err := errors.Join(errs...)
+		if errors.As(err, &cellErrs) {
+			return withHint(err, "fix the cells, or run with --lenient to read them as no value")
+		}
+		return err
+	}
+
+	var buf bytes.Buffer
+	lang := opts.global.lang
+	var err error
+	switch opts.format {
+	case "json":
+		err = report.JSON(&buf, evals, lang)
+	case "csv":
+		err = report.CSV(&buf, evals, lang)
+	default:
+		for i, e := range evals {
+			if i > 0 {
+				buf.WriteString("\n")
+			}
+			if err = report.CompletionTable(&buf, e, lang, report.TableFormat(opts.format)); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if opts.output != "" {
+		if err := writeAtomic(opts.output, buf.Bytes()); err != nil {
+			return err
+		}
+	} else if _, err := io.Copy(opts.io.Out, &buf); err != nil {
+		return err
+	}
+	if failed := policyFailures(evals, opts.failOn, opts.strict); len(failed) > 0 {
+		if !opts.quiet {
+			for _, f := range failed {
+				fmt.Fprintf(opts.io.ErrOut, "plancheck: fail: %s\n", f)
+			}
+		}
+		return silentExit(ExitFailed)
+	}
+	return nil
+}
+
+// evalFile reads, matches and judges one workbook.
+func evalFile(opts *evalOptions, path string) fileResult {
+	var res fileResult
+	aopts := actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}
+	t, err := actuals.ReadTable(path, aopts)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	var p *plan.Plan
+	if opts.planRef != "" {
+		p, err = resolvePlan(opts.planRef)
+	} else {
+		var note string
+		p, note, err = bestPlan(t)
+		res.notes = append(res.notes, note)
+	}
+	if err != nil {
+		res.err = err
+		return res
+	}
+	m, err := actuals.Match(t, p, aopts)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	year, how, err := evalYear(opts.year, path, m)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	if how != "" {
+		res.notes = append(res.notes, fmt.Sprintf("%s: year %d (%s)", path, year, how))
+	}
+	sum, err := fileSHA256(path)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	e, warnings, err := judge(p, m, year)
+	if err != nil {
+		res.err = fmt.Errorf("%s: %w", path, err)
+		return res
+	}
+	e.File, e.SHA256 = path, sum
+	for _, w := range warnings {
+		res.notes = append(res.notes, "warning: "+w)
+	}
+	res.eval = e
+	return res
+}
+
+// judge evaluates every entity of a matched workbook for the year.
+func judge(p *plan.Plan, m *actuals.Result, year int) (*report.Evaluation, []string, error) {
+	e := &report.Evaluation{Plan: p, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year)}
+	var warnings []string
+	for _, w := range m.Warnings {
+		warnings = append(warnings, fmt.Sprintf("%s: %s", m.File, issueLine(w)))
+	}
+	for _, entity := range m.Entities {
+		in := evaluate.Input{Plan: p, Year: year, Entity: entity, Values: map[string][]evaluate.Observation{}}
+		for id := range m.Reported[entity] {
+			in.Values[id] = nil
+		}
+		for _, v := range m.Values {
+			if v.Entity != entity {
+				continue
+			}
+			in.Values[v.Indicator] = append(in.Values[v.Indicator], observation(v))
+		}
+		outcomes, err := evaluate.Evaluate(in)
+		if err != nil {
+			return nil, nil, err
+		}
+		ee := report.EntityEvaluation{Entity: entity, Outcomes: outcomes}
+		for _, ind := range p.Indicators() {
+			if !m.Reported[entity][ind.ID] {
+				ee.NotReported = append(ee.NotReported, ind)
+			}
+		}
+		e.Entities = append(e.Entities, ee)
+
+		var written []evaluate.WrittenStatus
+		for _, s := range m.Statuses {
+			if s.Entity == entity && (s.Year == 0 || s.Year == year) {
+				written = append(written, evaluate.WrittenStatus{Indicator: s.Indicator, Text: s.Text, Cell: s.Cell})
+			}
+		}
+		dis, auditWarnings := evaluate.Audit(outcomes, written)
+		for _, d := range dis {
+			e.Audit = append(e.Audit, report.AuditEntry{Entity: entity, Disagreement: d})
+		}
+		for _, w := range auditWarnings {
+			warnings = append(warnings, m.File+": "+w)
+		}
+	}
+	e.Warnings = warnings
+	return e, warnings, nil
+}
+
+func issueLine(i actuals.Issue) string {
+	s := i.Cell + ": "
+	if i.Text != "" {
+		s += strconv.Quote(i.Text) + ": "
+	}
+	return s + i.Msg
+}
+
+func observation(v actuals.Value) evaluate.Observation {
+	o := evaluate.Observation{Year: v.Year, Number: v.Number, Parts: v.Parts, Text: v.Text, Cell: v.Cell}
+	switch v.Kind {
+	case actuals.Amount:
+		o.Kind = evaluate.Amount
+	case actuals.Total:
+		o.Kind = evaluate.Total
+	case actuals.Parts:
+		o.Kind = evaluate.Parts
+	default:
+		o.Kind = evaluate.None
+	}
+	return o
+}
+
+var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
+
+// evalYear is --year, else a year in the file name, else the latest year with
+// a value. It says how it chose when it was not given.
+func evalYear(given int, path string, m *actuals.Result) (int, string, error) {
+	p := m.Plan
+	year, how := given, ""
+	if year == 0 {
+		if mm := yearInName.FindStringSubmatch(filepath.Base(path)); mm != nil {
+			year, _ = strconv.Atoi(mm[1])
+			how = "from the file name"
+		}
+	}
+	if year == 0 {
+		for _, v := range m.Values {
+			if v.Kind != actuals.NoValue && v.Year > year {
+				year = v.Year
+			}
+		}
+		how = "the latest year with a value"
+	}
+	if year == 0 {
+		return 0, "", withHint(fmt.Errorf("%s: no year to evaluate: the file name has none and no cell has a value", path), "give one with --year")
+	}
+	if year < p.Period.Start || year > p.Period.End {
+		return 0, "", withHint(fmt.Errorf("%s: year %d is outside the period %s of %s", path, year, p.Period, p.Ref()),
+			"give a year of the period with --year, or the plan the workbook belongs to with --plan")
+	}
+	return year, how, nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// policyFailures lists the outcomes that fail the --fail-on policy.
+func policyFailures(evals []*report.Evaluation, failOn string, strict bool) []string {
+	if failOn == "none" {
+		return nil
+	}
+	var out []string
+	for _, e := range evals {
+		for _, en := range e.Entities {
+			where := e.File
+			if en.Entity != "" {
+				where += " " + en.Entity
+			}
+			for _, o := range en.Outcomes {
+				bad := o.Status == evaluate.Lagging || o.Status == evaluate.NotAchieved || o.Status == evaluate.NoData
+				if bad && (failOn == "any" || o.Indicator.Attribute == plan.Binding) {
+					out = append(out, fmt.Sprintf("%s: %s (%s) is %s", where, o.Indicator.ID, o.Indicator.Attribute.English(), o.Status))
+				}
+			}
+			if strict {
+				for _, ind := range en.NotReported {
+					if ind.Attribute == plan.Binding {
+						out = append(out, fmt.Sprintf("%s: %s (binding) is not reported", where, ind.ID))
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// bestPlan is the embedded plan the table's rows match best; see choosePlan.
+func bestPlan(t *actuals.Table) (*plan.Plan, string, error) {
+	var buf bytes.Buffer
+	p, err := choosePlan(&IOStreams{ErrOut: &buf}, "", t)
+	note := string(bytes.TrimSuffix(bytes.TrimPrefix(buf.Bytes(), []byte("plancheck: ")), []byte("\n")))
+	return p, note, err
+}
+
+// checkOutput refuses an output path that is one of the inputs.
+func checkOutput(out string, inputs []string) error {
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	outInfo, statErr := os.Stat(out)
+	for _, in := range inputs {
+		inAbs, err := filepath.Abs(in)
+		if err != nil {
+			return err
+		}
+		same := inAbs == outAbs
+		if !same && statErr == nil {
+			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
+				same = true
+			}
+		}
+		if same {
+			return fmt.Errorf("output %s is one of the inputs; refusing to write over it", out)
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it into
+// place, so a failed run leaves no partial file.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/expr"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// Evaluation is everything an eval of one workbook found, ready to write.
+type Evaluation struct {
+	Plan         *plan.Plan
+	File         string
+	SHA256       string
+	Year         int
+	TimeProgress float64
+	// Entities holds one part per reporting unit, in the workbook's order; a
+	// single-unit workbook has one, named "".
+	Entities []EntityEvaluation
+	Audit    []AuditEntry
+	Warnings []string
+}
+
+// EntityEvaluation is one reporting unit's outcomes.
+type EntityEvaluation struct {
+	Entity      string
+	Outcomes    []evaluate.Outcome
+	NotReported []*plan.Indicator
+}
+
+// AuditEntry is a disagreement between the workbook's 完成情况 and the
+// computed status.
+type AuditEntry struct {
+	Entity string
+	evaluate.Disagreement
+}
+
+// Multi reports whether the workbook holds several reporting units.
+func (e *Evaluation) Multi() bool {
+	return len(e.Entities) > 1 || (len(e.Entities) == 1 && e.Entities[0].Entity != "")
+}
+
+// Counts returns the number of outcomes of each status for one entity, or for
+// all of them when entity is nil.
+func (e *Evaluation) Counts(entity *string) map[evaluate.Status]int {
+	counts := map[evaluate.Status]int{}
+	for _, en := range e.Entities {
+		if entity != nil && en.Entity != *entity {
+			continue
+		}
+		for _, o := range en.Outcomes {
+			counts[o.Status]++
+		}
+	}
+	return counts
+}
+
+// StatusLabel is a status as the completion tables print it: achieved is 完成
+// in the final year and 提前完成 before it.
+func StatusLabel(s evaluate.Status, final bool, lang Lang) string {
+	switch s {
+	case evaluate.Achieved:
+		if final {
+			return lang.pick("完成", "achieved")
+		}
+		return lang.pick("提前完成", "achieved early")
+	case evaluate.Ahead:
+		return lang.pick("快于预期", "ahead")
+	case evaluate.OnTrack:
+		return lang.pick("符合预期", "on track")
+	case evaluate.Lagging:
+		return lang.pick("滞后", "lagging")
+	case evaluate.NotAchieved:
+		return lang.pick("未完成", "not achieved")
+	case evaluate.NoData:
+		return lang.pick("无数据", "no data")
+	}
+	return string(s)
+}
+
+// ProjectionLabel is a projection's status as the tables print it.
+func ProjectionLabel(p *evaluate.Projection, lang Lang) string {
+	if p == nil {
+		return ""
+	}
+	if p.Status == evaluate.WillMeet {
+		return lang.pick("预计可如期完成", "will meet")
+	}
+	return lang.pick("预计完成有难度", "at risk")
+}
+
+// formatValue prints a number with the indicator's precision (at least the
+// decimals it needs up to 2 more, so 96.15 is not shown as 96).
+func formatValue(v float64, ind *plan.Indicator) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	dec := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		dec = len(s) - i - 1
+	}
+	dec = max(ind.Precision, min(dec, ind.Precision+2))
+	return strconv.FormatFloat(v, 'f', dec, 64)
+}
+
+// actualText is the actual as the completion table prints it: [9.4] for a
+// cumulative total, the ratio as written, — for none.
+func actualText(o evaluate.Outcome) string {
+	switch {
+	case o.ActualText != "":
+		return o.ActualText
+	case o.Actual == nil:
+		return "—"
+	case o.Indicator.Target.IsCumulative():
+		return "[" + formatValue(*o.Actual, o.Indicator) + "]"
+	}
+	return formatValue(*o.Actual, o.Indicator)
+}
+
+func percent(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	s := strconv.FormatFloat(*v*100, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + "%"
+}
+
+// summaryLine is "完成 2 · 快于预期 1 · …" for counts; achieved takes its label
+// for the evaluation year.
+func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
+	var parts []string
+	for _, s := range evaluate.Statuses {
+		parts = append(parts, fmt.Sprintf("%s %d", StatusLabel(s, final, lang), counts[s]))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// attributeOf is the indicator's attribute label.
+func attributeOf(ind *plan.Indicator, lang Lang) string { return attributeLabel(ind.Attribute, lang) }
+
+// isRatio reports whether the indicator's target is a ratio.
+func isRatio(ind *plan.Indicator) bool { return ind.Target.Kind == expr.Ratio }

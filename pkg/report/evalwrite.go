@@ -1,0 +1,290 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+)
+
+// CompletionTable prints the completion table of each reporting unit, grouped
+// like 专栏1 (指标 | 属性 | 目标 | 实际值 | 时序进度 | 完成进度 | 完成情况 | 预计), the
+// indicators not reported (未报送), the audit of the workbook's 完成情况 column,
+// and a summary line of counts per status (per entity, then for all).
+func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) error {
+	bw := &errWriter{w: w}
+	bw.printf("%s\n", PlanTitle(e.Plan))
+	bw.printf("%s\n", lang.pick(
+		fmt.Sprintf("%s：%d年，时序进度 %s", e.File, e.Year, percent(&e.TimeProgress)),
+		fmt.Sprintf("%s: %d, time progress %s", e.File, e.Year, percent(&e.TimeProgress))))
+	final := e.Year == e.Plan.Period.End
+	for _, en := range e.Entities {
+		bw.printf("\n")
+		if e.Multi() {
+			bw.printf("%s\n", lang.pick("填报单位："+en.Entity, "Entity: "+en.Entity))
+			if format == Markdown {
+				bw.printf("\n")
+			}
+		}
+		t := newTable(bw, format)
+		t.Header([]string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
+			lang.pick("实际值", "Actual"), lang.pick("时序进度", "Time"), lang.pick("完成进度", "Progress"),
+			lang.pick("完成情况", "Status"), lang.pick("预计", "Projection")})
+		group := ""
+		for _, o := range en.Outcomes {
+			ind := o.Indicator
+			if ind.Group != group {
+				group = ind.Group
+				if err := t.Append([]string{group, "", "", "", "", "", "", ""}); err != nil {
+					return err
+				}
+			}
+			tp := o.TimeProgress
+			if err := t.Append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
+				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)}); err != nil {
+				return err
+			}
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+		if len(en.NotReported) > 0 {
+			names := make([]string, len(en.NotReported))
+			for i, ind := range en.NotReported {
+				names[i] = IndicatorLabel(ind)
+			}
+			bw.printf("%s%s\n", lang.pick("未报送：", "Not reported: "), strings.Join(names, lang.pick("；", "; ")))
+		}
+		if e.Multi() {
+			entity := en.Entity
+			bw.printf("%s%s\n", lang.pick("汇总：", "Summary: "), summaryLine(e.Counts(&entity), final, lang))
+		}
+	}
+	if len(e.Audit) > 0 {
+		bw.printf("\n%s\n", lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
+		for _, a := range e.Audit {
+			bw.printf("  %s: %s\n", a.Cell, lang.pick(
+				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
+				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang))))
+		}
+	}
+	label := lang.pick("汇总：", "Summary: ")
+	if e.Multi() {
+		label = lang.pick("汇总（全部）：", "Summary (all): ")
+	}
+	bw.printf("\n%s%s\n", label, summaryLine(e.Counts(nil), final, lang))
+	return bw.err
+}
+
+// errWriter keeps the first write error so a long sequence of prints needs one
+// check.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (ew *errWriter) Write(p []byte) (int, error) {
+	if ew.err != nil {
+		return 0, ew.err
+	}
+	n, err := ew.w.Write(p)
+	ew.err = err
+	return n, err
+}
+
+func (ew *errWriter) printf(format string, args ...any) {
+	fmt.Fprintf(ew, format, args...)
+}
+
+// safeCell keeps text from an input from becoming a formula when a spreadsheet
+// opens the CSV: a leading =, +, -, @, tab or carriage return is escaped with
+// a single quote.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func numCell(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// CSV writes one row per indicator and entity, with every number behind the
+// status. Several evaluations share one header.
+func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
+	cw := csv.NewWriter(w)
+	header := []string{"file", "plan", "year", "entity", "id", "name", "group", "unit", "attribute", "judge",
+		"baseline", "target", "printed", "actual", "required", "progress", "time_progress", "ratio",
+		"status", "label", "reason", "projection", "projection_status", "projection_method", "cells"}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, e := range evals {
+		for _, en := range e.Entities {
+			for _, o := range en.Outcomes {
+				ind := o.Indicator
+				actual := numCell(o.Actual)
+				if o.ActualText != "" {
+					actual = o.ActualText
+				}
+				var proj, projStatus, projMethod string
+				if o.Projection != nil {
+					proj = strconv.FormatFloat(o.Projection.Value, 'f', -1, 64)
+					projStatus, projMethod = string(o.Projection.Status), o.Projection.Method
+				}
+				tp := o.TimeProgress
+				row := []string{safeCell(e.File), e.Plan.Ref(), strconv.Itoa(e.Year), safeCell(en.Entity), ind.ID,
+					safeCell(ind.Name), safeCell(ind.Group), safeCell(ind.Unit), ind.Attribute.English(), o.Judge.String(),
+					numCell(o.Baseline), numCell(o.Target), safeCell(ind.PrintedTarget()), safeCell(actual),
+					numCell(o.Required), numCell(o.Progress), numCell(&tp), numCell(o.Ratio),
+					string(o.Status), StatusLabel(o.Status, o.Final, lang), safeCell(o.Reason),
+					proj, projStatus, projMethod, safeCell(strings.Join(o.Cells, " "))}
+				if err := cw.Write(row); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// The JSON contract of spec §5, described by schema/result.schema.json.
+type (
+	resultJSON struct {
+		Plan         planRefJSON     `json:"plan"`
+		File         string          `json:"file"`
+		SHA256       string          `json:"sha256"`
+		Year         int             `json:"year"`
+		TimeProgress float64         `json:"time_progress"`
+		Indicators   []indicatorJSON `json:"indicators"`
+		NotReported  []string        `json:"not_reported"`
+		// NotReportedBy lists, per entity, the indicators that entity does
+		// not report (multi-entity workbooks; empty otherwise).
+		NotReportedBy map[string][]string       `json:"not_reported_by_entity"`
+		Audit         []auditJSON               `json:"audit"`
+		Warnings      []string                  `json:"warnings"`
+		Summary       map[string]map[string]int `json:"summary"`
+	}
+	planRefJSON struct {
+		ID      string `json:"id"`
+		Version int    `json:"version"`
+		Title   string `json:"title"`
+	}
+	indicatorJSON struct {
+		Entity     string          `json:"entity"`
+		ID         string          `json:"id"`
+		Name       string          `json:"name"`
+		Group      string          `json:"group"`
+		Unit       string          `json:"unit"`
+		Attribute  string          `json:"attribute"`
+		Judge      string          `json:"judge"`
+		Baseline   *float64        `json:"baseline"`
+		Target     *float64        `json:"target"`
+		Printed    string          `json:"printed"`
+		Actual     any             `json:"actual"`
+		Required   *float64        `json:"required"`
+		Progress   *float64        `json:"progress"`
+		Ratio      *float64        `json:"ratio"`
+		Status     string          `json:"status"`
+		Label      string          `json:"label"`
+		Reason     string          `json:"reason"`
+		Projection *projectionJSON `json:"projection"`
+		Cells      []string        `json:"cells"`
+	}
+	projectionJSON struct {
+		Value  float64 `json:"value"`
+		Status string  `json:"status"`
+		Method string  `json:"method"`
+	}
+	auditJSON struct {
+		Entity   string `json:"entity"`
+		ID       string `json:"id"`
+		Cell     string `json:"cell"`
+		Written  string `json:"written"`
+		Means    string `json:"means"`
+		Computed string `json:"computed"`
+	}
+)
+
+func toJSON(e *Evaluation, lang Lang) resultJSON {
+	r := resultJSON{
+		Plan: planRefJSON{e.Plan.ID, e.Plan.Version, e.Plan.Title},
+		File: e.File, SHA256: e.SHA256, Year: e.Year, TimeProgress: e.TimeProgress,
+		Indicators: []indicatorJSON{}, NotReported: []string{}, NotReportedBy: map[string][]string{},
+		Audit: []auditJSON{}, Warnings: append([]string{}, e.Warnings...), Summary: map[string]map[string]int{},
+	}
+	missing := map[string]int{}
+	for _, en := range e.Entities {
+		for _, o := range en.Outcomes {
+			ind := o.Indicator
+			ij := indicatorJSON{Entity: en.Entity, ID: ind.ID, Name: ind.Name, Group: ind.Group, Unit: ind.Unit,
+				Attribute: ind.Attribute.English(), Judge: o.Judge.String(), Baseline: o.Baseline, Target: o.Target,
+				Printed: ind.PrintedTarget(), Required: o.Required, Progress: o.Progress, Ratio: o.Ratio,
+				Status: string(o.Status), Label: StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
+				Cells: append([]string{}, o.Cells...)}
+			switch {
+			case o.ActualText != "":
+				ij.Actual = o.ActualText
+			case o.Actual != nil:
+				ij.Actual = *o.Actual
+			}
+			if o.Projection != nil {
+				ij.Projection = &projectionJSON{o.Projection.Value, string(o.Projection.Status), o.Projection.Method}
+			}
+			r.Indicators = append(r.Indicators, ij)
+		}
+		for _, ind := range en.NotReported {
+			missing[ind.ID]++
+			if e.Multi() {
+				r.NotReportedBy[en.Entity] = append(r.NotReportedBy[en.Entity], ind.ID)
+			}
+		}
+		if e.Multi() {
+			entity := en.Entity
+			r.Summary[en.Entity] = statusCounts(e.Counts(&entity))
+		}
+	}
+	for _, ind := range e.Plan.Indicators() {
+		if missing[ind.ID] == len(e.Entities) {
+			r.NotReported = append(r.NotReported, ind.ID)
+		}
+	}
+	r.Summary[""] = statusCounts(e.Counts(nil))
+	for _, a := range e.Audit {
+		r.Audit = append(r.Audit, auditJSON{Entity: a.Entity, ID: a.Indicator, Cell: a.Cell, Written: a.Written,
+			Means: string(a.WrittenStatus), Computed: string(a.Computed)})
+	}
+	return r
+}
+
+func statusCounts(c map[evaluate.Status]int) map[string]int {
+	out := map[string]int{}
+	for _, s := range evaluate.Statuses {
+		out[string(s)] = c[s]
+	}
+	return out
+}
+
+// JSON writes one evaluation as an object, several as an array, in order.
+func JSON(w io.Writer, evals []*Evaluation, lang Lang) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if len(evals) == 1 {
+		return enc.Encode(toJSON(evals[0], lang))
+	}
+	all := make([]resultJSON, len(evals))
+	for i, e := range evals {
+		all[i] = toJSON(e, lang)
+	}
+	return enc.Encode(all)
+}
