@@ -52,6 +52,9 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 		if err := t.Render(); err != nil {
 			return err
 		}
+		if format == Markdown {
+			bw.printf("\n") // what follows is not a row of the table
+		}
 		if len(en.NotReported) > 0 {
 			names := make([]string, len(en.NotReported))
 			for i, ind := range en.NotReported {
@@ -66,8 +69,13 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 	}
 	if len(e.Audit) > 0 {
 		bw.printf("\n%s\n", lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
+		bullet := "  "
+		if format == Markdown {
+			bw.printf("\n")
+			bullet = "- "
+		}
 		for _, a := range e.Audit {
-			bw.printf("  %s: %s\n", a.Cell, lang.pick(
+			bw.printf("%s%s: %s\n", bullet, a.Cell, lang.pick(
 				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
 				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang))))
 		}

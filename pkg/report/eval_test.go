@@ -1,0 +1,152 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+// sampleEvaluation judges a few indicators of the 十四五 plan for 2023 from
+// observations, as eval does after reading a workbook.
+func sampleEvaluation(t *testing.T) *report.Evaluation {
+	t.Helper()
+	p := embedded(t, "jlp-hrss-14th@1")
+	obs := map[string][]evaluate.Observation{
+		"urban-new-jobs":               {{Year: 2021, Kind: evaluate.Amount, Number: 3.1, Cell: "S!D5"}, {Year: 2022, Kind: evaluate.Amount, Number: 2.9, Cell: "S!E5"}, {Year: 2023, Kind: evaluate.Amount, Number: 3.0, Cell: "S!F5"}},
+		"surveyed-unemployment-rate":   {{Year: 2023, Kind: evaluate.Amount, Number: 5.6, Cell: "S!F6"}},
+		"medical-insurance-coverage":   {{Year: 2023, Kind: evaluate.None, Cell: "S!F10"}},
+		"social-security-card-holders": {{Year: 2023, Kind: evaluate.Amount, Number: 113.71, Cell: "S!F27"}},
+	}
+	e := &report.Evaluation{Plan: p, File: "=2023.xlsx", SHA256: strings.Repeat("ab", 32), Year: 2023,
+		TimeProgress: evaluate.TimeProgress(p.Period, 2023)}
+	outcomes, err := evaluate.Evaluate(evaluate.Input{Plan: p, Year: 2023, Values: obs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := report.EntityEvaluation{Outcomes: outcomes}
+	for _, ind := range p.Indicators() {
+		if _, ok := obs[ind.ID]; !ok {
+			en.NotReported = append(en.NotReported, ind)
+		}
+	}
+	e.Entities = []report.EntityEvaluation{en}
+	e.Audit = []report.AuditEntry{{Disagreement: evaluate.Disagreement{Indicator: "urban-new-jobs", Cell: "S!H5",
+		Written: "快于预期", WrittenStatus: evaluate.Ahead, Computed: evaluate.OnTrack}}}
+	e.Warnings = []string{"2023.xlsx: S!A30: matches no indicator"}
+	return e
+}
+
+func compileResultSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	s, err := jsonschema.NewCompiler().Compile("../../schema/result.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestJSONMatchesSchema: real output, one object and an array of two, is valid
+// against schema/result.schema.json, and carries the spec's numbers.
+func TestJSONMatchesSchema(t *testing.T) {
+	s := compileResultSchema(t)
+	e := sampleEvaluation(t)
+	for _, evals := range [][]*report.Evaluation{{e}, {e, e}} {
+		var buf bytes.Buffer
+		if err := report.JSON(&buf, evals, report.Chinese); err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(v); err != nil {
+			t.Errorf("%d results: %v\n%s", len(evals), err, buf.String())
+		}
+	}
+	var buf bytes.Buffer
+	if err := report.JSON(&buf, []*report.Evaluation{e}, report.English); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Year         int     `json:"year"`
+		TimeProgress float64 `json:"time_progress"`
+		Indicators   []struct {
+			ID       string   `json:"id"`
+			Actual   any      `json:"actual"`
+			Required *float64 `json:"required"`
+			Progress *float64 `json:"progress"`
+			Ratio    *float64 `json:"ratio"`
+			Status   string   `json:"status"`
+			Label    string   `json:"label"`
+		} `json:"indicators"`
+		NotReported []string                  `json:"not_reported"`
+		Summary     map[string]map[string]int `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Year != 2023 || got.TimeProgress != 0.6 || len(got.NotReported) != 19 {
+		t.Errorf("year %d f %v not reported %d", got.Year, got.TimeProgress, len(got.NotReported))
+	}
+	byID := map[string]int{}
+	for i, ind := range got.Indicators {
+		byID[ind.ID] = i
+	}
+	// 112 → 115 at 113.71 in 2023: R = 112 + 3 × 0.6 = 113.8, p = 1.71 / 3 = 0.57,
+	// r = 0.57 / 0.6 = 0.95 → on-track (符合预期), label in English.
+	card := got.Indicators[byID["social-security-card-holders"]]
+	if card.Status != "on-track" || card.Label != "on track" || *card.Required != 113.8 || *card.Progress != 0.57 || *card.Ratio != 0.95 {
+		t.Errorf("card holders: %+v", card)
+	}
+	// <5.5 at 5.6: control, not met, expected, before the final year → lagging;
+	// no path numbers.
+	rate := got.Indicators[byID["surveyed-unemployment-rate"]]
+	if rate.Status != "lagging" || rate.Required != nil || rate.Progress != nil || rate.Ratio != nil || rate.Actual != 5.6 {
+		t.Errorf("unemployment rate: %+v", rate)
+	}
+	// reported with no value: no-data, actual null.
+	med := got.Indicators[byID["medical-insurance-coverage"]]
+	if med.Status != "no-data" || med.Actual != nil {
+		t.Errorf("medical insurance: %+v", med)
+	}
+	if c := got.Summary[""]; c["on-track"] != 2 || c["lagging"] != 1 || c["no-data"] != 1 {
+		t.Errorf("summary %v", got.Summary)
+	}
+}
+
+// TestCSVFormulaGuard: text from the inputs cannot become a formula.
+func TestCSVFormulaGuard(t *testing.T) {
+	var buf bytes.Buffer
+	if err := report.CSV(&buf, []*report.Evaluation{sampleEvaluation(t)}, report.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "file,plan,year,entity,id,name,") {
+		t.Fatalf("csv:\n%s", buf.String())
+	}
+	if !strings.HasPrefix(lines[1], "'=2023.xlsx,jlp-hrss-14th@1,2023,,urban-new-jobs,城镇新增就业人数,") {
+		t.Errorf("row: %s", lines[1])
+	}
+}
+
+// TestCompletionTableGolden: the completion table of the sample evaluation.
+func TestCompletionTableGolden(t *testing.T) {
+	t.Setenv("RUNEWIDTH_EASTASIAN", "")
+	var buf bytes.Buffer
+	if err := report.CompletionTable(&buf, sampleEvaluation(t), report.Chinese, report.Box); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "completion-2023.txt", buf.Bytes())
+	buf.Reset()
+	if err := report.CompletionTable(&buf, sampleEvaluation(t), report.English, report.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "completion-2023-en.md", buf.Bytes())
+}
+
