@@ -149,4 +149,3 @@ func TestCompletionTableGolden(t *testing.T) {
 	}
 	golden(t, "completion-2023-en.md", buf.Bytes())
 }
-
