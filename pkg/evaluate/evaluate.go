@@ -264,16 +264,15 @@ func judgeControl(o Outcome, ind *plan.Indicator, actual float64) Outcome {
 	if ind.Target.IsCumulative() {
 		shown = "[" + shown + "]"
 	}
-	cmp := fmt.Sprintf("%s %s %s", shown, op, num(target))
 	if met {
-		o.Reason = cmp + " holds"
+		o.Reason = fmt.Sprintf("%s %s %s holds", shown, op, num(target))
 		o.Status = OnTrack
 		if o.Final {
 			o.Status = Achieved
 		}
 		return o
 	}
-	o.Reason = cmp + " does not hold"
+	o.Reason = fmt.Sprintf("%s is not %s %s", shown, op, num(target))
 	o.Status = Lagging
 	if ind.Attribute == plan.Binding || o.Final {
 		o.Status = NotAchieved
@@ -363,27 +362,26 @@ func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64) Out
 		case met:
 			o.Status, o.Reason = Achieved, reason+fmt.Sprintf("; %s %s %s: target reached", num(actual), op, num(x))
 		case o.Final:
-			o.Status, o.Reason = NotAchieved, reason+fmt.Sprintf("; %s %s %s does not hold in the final year", num(actual), op, num(x))
+			o.Status, o.Reason = NotAchieved, reason+fmt.Sprintf("; %s is not %s %s in the final year", num(actual), op, num(x))
 		case ratio >= p.Thresholds.Ahead:
-			o.Status, o.Reason = Ahead, reason+fmt.Sprintf(" ≥ %s", frac(p.Thresholds.Ahead))
+			o.Status, o.Reason = Ahead, reason+fmt.Sprintf(" ≥ %.2f", p.Thresholds.Ahead)
 		case ratio >= onTrack:
-			o.Status, o.Reason = OnTrack, reason+fmt.Sprintf(" ≥ %s", frac(onTrack))
+			o.Status, o.Reason = OnTrack, reason+fmt.Sprintf(" ≥ %.2f", onTrack)
 		default:
-			o.Status, o.Reason = Lagging, reason+fmt.Sprintf(" < %s", frac(onTrack))
+			o.Status, o.Reason = Lagging, reason+fmt.Sprintf(" < %.2f", onTrack)
 		}
 		return o
 	}
 
 	// A level with no baseline (or one equal to the target, judged as a path
 	// by the plan's choice) is judged against the target alone.
-	cmp := fmt.Sprintf("%s %s %s", num(actual), op, num(x))
 	switch {
 	case met:
-		o.Status, o.Reason = Achieved, cmp+": target reached"
+		o.Status, o.Reason = Achieved, fmt.Sprintf("%s %s %s: target reached", num(actual), op, num(x))
 	case o.Final:
-		o.Status, o.Reason = NotAchieved, cmp+" does not hold in the final year"
+		o.Status, o.Reason = NotAchieved, fmt.Sprintf("%s is not %s %s in the final year", num(actual), op, num(x))
 	default:
-		o.Status, o.Reason = Lagging, cmp+" does not hold yet; no baseline to measure progress from"
+		o.Status, o.Reason = Lagging, fmt.Sprintf("%s is not %s %s yet; no baseline to measure progress from", num(actual), op, num(x))
 	}
 	return o
 }
