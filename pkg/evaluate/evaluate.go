@@ -250,11 +250,6 @@ func cumulativeTotal(start, year int, values map[int]Observation) (float64, []st
 	return r9(total), cells, missing
 }
 
-// holdText is "5.2 < 5.5" for a reason.
-func holdText(actual float64, op expr.Op, target string) string {
-	return fmt.Sprintf("%s %s %s", num(actual), op, target)
-}
-
 // judgeControl judges a target that must hold in every year.
 func judgeControl(o Outcome, ind *plan.Indicator, actual float64) Outcome {
 	op := targetOp(ind)

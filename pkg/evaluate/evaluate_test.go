@@ -464,6 +464,12 @@ func TestControl(t *testing.T) {
 		{"medical insurance 94.9 fails ≥ 95 in 2022 (binding)", "14th", "medical-insurance-coverage", 2022, obs(amt(2022, 94.9)),
 			// f = 0.4; 94.9 < 95; binding → not-achieved in any year.
 			want{status: evaluate.NotAchieved, judge: C, f: 0.4, actual: num(94.9), baseline: skip, target: num(95), reason: []string{"94.9", "95"}}},
+		{"medical insurance 94.9999999999 meets ≥ 95 at 9 decimals", "14th", "medical-insurance-coverage", 2022, obs(amt(2022, 94.9999999999)),
+			// compared as decimals rounded to 9 places: 94.9999999999 → 95.000000000 ≥ 95 → on-track.
+			want{status: evaluate.OnTrack, judge: C, f: 0.4, actual: num(94.9999999999), baseline: skip, target: num(95)}},
+		{"pension 95.0000000001 is not > 95 at 9 decimals", "14th", "pension-insurance-coverage", 2023, obs(amt(2023, 95.0000000001)),
+			// rounded to 9 places 95.0000000001 is 95.000000000, and 95 > 95 is false → lagging.
+			want{status: evaluate.Lagging, judge: C, f: 0.6, actual: num(95.0000000001), baseline: skip, target: num(95)}},
 		{"medical insurance 95 meets ≥ 95 in 2025 (binding)", "14th", "medical-insurance-coverage", 2025, obs(amt(2025, 95)),
 			// f = 1; 95 ≥ 95 in E → achieved.
 			want{status: evaluate.Achieved, judge: C, f: 1, actual: num(95), baseline: skip, target: num(95), reason: []string{"95"}}},
@@ -625,6 +631,15 @@ func TestPathLevel(t *testing.T) {
 			// p = 0.56; r = 0.56 / 0.6 = 0.933333 < 0.95 → lagging.
 			want{status: evaluate.Lagging, judge: P, f: 0.6, actual: num(56), baseline: num(0), target: num(100),
 				required: num(60), progress: num(0.56), ratio: num(0.56 / 0.6), reason: []string{"0.56", "0.933"}}},
+		{"41.6 → 43.6 fallen to 41 in 2023: negative progress", "14th", "unemployment-insurance-enrolment", 2023, obs(amt(2023, 41)),
+			// moved away from the target: p = (41 − 41.6) / 2 = −0.3; r = −0.3 / 0.6 = −0.5 → lagging.
+			want{status: evaluate.Lagging, judge: P, f: 0.6, actual: num(41), baseline: num(41.6), target: num(43.6),
+				required: num(42.8), progress: num(-0.3), ratio: num(-0.5), reason: []string{"-0.3"}}},
+		{"judge: path on 97 → >95, 96 in 2023", "test", "override-path", 2023, obs(amt(2023, 96)),
+			// path by override: 96 > 95 meets the final target before E → achieved;
+			// R = 97 + (95 − 97)·0.6 = 95.8; p = (96 − 97) / (95 − 97) = 0.5; r = 0.833333.
+			want{status: evaluate.Achieved, judge: P, f: 0.6, actual: num(96), baseline: num(97), target: num(95),
+				required: num(95.8), progress: num(0.5), ratio: num(0.5 / 0.6)}},
 		{"0 → 100 at 69 in 2023: default thresholds", "test", "zero-to-hundred", 2023, obs(amt(2023, 69)),
 			// p = 0.69; r = 1.15 ≥ 1.10 → ahead (compare TestPlanThresholds).
 			want{status: evaluate.Ahead, judge: P, f: 0.6, actual: num(69), baseline: num(0), target: num(100),
@@ -709,6 +724,11 @@ func TestPathCumulative(t *testing.T) {
 			// no bracket in 2023 and no amount for 2022 → no-data naming 2022.
 			want{status: evaluate.NoData, judge: P, f: 0.6, actual: nil, baseline: skip, target: skip,
 				required: skip, progress: nil, ratio: nil, reason: []string{"2022"}}},
+		{"jobs with 2023 missing and a later bracket", "14th", "urban-new-jobs", 2023, obs(amt(2021, 3.1), amt(2022, 3.2), tot(2024, 12)),
+			// the total through 2023 needs 2023's amount (or bracket); a 2024 total does
+			// not stand in for it → no-data naming 2023.
+			want{status: evaluate.NoData, judge: P, f: 0.6, actual: nil, baseline: skip, target: skip,
+				required: skip, progress: nil, ratio: nil, reason: []string{"2023"}}},
 		{"jobs 3.1, [6.3], 3.0 in 2023", "14th", "urban-new-jobs", 2023, obs(amt(2021, 3.1), tot(2022, 6.3), amt(2023, 3.0)),
 			// The spec (§3) gives the total of y as the bracket of y or the sum of the
 			// bare amounts S..y; read literally, 2022 has no bare amount and this would
@@ -796,6 +816,9 @@ func TestLevelWithoutBaseline(t *testing.T) {
 		{"counter 100 of 100 in 2022 (binding)", "14th", "medical-services-counter-availability", 2022, obs(amt(2022, 100)),
 			// met → achieved.
 			want{status: evaluate.Achieved, judge: P, f: 0.4, actual: num(100), baseline: nil, target: num(100), reason: []string{"100"}}},
+		{"counter 99 of 100 in 2025 (binding)", "14th", "medical-services-counter-availability", 2025, obs(amt(2025, 99)),
+			// not met in E → not-achieved.
+			want{status: evaluate.NotAchieved, judge: P, f: 1, actual: num(99), baseline: nil, target: num(100), reason: []string{"99", "100"}}},
 		{"DRG 50 of 70 in 2021", "14th", "drg-disease-payment-share", 2021, obs(amt(2021, 50)),
 			// 50 < 70 before E → lagging; f = 0.2.
 			want{status: evaluate.Lagging, judge: P, f: 0.2, actual: num(50), baseline: nil, target: num(70), reason: []string{"50", "70"}}},
@@ -831,6 +854,10 @@ func TestNoData(t *testing.T) {
 		{"control with only a later year", "14th", "surveyed-unemployment-rate", 2022, obs(amt(2023, 5.2)), nd(C, 0.4)},
 		// a ratio whose 2020 cell is empty.
 		{"ratio with no value", "13th", "professional-title-ratio", 2020, obs(blank(2020)), nd(C, 1)},
+		// a ratio given a plain number: not what a ratio's judgement needs.
+		{"ratio given a plain number", "13th", "professional-title-ratio", 2020, obs(amt(2020, 16)), nd(C, 1)},
+		// a level given a ratio.
+		{"level given a ratio", "14th", "work-injury-insurance-enrolment", 2022, obs(parts(2022, "1:2", 1, 2)), nd(P, 0.4)},
 		// a level without baseline, 2023 empty.
 		{"level without baseline, no value", "14th", "medical-services-online-availability", 2023, obs(blank(2023)), nd(P, 0.6)},
 	}

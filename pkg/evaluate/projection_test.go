@@ -132,6 +132,15 @@ func TestProjection(t *testing.T) {
 			obs(tot(2022, 6)),
 			// 6 + 3·3 = 15 ≥ 15 (cumulative accepts equality) → will-meet.
 			evaluate.OnTrack, &proj{15, evaluate.WillMeet}},
+		{"cumulative ceiling <[100] heading over it", "test", "ceiling", 2022,
+			obs(amt(2021, 30), amt(2022, 30)),
+			// total 60, mean 30, 3 years left: 60 + 90 = 150, and 150 < 100 is false → at-risk.
+			// Status: 60 < 100 so far → on-track (control).
+			evaluate.OnTrack, &proj{150, evaluate.AtRisk}},
+		{"cumulative ceiling <[100] staying within it", "test", "ceiling", 2022,
+			obs(amt(2021, 10), amt(2022, 20)),
+			// total 30, mean 15, 3 years left: 30 + 45 = 75 < 100 → will-meet.
+			evaluate.OnTrack, &proj{75, evaluate.WillMeet}},
 		{"cumulative in the final year: none", "14th", "urban-new-jobs", 2025,
 			obs(tot(2025, 16)),
 			evaluate.Achieved, nil},
