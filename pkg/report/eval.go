@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
-	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -138,6 +137,3 @@ func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
 
 // attributeOf is the indicator's attribute label.
 func attributeOf(ind *plan.Indicator, lang Lang) string { return attributeLabel(ind.Attribute, lang) }
-
-// isRatio reports whether the indicator's target is a ratio.
-func isRatio(ind *plan.Indicator) bool { return ind.Target.Kind == expr.Ratio }
