@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -71,6 +72,13 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
+			if opts.output != "" && !cmd.Flags().Changed("format") {
+				f, err := formatOf(opts.output)
+				if err != nil {
+					return err
+				}
+				opts.format = f
+			}
 			switch opts.format {
 			case "table", "markdown", "csv", "json":
 			default:
@@ -94,13 +102,32 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
 	f.IntVar(&opts.year, "year", 0, "evaluation year (default: from the file name, else the latest year with data)")
 	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv or json")
-	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout")
+	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout (format from its extension: .json, .csv, .md, .txt)")
 	f.StringVar(&opts.failOn, "fail-on", "binding", "what makes the exit status 1: binding, any or none")
 	f.StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
 	f.BoolVar(&opts.strict, "strict", false, "unmatched rows are errors; a binding indicator not reported fails")
 	f.BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print no notes or warnings on stderr")
 	return cmd
+}
+
+// formatOf is the output format an -o file's extension asks for.
+func formatOf(path string) (string, error) {
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".json":
+		return "json", nil
+	case ".csv":
+		return "csv", nil
+	case ".md", ".markdown":
+		return "markdown", nil
+	case ".txt", "":
+		return "table", nil
+	case ".xlsx":
+		return "", withHint(fmt.Errorf("%s: writing the summary spreadsheet is not supported in this version", path),
+			"write json or csv (-o results.json), which a spreadsheet can import")
+	default:
+		return "", withHint(fmt.Errorf("%s: no output format for %q files", path, ext), "name it .json, .csv, .md or .txt, or give --format")
+	}
 }
 
 // fileResult is one workbook's evaluation, or why there is none, and what to
