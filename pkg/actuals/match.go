@@ -44,6 +44,10 @@ type Issue struct {
 	Cell string // "Sheet!G9"; "" for the workbook as a whole
 	Text string // the cell's text, quoted in the message when there is one
 	Msg  string
+	// BadCell marks a cell whose content is not a value: --lenient reads such
+	// a cell as no value. Other errors (a duplicate, an unmatched row under
+	// --strict) it leaves as they are.
+	BadCell bool
 }
 
 func (i Issue) format(file string) string {
@@ -64,6 +68,17 @@ func (i Issue) format(file string) string {
 type CellErrors struct {
 	File   string
 	Issues []Issue
+}
+
+// Lenient reports whether --lenient would read every one of these errors as
+// no value.
+func (e *CellErrors) Lenient() bool {
+	for _, i := range e.Issues {
+		if !i.BadCell {
+			return false
+		}
+	}
+	return true
 }
 
 func (e *CellErrors) Error() string {
@@ -218,6 +233,9 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 
 	var bad []Issue
 	badCell := func(c xlsx.Cell, msg string) {
+		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg, BadCell: true})
+	}
+	conflict := func(c xlsx.Cell, msg string) {
 		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg})
 	}
 	type key struct {
@@ -336,7 +354,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 			c := yc.cell
 			k := key{ind.ID, rm.Entity, yc.year}
 			if prev, dup := seen[k]; dup {
-				badCell(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), prev))
+				conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), prev))
 				continue
 			}
 			seen[k] = t.Ref(c.Ref)

@@ -177,7 +177,7 @@ func runEval(opts *evalOptions) error {
 		// Nothing is written when any file fails: no partial output.
 		var cellErrs *actuals.CellErrors
 		err := errors.Join(errs...)
-		if errors.As(err, &cellErrs) {
+		if errors.As(err, &cellErrs) && cellErrs.Lenient() {
 			return withHint(err, "fix the cells, or run with --lenient to read them as no value")
 		}
 		return err

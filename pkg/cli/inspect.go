@@ -84,7 +84,7 @@ func runInspect(opts *inspectOptions) error {
 	}
 	res, err := actuals.Match(t, p, aopts)
 	var cellErrs *actuals.CellErrors
-	if errors.As(err, &cellErrs) {
+	if errors.As(err, &cellErrs) && cellErrs.Lenient() {
 		return withHint(err, "fix the cells, or run with --lenient to read them as no value")
 	}
 	if err != nil {

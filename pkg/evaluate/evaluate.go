@@ -339,8 +339,9 @@ func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64) Out
 		} else {
 			required, progress = base+(x-base)*f, (actual-base)/(x-base)
 		}
+		// p and r are each rounded once, from the exact quotients (spec §4).
 		pr := r6(progress)
-		ratio := r6(pr / f)
+		ratio := r6(progress / f)
 		o.Required, o.Progress, o.Ratio = ptr(r9(required)), ptr(pr), ptr(ratio)
 		var way string
 		if cumulative {

@@ -139,9 +139,9 @@ func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
 		for _, en := range e.Entities {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
-				actual := numCell(o.Actual)
+				actual := numCell(o.Actual) // a number, never escaped
 				if o.ActualText != "" {
-					actual = o.ActualText
+					actual = safeCell(o.ActualText) // a ratio as written in the workbook
 				}
 				var proj, projStatus, projMethod string
 				if o.Projection != nil {
@@ -151,7 +151,7 @@ func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
 				tp := o.TimeProgress
 				row := []string{safeCell(e.File), e.Plan.Ref(), strconv.Itoa(e.Year), safeCell(en.Entity), ind.ID,
 					safeCell(ind.Name), safeCell(ind.Group), safeCell(ind.Unit), ind.Attribute.English(), o.Judge.String(),
-					numCell(o.Baseline), numCell(o.Target), safeCell(ind.PrintedTarget()), safeCell(actual),
+					numCell(o.Baseline), numCell(o.Target), safeCell(ind.PrintedTarget()), actual,
 					numCell(o.Required), numCell(o.Progress), numCell(&tp), numCell(o.Ratio),
 					string(o.Status), StatusLabel(o.Status, o.Final, lang), safeCell(o.Reason),
 					proj, projStatus, projMethod, safeCell(strings.Join(o.Cells, " "))}
