@@ -92,6 +92,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		newShowCmd(ios, g, nil),
 		newInspectCmd(ios, g, nil),
 		newEvalCmd(ios, g, nil),
+		newTemplateCmd(ios, g, nil),
 	)
 	fixCompletion(root)
 	return root

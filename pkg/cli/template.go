@@ -1,0 +1,177 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+type templateOptions struct {
+	io      *IOStreams
+	global  *globalOptions
+	planRef string
+	years   string // as given; parsed into from and to
+	from    int    // 0: the plan's period
+	to      int
+	output  string
+	force   bool
+}
+
+const templateLong = `Template writes the blank actuals workbook analysts fill in: the plan's
+indicators grouped as the plan groups them, each with its id, unit, baseline, target
+and attribute, one column per year to fill (2021年 … 2025年) and a 完成情况 column.
+Cumulative indicators (a target in [ ]) take each year's amount or the total so far
+as [27]; ratio indicators take 15:45:40. The cells to fill check what is typed, the
+header stays in view, and a second sheet, 填写说明, says how to fill the first
+(in English with --lang en). Filled in, it evaluates as it is:
+plancheck eval FILE.xlsx.
+
+--plan is an embedded plan's id (its newest version), ID@VERSION or a plan file;
+without it, the embedded plan with the latest period. --years is a range of the
+plan's period (2021-2025) or one year (2023); the whole period by default.
+
+-o names the workbook to write (.xlsx). It is written whole or not at all, never
+over the plan file, and not over an existing file unless --force is given: a filled
+workbook is an analyst's work.`
+
+func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions) error) *cobra.Command {
+	opts := &templateOptions{io: ios, global: g}
+	cmd := &cobra.Command{
+		Use:   "template -o FILE",
+		Short: "Write the blank actuals workbook for a plan",
+		Long:  templateLong,
+		Example: `  plancheck template -o 2023.xlsx
+  plancheck template --plan jlp-hrss-14th@1 --years 2021-2023 -o 九龙坡2023年.xlsx
+  plancheck template --plan jlp-hrss-13th --lang en -o actuals-13th.xlsx`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.output == "" {
+				return withHint(errors.New("template needs -o FILE, the workbook to write"), "e.g. plancheck template -o 2023.xlsx")
+			}
+			if ext := strings.ToLower(filepath.Ext(opts.output)); ext != ".xlsx" {
+				return withHint(fmt.Errorf("%s: a template is an .xlsx workbook, not %q", opts.output, ext), "name the output FILE.xlsx")
+			}
+			if cmd.Flags().Changed("years") {
+				from, to, err := parseYears(opts.years)
+				if err != nil {
+					return err
+				}
+				opts.from, opts.to = from, to
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runTemplate(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)")
+	f.StringVar(&opts.years, "years", "", "the years to fill: a range like 2021-2025, or one year (default: the plan's period)")
+	f.StringVarP(&opts.output, "output", "o", "", "the workbook to write (.xlsx); required")
+	f.BoolVar(&opts.force, "force", false, "write over an existing file")
+	return cmd
+}
+
+var yearsFlag = regexp.MustCompile(`^(\d{4})(?:[-–—~至到](\d{4}))?$`)
+
+// parseYears reads --years: "2021-2025" (a hyphen, an en or em dash, ~ or 至,
+// full-width or not, with or without spaces) or one year, "2023".
+func parseYears(s string) (from, to int, err error) {
+	t := strings.Join(strings.Fields(norm.NFKC.String(s)), "")
+	m := yearsFlag.FindStringSubmatch(t)
+	if m == nil {
+		return 0, 0, withHint(fmt.Errorf("--years %q: not a year or a range of years", s), "write it like 2021-2025, or 2023 for one year")
+	}
+	from, _ = strconv.Atoi(m[1])
+	to = from
+	if m[2] != "" {
+		to, _ = strconv.Atoi(m[2])
+	}
+	if from > to {
+		return 0, 0, withHint(fmt.Errorf("--years %q: %d is after %d", s, from, to), "write the first year first, like 2021-2025")
+	}
+	return from, to, nil
+}
+
+// defaultTemplatePlan is the embedded plan with the latest period (the plan
+// now running), its newest version; on a tie, the first by id.
+func defaultTemplatePlan() (*plan.Plan, error) {
+	reg, err := plan.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	var best *plan.Plan
+	for _, p := range reg.Newest() {
+		if best == nil || p.Period.End > best.Period.End ||
+			p.Period.End == best.Period.End && p.Period.Start > best.Period.Start {
+			best = p
+		}
+	}
+	if best == nil {
+		return nil, withHint(errors.New("no embedded plan to make a template of"), "name a plan file with --plan")
+	}
+	return best, nil
+}
+
+func runTemplate(opts *templateOptions) error {
+	var p *plan.Plan
+	var err error
+	if opts.planRef != "" {
+		p, err = resolvePlan(opts.planRef)
+	} else {
+		p, err = defaultTemplatePlan()
+		if err == nil {
+			fmt.Fprintf(opts.io.ErrOut, "plancheck: plan %s (the embedded plan with the latest period; --plan names another)\n", p.Ref())
+		}
+	}
+	if err != nil {
+		return err
+	}
+	from, to := opts.from, opts.to
+	if from == 0 {
+		from, to = p.Period.Start, p.Period.End
+	}
+	if from < p.Period.Start || to > p.Period.End {
+		outside := from
+		if from >= p.Period.Start {
+			outside = to
+		}
+		return withHint(fmt.Errorf("--years %s: %d is outside the period %s of %s", opts.years, outside, p.Period, p.Ref()),
+			"give years within %s, or leave --years out for the whole period", p.Period)
+	}
+
+	if plan.IsFileRef(opts.planRef) {
+		if err := checkOutput(opts.output, []string{opts.planRef}); err != nil {
+			return err
+		}
+	}
+	if !opts.force {
+		if _, err := os.Stat(opts.output); err == nil {
+			return withHint(fmt.Errorf("%s exists; refusing to write over it", opts.output),
+				"a filled workbook is an analyst's work: name another file, or give --force")
+		}
+	}
+
+	// The whole workbook is made in memory and written by writeAtomic: an
+	// error leaves no file, and never half a one.
+	var buf bytes.Buffer
+	if err := report.Template(&buf, p, report.TemplateOptions{From: from, To: to, Lang: opts.global.lang}); err != nil {
+		return err
+	}
+	if err := writeAtomic(opts.output, buf.Bytes()); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.io.ErrOut, "plancheck: wrote %s: %s, %d indicators, %d—%d\n", opts.output, p.Ref(), len(p.Indicators()), from, to)
+	return nil
+}

@@ -1,0 +1,786 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+
+	"github.com/jlp-hrss/plancheck/pkg/expr"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// The blank actuals workbook (`plancheck template`) is written so that
+// pkg/actuals reads it back, filled, as a wide table with no edit to its
+// structure:
+//
+//	row 1  the plan's reference and title (a title row; the reader skips it)
+//	row 2  编号 | 指标 | 单位 | 2020年基数 | 2025年目标 | 指标属性 | 2021年 … 2025年 | 完成情况 | 填写说明
+//	row 3… a group row (一、就业 in the 指标 column, no values), then one row per
+//	       indicator: its id (rows are matched by id), its label as the plan's
+//	       tables print it, and what the plan says of it; the year cells and
+//	       完成情况 are the only cells to fill
+//	then   a blank row and the notes (注：…, which the reader skips)
+//
+// The 基数 column is left out when no indicator has a baseline, as `show` does
+// (专栏1). A second sheet, 填写说明, says how to fill the first.
+//
+// Data validation checks the form the reader needs, not plausibility: a
+// number (decimal, between ±1E+15: the rule needs bounds) in a plain row; a
+// number (that year's amount) or a bracketed total [27] in a cumulative row
+// (a custom formula, since a decimal rule refuses all text; its result on
+// typical entries is checked by LibreOffice in the tests); only [27] in a
+// cumulative row when the
+// template starts after the period does (a bare amount could never be summed
+// from the period's start); a ratio with the target's number of parts in a
+// ratio row, whose cells are text (@) so that 15:45:40 is not read as a time
+// of day. Every one stops the entry (errorStyle stop) and allows a blank
+// cell, which is no value. Implausible values (a rate over 100 %) stay
+// warnings of the reader, since a stop alert would refuse a real, unusual
+// value. 完成情况 offers the six status labels as a list, with a warning
+// alert only, because the audit also knows their synonyms (基本符合预期 …).
+
+// TemplateOptions say which years a template has columns for, and its language.
+type TemplateOptions struct {
+	// From and To are the first and last year with a column to fill; both zero:
+	// the plan's period.
+	From, To int
+	Lang     Lang
+}
+
+// Rows of the data sheet.
+const (
+	templateTitleRow  = 1
+	templateHeaderRow = 2
+)
+
+// TemplateSheet is the name of a template's data sheet.
+func TemplateSheet(lang Lang) string { return lang.pick("实际值", "Actuals") }
+
+// TemplateInstructionsSheet is the name of a template's instructions sheet.
+func TemplateInstructionsSheet(lang Lang) string { return lang.pick("填写说明", "Instructions") }
+
+// tmplStatusLabels are the 完成情况 labels the template offers: the ones plancheck
+// prints, all of which the audit reads (in Chinese whatever --lang says: they
+// are what analysts write and what the audit knows).
+var tmplStatusLabels = []string{"提前完成", "完成", "快于预期", "符合预期", "滞后", "未完成"}
+
+// tmplInput is what a row's year cells accept.
+type tmplInput int
+
+const (
+	tmplNumber     tmplInput = iota // a number
+	tmplCumulative                  // that year's amount, or the total so far as [27]
+	tmplTotal                       // only the total so far as [27]: the template starts after the period does
+	tmplRatio                       // a ratio like 15:45:40, as text
+)
+
+func tmplInputOf(ind *plan.Indicator, from int, p *plan.Plan) tmplInput {
+	switch {
+	case ind.Target.Kind == expr.Ratio:
+		return tmplRatio
+	case ind.Target.IsCumulative() && from > p.Period.Start:
+		return tmplTotal
+	case ind.Target.IsCumulative():
+		return tmplCumulative
+	}
+	return tmplNumber
+}
+
+// column roles of the data sheet.
+const (
+	tmplColID = iota
+	tmplColName
+	tmplColUnit
+	tmplColBaseline
+	tmplColTarget
+	tmplColAttribute
+	tmplColYear
+	tmplColStatus
+	tmplColHint
+)
+
+type templateColumn struct {
+	role   int
+	header string
+	year   int
+	col    int    // 1-based
+	name   string // "A"
+}
+
+// templateStyles are the style ids of the data and instructions sheets.
+type templateStyles struct {
+	title, header, group, fixed, fixedWrap, hint          int
+	number, cumulative, ratio, status, note, instructions int
+	heading                                               int
+}
+
+// Template writes the blank actuals workbook for the plan: see the layout
+// above. Identical inputs give identical bytes (SaveWorkbook).
+func Template(w io.Writer, p *plan.Plan, opts TemplateOptions) error {
+	from, to := opts.From, opts.To
+	if from == 0 && to == 0 {
+		from, to = p.Period.Start, p.Period.End
+	}
+	if from > to || from < p.Period.Start || to > p.Period.End {
+		return fmt.Errorf("years %d—%d are not within the period %s of %s", from, to, p.Period, p.Ref())
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	tw := &templateWriter{f: f, p: p, lang: opts.Lang, from: from, to: to, sheet: TemplateSheet(opts.Lang)}
+	if err := tw.write(); err != nil {
+		return err
+	}
+	return SaveWorkbook(f, w)
+}
+
+type templateWriter struct {
+	f        *excelize.File
+	p        *plan.Plan
+	lang     Lang
+	from, to int
+	sheet    string
+	cols     []templateColumn
+	st       templateStyles
+}
+
+func (tw *templateWriter) write() error {
+	f, lang := tw.f, tw.lang
+	if err := f.SetSheetName("Sheet1", tw.sheet); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(TemplateInstructionsSheet(lang)); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Creator:     "plancheck",
+		Title:       tw.p.Title,
+		Subject:     lang.pick("实际值填报表 ", "actuals template ") + tw.p.Ref(),
+		Description: lang.pick("由 plancheck template 生成", "made by plancheck template"),
+	}); err != nil {
+		return err
+	}
+	if err := tw.styles(); err != nil {
+		return err
+	}
+	tw.columns()
+	if err := tw.dataSheet(); err != nil {
+		return err
+	}
+	return tw.instructionsSheet()
+}
+
+func tmplBorder() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "top", "right", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
+	}
+	return b
+}
+
+func tmplSolid(color string) excelize.Fill {
+	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
+}
+
+func (tw *templateWriter) styles() error {
+	const (
+		headerFill = "D9E1F2" // blue-grey: the header
+		groupFill  = "E2EFDA" // green: a group row
+		fixedFill  = "F2F2F2" // grey: from the plan, not to be edited
+		totalFill  = "FFF2CC" // yellow: a cumulative row's cells to fill
+	)
+	top := &excelize.Alignment{Vertical: "center"}
+	wrap := &excelize.Alignment{Vertical: "center", WrapText: true}
+	defs := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&tw.st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&tw.st.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: tmplSolid(headerFill), Border: tmplBorder(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&tw.st.group, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: tmplSolid(groupFill), Border: tmplBorder(), Alignment: top}},
+		{&tw.st.fixed, excelize.Style{Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: top}},
+		{&tw.st.fixedWrap, excelize.Style{Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: wrap}},
+		{&tw.st.hint, excelize.Style{Font: &excelize.Font{Color: "595959"}, Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: wrap}},
+		{&tw.st.number, excelize.Style{Border: tmplBorder(), Alignment: top}},
+		{&tw.st.cumulative, excelize.Style{Fill: tmplSolid(totalFill), Border: tmplBorder(), Alignment: top}},
+		// Text (@), so that 15:45:40 stays a ratio and is not made a time.
+		{&tw.st.ratio, excelize.Style{Border: tmplBorder(), Alignment: top, NumFmt: 49}},
+		{&tw.st.status, excelize.Style{Border: tmplBorder(), Alignment: top}},
+		{&tw.st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
+		{&tw.st.instructions, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&tw.st.heading, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+	}
+	for _, d := range defs {
+		id, err := tw.f.NewStyle(&d.style)
+		if err != nil {
+			return err
+		}
+		*d.id = id
+	}
+	return nil
+}
+
+// tmplHasBaseline reports whether any indicator has a baseline (专栏1 has none).
+func tmplHasBaseline(p *plan.Plan) bool {
+	for _, ind := range p.Indicators() {
+		if ind.Baseline.Text != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// columns lays out the data sheet's columns. The headers are words the reader
+// recognises (spec §3): 编号/id, 指标/name, 单位/unit, 指标属性/attribute, year
+// columns 2021年/2021, 完成情况/status; 基数 and 目标 (baseline, target) keep a
+// year but are never read as actuals.
+func (tw *templateWriter) columns() {
+	p, lang := tw.p, tw.lang
+	add := func(role int, header string, year int) {
+		tw.cols = append(tw.cols, templateColumn{role: role, header: header, year: year})
+	}
+	add(tmplColID, lang.pick("编号", "ID"), 0)
+	add(tmplColName, lang.pick("指标", "Name"), 0)
+	add(tmplColUnit, lang.pick("单位", "Unit"), 0)
+	if tmplHasBaseline(p) {
+		add(tmplColBaseline, lang.pick(fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)), 0)
+	}
+	add(tmplColTarget, lang.pick(fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)), 0)
+	add(tmplColAttribute, lang.pick("指标属性", "Attribute"), 0)
+	for y := tw.from; y <= tw.to; y++ {
+		add(tmplColYear, lang.pick(fmt.Sprintf("%d年", y), strconv.Itoa(y)), y)
+	}
+	add(tmplColStatus, lang.pick("完成情况", "Status"), 0)
+	add(tmplColHint, lang.pick("填写说明", "How to fill"), 0)
+	for i := range tw.cols {
+		tw.cols[i].col = i + 1
+		tw.cols[i].name, _ = excelize.ColumnNumberToName(i + 1)
+	}
+}
+
+// column is the first column of the role. Every role but the baseline's is
+// always there (columns), and the baseline's is never asked for.
+func (tw *templateWriter) column(role int) templateColumn {
+	for _, c := range tw.cols {
+		if c.role == role {
+			return c
+		}
+	}
+	return templateColumn{}
+}
+
+func (tw *templateWriter) years() (first, last templateColumn) {
+	for _, c := range tw.cols {
+		if c.role == tmplColYear {
+			if first.col == 0 {
+				first = c
+			}
+			last = c
+		}
+	}
+	return first, last
+}
+
+func tmplCell(col string, row int) string { return col + strconv.Itoa(row) }
+
+// tmplWidth is how many columns s takes: two for a Chinese character (and
+// for an ambiguous one, which CJK fonts draw wide), one otherwise.
+func tmplWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+// The widest a wrapped column gets, in characters.
+const (
+	tmplMaxNameWidth = 50
+	tmplMaxHintWidth = 40
+)
+
+func (tw *templateWriter) dataSheet() error {
+	f, p, lang, sheet := tw.f, tw.p, tw.lang, tw.sheet
+	widths := make([]int, len(tw.cols))
+	fit := func(i int, s string) {
+		if w := tmplWidth(s); w > widths[i] {
+			widths[i] = w
+		}
+	}
+	setStr := func(ref, s string, style int) error {
+		if s != "" {
+			// SetCellStr stores text, never a formula, whatever the plan says.
+			if err := f.SetCellStr(sheet, ref, s); err != nil {
+				return err
+			}
+		}
+		return f.SetCellStyle(sheet, ref, ref, style)
+	}
+
+	title := PlanTitle(p) + lang.pick("  实际值填报表", "  actuals workbook")
+	if err := setStr(tmplCell("A", templateTitleRow), title, tw.st.title); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, templateTitleRow, 24); err != nil {
+		return err
+	}
+	for i, c := range tw.cols {
+		if err := setStr(tmplCell(c.name, templateHeaderRow), c.header, tw.st.header); err != nil {
+			return err
+		}
+		fit(i, c.header)
+	}
+	if err := f.SetRowHeight(sheet, templateHeaderRow, 30); err != nil {
+		return err
+	}
+
+	firstYear, lastYear := tw.years()
+	status := tw.column(tmplColStatus)
+	var statusCells []string
+	row := templateHeaderRow + 1
+	firstInput := ""
+	for gi, g := range p.Groups {
+		for _, c := range tw.cols {
+			text := ""
+			if c.role == tmplColName {
+				text = tmplGroupLabel(gi, g.Name)
+			}
+			if err := setStr(tmplCell(c.name, row), text, tw.st.group); err != nil {
+				return err
+			}
+		}
+		row++
+		for _, ind := range g.Indicators {
+			kind := tmplInputOf(ind, tw.from, p)
+			lines := 1
+			for i, c := range tw.cols {
+				ref := tmplCell(c.name, row)
+				var err error
+				switch c.role {
+				case tmplColID:
+					err = setStr(ref, ind.ID, tw.st.fixed)
+					fit(i, ind.ID)
+				case tmplColName:
+					label := IndicatorLabel(ind)
+					err = setStr(ref, label, tw.st.fixedWrap)
+					fit(i, label)
+					lines = max(lines, tmplLines(label, tmplMaxNameWidth))
+				case tmplColUnit:
+					err = setStr(ref, ind.Unit, tw.st.fixed)
+					fit(i, ind.Unit)
+				case tmplColBaseline:
+					err = setStr(ref, ind.Baseline.Text, tw.st.fixed)
+					fit(i, ind.Baseline.Text)
+				case tmplColTarget:
+					err = setStr(ref, ind.PrintedTarget(), tw.st.fixed)
+					fit(i, ind.PrintedTarget())
+				case tmplColAttribute:
+					a := attributeLabel(ind.Attribute, lang)
+					err = setStr(ref, a, tw.st.fixed)
+					fit(i, a)
+				case tmplColYear:
+					style := tw.st.number
+					switch kind {
+					case tmplCumulative, tmplTotal:
+						style = tw.st.cumulative
+					case tmplRatio:
+						style = tw.st.ratio
+					}
+					err = setStr(ref, "", style)
+					if firstInput == "" {
+						firstInput = ref
+					}
+				case tmplColStatus:
+					err = setStr(ref, "", tw.st.status)
+				case tmplColHint:
+					h := tw.hint(ind, kind)
+					err = setStr(ref, h, tw.st.hint)
+					fit(i, h)
+					lines = max(lines, tmplLines(h, tmplMaxHintWidth))
+				}
+				if err != nil {
+					return err
+				}
+			}
+			if lines > 1 {
+				if err := f.SetRowHeight(sheet, row, float64(16*lines)); err != nil {
+					return err
+				}
+			}
+			if err := tw.validate(ind, kind, tmplCell(firstYear.name, row)+":"+tmplCell(lastYear.name, row)); err != nil {
+				return err
+			}
+			statusCells = append(statusCells, tmplCell(status.name, row))
+			row++
+		}
+	}
+	if err := tw.validateStatus(statusCells); err != nil {
+		return err
+	}
+
+	// Notes, in the 指标 column, where the reader skips a row that starts with 注.
+	row++
+	for _, n := range tw.notes() {
+		if err := setStr(tmplCell(tw.column(tmplColName).name, row), n, tw.st.note); err != nil {
+			return err
+		}
+		row++
+	}
+
+	// The used range, which excelize leaves at A1 and some readers (openpyxl's
+	// read-only mode) size the sheet by.
+	if err := f.SetSheetDimension(sheet, "A1:"+tmplCell(tw.cols[len(tw.cols)-1].name, row-1)); err != nil {
+		return err
+	}
+	for i, c := range tw.cols {
+		w := widths[i] + 2
+		switch c.role {
+		case tmplColName:
+			w = min(w, tmplMaxNameWidth)
+		case tmplColHint:
+			w = min(w, tmplMaxHintWidth)
+		case tmplColYear:
+			w = max(w, 10)
+		case tmplColUnit, tmplColAttribute, tmplColStatus:
+			w = max(w, 8)
+		}
+		if err := f.SetColWidth(sheet, c.name, c.name, float64(w)); err != nil {
+			return err
+		}
+	}
+
+	if firstInput == "" { // a plan without indicators
+		firstInput = tmplCell(firstYear.name, templateHeaderRow+1)
+	}
+	// The title and header rows and the id and name columns stay in view.
+	nameCol := tw.column(tmplColName)
+	return f.SetPanes(sheet, &excelize.Panes{
+		Freeze:      true,
+		XSplit:      nameCol.col,
+		YSplit:      templateHeaderRow,
+		TopLeftCell: tmplCell(tw.cols[nameCol.col].name, templateHeaderRow+1),
+		ActivePane:  "bottomRight",
+		Selection:   []excelize.Selection{{SQRef: firstInput, ActiveCell: firstInput, Pane: "bottomRight"}},
+	})
+}
+
+// tmplGroupTitle is how pkg/actuals knows a group row (its groupTitle): a
+// title numbered 一、, (一) or 第一章 …, after NFKC. TestTemplateGroupNames
+// checks that the two agree.
+var tmplGroupTitle = regexp.MustCompile(`^([一二三四五六七八九十]+\s*[、.]|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十\d]+[章节部分类])`)
+
+// tmplGroupLabel is a group row's title: the group's name, numbered 一、二、…
+// by its place where the plan file does not number it, so that the reader
+// takes the row for a group and not for an indicator it cannot match.
+func tmplGroupLabel(i int, name string) string {
+	if tmplGroupTitle.MatchString(strings.TrimSpace(norm.NFKC.String(name))) {
+		return name
+	}
+	return tmplChineseNumber(i+1) + "、" + name
+}
+
+// tmplChineseNumber writes 1–99 in Chinese numerals: 一, 十, 十一, 二十三.
+func tmplChineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	default:
+		return digits[n/10] + "十" + digits[n%10]
+	}
+}
+
+// tmplLines is how many lines s takes in a wrapped column of the given width.
+func tmplLines(s string, colWidth int) int {
+	per := colWidth - 2
+	return max(1, (tmplWidth(s)+per-1)/per)
+}
+
+// startYear is the period's first year as the messages name it.
+func (tw *templateWriter) startYear() string { return strconv.Itoa(tw.p.Period.Start) }
+
+// missingYears are the years of the period before the template's first:
+// "2021年", "2021—2022年" ("2021", "2021—2022" in English).
+func (tw *templateWriter) missingYears() string {
+	s := tw.startYear()
+	if last := tw.from - 1; last > tw.p.Period.Start {
+		s += "—" + strconv.Itoa(last)
+	}
+	return s + tw.lang.pick("年", "")
+}
+
+// hint is the 填写说明 cell of an indicator's row.
+func (tw *templateWriter) hint(ind *plan.Indicator, kind tmplInput) string {
+	lang := tw.lang
+	switch kind {
+	case tmplCumulative:
+		return lang.pick("填每年新增数，或在年份列填 [累计数]", "each year's amount, or the total so far as [total]")
+	case tmplTotal:
+		return lang.pick(fmt.Sprintf("在年份列填自%s年起的 [累计数]", tw.startYear()),
+			fmt.Sprintf("the total since %s as [total]", tw.startYear()))
+	case tmplRatio:
+		return lang.pick(fmt.Sprintf("填比例，如 %s", ind.Target.Text), fmt.Sprintf("a ratio like %s", ind.Target.Text))
+	}
+	if ind.Unit == "%" {
+		return lang.pick("填百分数，如 96.5 或 96.5%", "a percentage: 96.5 or 96.5%")
+	}
+	return ""
+}
+
+// validate adds the data validation of an indicator's year cells (see the
+// comment at the top of this file). Formulas are relative to the range's
+// first cell, as Excel and LibreOffice apply them.
+func (tw *templateWriter) validate(ind *plan.Indicator, kind tmplInput, sqref string) error {
+	lang := tw.lang
+	first, _, _ := strings.Cut(sqref, ":")
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	unit := ind.Unit
+	var promptTitle, prompt, errTitle, errMsg string
+	switch kind {
+	case tmplNumber:
+		// Any number: decimal needs bounds, and these hold every real value.
+		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
+			return err
+		}
+		promptTitle = lang.pick("填数字", "A number")
+		prompt = lang.pick("填当年实际值。没有数据留空。", "The year's actual value. Leave it empty if there is none.")
+		if unit == "%" {
+			prompt = lang.pick("填百分数：96.5 或 96.5%，不是 0.965。没有数据留空。",
+				"A percentage: 96.5 or 96.5%, not 0.965. Leave it empty if there is none.")
+		}
+		errTitle = lang.pick("不是数字", "Not a number")
+		errMsg = lang.pick("这一格只接受数字。没有数据请留空。", "This cell takes a number. Leave it empty if there is none.")
+	case tmplCumulative:
+		dv.Type = "custom"
+		dv.Formula1 = tmplEscape(fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, tmplBracketed(first)))
+		promptTitle = lang.pick("累计指标", "Cumulative")
+		prompt = lang.pick(fmt.Sprintf("填当年新增数，或自%s年起的累计数，写作 [27]（英文方括号）。没有数据留空。", tw.startYear()),
+			fmt.Sprintf("The year's amount, or the total since %s written [27]. Leave it empty if there is none.", tw.startYear()))
+		errTitle = lang.pick("不是数字或 [累计数]", "Not a number or [total]")
+		errMsg = lang.pick("填数字（当年新增数），或 [累计数]，如 [27]，用英文方括号 [ ]。",
+			"Write a number (the year's amount) or the total so far in brackets, like [27].")
+	case tmplTotal:
+		dv.Type = "custom"
+		dv.Formula1 = tmplEscape(tmplBracketed(first))
+		promptTitle = lang.pick("累计指标", "Cumulative")
+		prompt = lang.pick(fmt.Sprintf("填自%s年起的累计数，写作 [27]（英文方括号）：本表没有%s的列，单年新增数无法累计。没有数据留空。", tw.startYear(), tw.missingYears()),
+			fmt.Sprintf("The total since %s, written [27]: this sheet has no column for %s, so yearly amounts cannot be added up. Leave it empty if there is none.", tw.startYear(), tw.missingYears()))
+		errTitle = lang.pick("不是 [累计数]", "Not a [total]")
+		errMsg = lang.pick(fmt.Sprintf("填自%s年起的累计数，如 [27]，用英文方括号 [ ]。", tw.startYear()),
+			fmt.Sprintf("Write the total since %s in brackets, like [27].", tw.startYear()))
+	case tmplRatio:
+		parts := len(ind.Target.Parts)
+		dv.Type = "custom"
+		dv.Formula1 = tmplEscape(fmt.Sprintf(`AND(ISTEXT(%[1]s),LEN(%[1]s)-LEN(SUBSTITUTE(SUBSTITUTE(%[1]s,"：",":"),":",""))=%[2]d)`, first, parts-1))
+		promptTitle = lang.pick("比例", "Ratio")
+		prompt = lang.pick(fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。没有数据留空。", parts, ind.Target.Text),
+			fmt.Sprintf("A ratio of %d parts like %s. Leave it empty if there is none.", parts, ind.Target.Text))
+		errTitle = lang.pick("不是比例", "Not a ratio")
+		errMsg = lang.pick(fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。", parts, ind.Target.Text),
+			fmt.Sprintf("Write a ratio of %d parts separated by colons, like %s.", parts, ind.Target.Text))
+	}
+	if unit != "" {
+		promptTitle += lang.pick("（"+unit+"）", " ("+unit+")")
+	}
+	dv.SetInput(promptTitle, prompt)
+	dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
+	return tw.f.AddDataValidation(tw.sheet, dv)
+}
+
+// tmplBracketed is true when the cell holds a bracketed number, [27].
+func tmplBracketed(cell string) string {
+	return fmt.Sprintf(`AND(LEFT(%[1]s,1)="[",RIGHT(%[1]s,1)="]",ISNUMBER(VALUE(MID(%[1]s,2,LEN(%[1]s)-2))))`, cell)
+}
+
+// tmplEscape escapes a formula for the XML element excelize puts it in
+// as it is.
+func tmplEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// validateStatus offers the status labels in the 完成情况 cells.
+func (tw *templateWriter) validateStatus(cells []string) error {
+	if len(cells) == 0 {
+		return nil
+	}
+	lang := tw.lang
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = strings.Join(tmplRuns(cells), " ")
+	if err := dv.SetDropList(tmplStatusLabels); err != nil {
+		return err
+	}
+	dv.SetInput(lang.pick("完成情况（可不填）", "Status (optional)"),
+		lang.pick("可不填。填写时 plancheck 会与计算结果核对，列出不一致之处。", "Optional. plancheck compares it with what it computes and lists every disagreement."))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, lang.pick("plancheck 不认识的完成情况", "A status plancheck may not know"),
+		lang.pick("plancheck 认识：提前完成、完成、快于预期、符合预期、滞后、未完成（及 基本符合预期 等同义词）。",
+			"plancheck knows 提前完成, 完成, 快于预期, 符合预期, 滞后, 未完成 (and synonyms such as 基本符合预期)."))
+	return tw.f.AddDataValidation(tw.sheet, dv)
+}
+
+// tmplRuns turns cells of one column, in order, into ranges of consecutive
+// rows: L4 L5 L6 L8 → L4:L6 L8.
+func tmplRuns(cells []string) []string {
+	var out []string
+	start, prevCol, prevRow := "", "", 0
+	flush := func(end string) {
+		if start == end {
+			out = append(out, start)
+		} else {
+			out = append(out, start+":"+end)
+		}
+	}
+	prevCell := ""
+	for _, c := range cells {
+		col, row, err := excelize.SplitCellName(c)
+		if err != nil {
+			continue
+		}
+		if start != "" && col == prevCol && row == prevRow+1 {
+			prevRow, prevCell = row, c
+			continue
+		}
+		if start != "" {
+			flush(prevCell)
+		}
+		start, prevCol, prevRow, prevCell = c, col, row, c
+	}
+	if start != "" {
+		flush(prevCell)
+	}
+	return out
+}
+
+// notes are the notes under the table: the cumulative note, and each target
+// the plan evaluates in place of its print, as `show` prints them. In English
+// they keep the 注 the reader knows a note row by.
+func (tw *templateWriter) notes() []string {
+	p, lang := tw.p, tw.lang
+	var notes []string
+	for _, ind := range p.Indicators() {
+		if ind.Target.IsCumulative() || ind.Baseline.IsCumulative() {
+			notes = append(notes, lang.pick("注：[]内为五年累计值", "注 (note): a value in [] is the total over the period"))
+			break
+		}
+	}
+	for _, ind := range p.Indicators() {
+		if ind.Printed != "" {
+			notes = append(notes, lang.pick(
+				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
+				fmt.Sprintf("注 (note): %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
+		}
+	}
+	return notes
+}
+
+func (tw *templateWriter) instructionsSheet() error {
+	f, p, lang := tw.f, tw.p, tw.lang
+	sheet := TemplateInstructionsSheet(lang)
+	hasCumulative, hasRatio := false, false
+	for _, ind := range p.Indicators() {
+		switch tmplInputOf(ind, tw.from, p) {
+		case tmplCumulative, tmplTotal:
+			hasCumulative = true
+		case tmplRatio:
+			hasRatio = true
+		}
+	}
+	firstYear, lastYear := tw.years()
+	years := firstYear.header
+	if lastYear.year != firstYear.year {
+		years += " … " + lastYear.header
+	}
+	status := tw.column(tmplColStatus).header
+	start := tw.startYear()
+
+	items := []string{lang.pick(
+		fmt.Sprintf("在“%s”工作表中只填白色和黄色的单元格：年份列（%s）和“%s”列。灰色的列来自规划，不要修改；不要改动表头、编号列和工作表名称：plancheck 按表头认列，按编号认行。", tw.sheet, years, status),
+		fmt.Sprintf("On the sheet %q fill only the white and yellow cells: the year columns (%s) and %s. The grey columns come from the plan: do not change them, nor the header, the ID column or the sheet's name; plancheck finds the columns by their headers and the rows by their IDs.", tw.sheet, years, status)),
+		lang.pick("数值按“单位”列的单位填写：单位为万人时，3.1 就是 3.1 万人。百分比指标填百分数：96.5 或 96.5%，不要填 0.965。",
+			"Write values in the unit of the Unit column: 3.1 where the unit is 万人 means 31,000 people. Write a percentage as 96.5 or 96.5%, not 0.965."),
+	}
+	if hasCumulative {
+		item := lang.pick(
+			fmt.Sprintf("累计指标（目标带 [ ]，黄色底；注：[]内为五年累计值）：在年份列填当年新增数，或填自%s年起的累计数，写作 [27]（英文方括号）。某年填了 [累计数] 就以它为准；否则把%s年起各年的新增数相加，缺一年即为无数据。", start, start),
+			fmt.Sprintf("Cumulative indicators (a target in [ ], yellow cells; a value in [] is the total over the period): write the year's amount, or the total since %s in brackets, [27]. A bracketed total counts as it is; otherwise the amounts of every year since %s are added up, and a missing year means no data.", start, start))
+		if tw.from > tw.p.Period.Start {
+			item += lang.pick(
+				fmt.Sprintf("本表从%d年开始，没有%s的列，所以累计指标只能填 [累计数]。", tw.from, tw.missingYears()),
+				fmt.Sprintf(" This sheet starts in %d and has no column for %s, so cumulative indicators take only a [total].", tw.from, tw.missingYears()))
+		}
+		items = append(items, item)
+	}
+	if hasRatio {
+		items = append(items, lang.pick(
+			"比例指标：填 15:45:40 这样的比例，项数与目标相同，用冒号分隔。这些单元格是文本格式，以免比例被当成时间。",
+			"Ratio indicators: write a ratio like 15:45:40, with as many parts as the target, separated by colons. Their cells are text, so that a ratio is not taken for a time of day."))
+	}
+	items = append(items,
+		lang.pick("没有数据的年份留空。", "Leave a year without data empty."),
+		lang.pick(fmt.Sprintf("“%s”可以不填；填写时用 %s 之一，plancheck 会与它算出的结果核对，列出不一致之处。", status, strings.Join(tmplStatusLabels, "、")),
+			fmt.Sprintf("%s is optional; where given, use one of %s: plancheck compares it with what it computes and lists every disagreement.", status, strings.Join(tmplStatusLabels, ", "))),
+		lang.pick("输入单元格设有数据有效性检查，只接受上面说的写法。粘贴的内容不经检查；plancheck 读表时逐格报告看不懂的内容。",
+			"The cells to fill have data validation that accepts only the forms above. Pasted values are not checked; plancheck reports every cell it cannot read."),
+		lang.pick(fmt.Sprintf("评估：plancheck eval 文件.xlsx --plan %s --year 年份；文件名含年份（如 九龙坡%d年.xlsx）时可不写 --year。plancheck inspect 文件.xlsx 显示读到的内容。", p.Ref(), tw.to),
+			fmt.Sprintf("To evaluate: plancheck eval FILE.xlsx --plan %s --year YEAR; --year may be left out where the file's name has the year (actuals-%d.xlsx). plancheck inspect FILE.xlsx shows what it reads.", p.Ref(), tw.to)),
+	)
+
+	type line struct {
+		text  string
+		style int
+	}
+	lines := []line{
+		{lang.pick("填写说明", "How to fill in this workbook"), tw.st.heading},
+		{PlanTitle(p), tw.st.instructions},
+		{lang.pick(fmt.Sprintf("本工作簿是规划 %s 的实际值填报表（%d—%d年），由 plancheck template 生成。", p.Ref(), tw.from, tw.to),
+			fmt.Sprintf("The actuals workbook of plan %s (%d—%d), made by plancheck template.", p.Ref(), tw.from, tw.to)), tw.st.instructions},
+		{"", tw.st.instructions},
+	}
+	for i, it := range items {
+		lines = append(lines, line{fmt.Sprintf("%d. %s", i+1, it), tw.st.instructions})
+	}
+	if notes := tw.notes(); len(notes) > 0 {
+		lines = append(lines, line{"", tw.st.instructions})
+		for _, n := range notes {
+			lines = append(lines, line{n, tw.st.instructions})
+		}
+	}
+	const colWidth = 100
+	if err := f.SetColWidth(sheet, "A", "A", colWidth); err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(sheet, "A1:"+tmplCell("A", len(lines))); err != nil {
+		return err
+	}
+	for i, l := range lines {
+		ref := tmplCell("A", i+1)
+		if l.text != "" {
+			if err := f.SetCellStr(sheet, ref, l.text); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStyle(sheet, ref, ref, l.style); err != nil {
+			return err
+		}
+		if n := tmplLines(l.text, colWidth); n > 1 {
+			if err := f.SetRowHeight(sheet, i+1, float64(16*n)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
