@@ -62,6 +62,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 		Long:  evalLong,
 		Example: `  plancheck eval 2023.xlsx
   plancheck eval 2023.xlsx --plan jlp-hrss-14th@1 --year 2023
+  plancheck eval 2023.xlsx -o 2023-summary.xlsx
   plancheck eval 2022.xlsx 2023.xlsx --format json -o results.json
   plancheck eval 2023.xlsx --fail-on any --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -81,8 +82,12 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			}
 			switch opts.format {
 			case "table", "markdown", "csv", "json":
+			case "xlsx":
+				if opts.output == "" {
+					return withHint(errors.New("--format xlsx writes a workbook: name it with -o"), "plancheck eval 2023.xlsx -o summary.xlsx")
+				}
 			default:
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown, csv or json")
+				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown, csv, json or xlsx")
 			}
 			switch opts.failOn {
 			case "binding", "any", "none":
@@ -101,8 +106,8 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f := cmd.Flags()
 	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
 	f.IntVar(&opts.year, "year", 0, "evaluation year (default: from the file name, else the latest year with data)")
-	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv or json")
-	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout (format from its extension: .json, .csv, .md, .txt)")
+	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)")
+	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)")
 	f.StringVar(&opts.failOn, "fail-on", "binding", "what makes the exit status 1: binding, any or none")
 	f.StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
 	f.BoolVar(&opts.strict, "strict", false, "unmatched rows are errors; a binding indicator not reported fails")
@@ -123,10 +128,9 @@ func formatOf(path string) (string, error) {
 	case ".txt", "":
 		return "table", nil
 	case ".xlsx":
-		return "", withHint(fmt.Errorf("%s: writing the summary spreadsheet is not supported in this version", path),
-			"write json or csv (-o results.json), which a spreadsheet can import")
+		return "xlsx", nil
 	default:
-		return "", withHint(fmt.Errorf("%s: no output format for %q files", path, ext), "name it .json, .csv, .md or .txt, or give --format")
+		return "", withHint(fmt.Errorf("%s: no output format for %q files", path, ext), "name it .xlsx, .json, .csv, .md or .txt, or give --format")
 	}
 }
 
@@ -191,6 +195,8 @@ func runEval(opts *evalOptions) error {
 		err = report.JSON(&buf, evals, lang)
 	case "csv":
 		err = report.CSV(&buf, evals, lang)
+	case "xlsx":
+		err = report.WriteSummary(&buf, evals, lang, Version())
 	default:
 		for i, e := range evals {
 			if i > 0 {

@@ -11,7 +11,7 @@ import (
 func TestFormatOf(t *testing.T) {
 	for path, want := range map[string]string{
 		"r.json": "json", "R.JSON": "json", "r.csv": "csv", "r.md": "markdown", "r.txt": "table", "r": "table",
-		"r.xlsx": `r.xlsx: writing the summary spreadsheet is not supported in this version`,
+		"r.xlsx": "xlsx",
 		"r.pdf":  `r.pdf: no output format for ".pdf" files`,
 	} {
 		got, err := formatOf(path)
@@ -36,6 +36,8 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"a.xlsx", "--year", "2023", "--fail-on", "any", "--plan", "jlp-hrss-14th@1"}, "table any 2023  jlp-hrss-14th@1", ""},
 		{[]string{"a.xlsx", "--fail-on", "some"}, "", `unknown --fail-on "some"`},
 		{[]string{"a.xlsx", "--format", "xml"}, "", `unknown format "xml"`},
+		{[]string{"a.xlsx", "-o", "s.xlsx"}, "xlsx binding 0 s.xlsx ", ""},
+		{[]string{"a.xlsx", "--format", "xlsx"}, "", "--format xlsx writes a workbook: name it with -o"},
 		{[]string{"a.xlsx", "--year", "x"}, "", `invalid argument "x" for "--year"`},
 		{[]string{"a.xlsx", "--strict", "--lenient"}, "", "--strict and --lenient cannot be used together"},
 		{nil, "", "eval needs at least one workbook"},
