@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/assess"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -267,88 +268,17 @@ func evalFile(opts *evalOptions, path string) fileResult {
 		res.err = err
 		return res
 	}
-	e, warnings, err := judge(p, m, year)
+	e, err := assess.Workbook(m, year)
 	if err != nil {
 		res.err = fmt.Errorf("%s: %w", path, err)
 		return res
 	}
 	e.File, e.SHA256 = path, sum
-	for _, w := range warnings {
+	for _, w := range e.Warnings {
 		res.notes = append(res.notes, "warning: "+w)
 	}
 	res.eval = e
 	return res
-}
-
-// judge evaluates every entity of a matched workbook for the year.
-func judge(p *plan.Plan, m *actuals.Result, year int) (*report.Evaluation, []string, error) {
-	e := &report.Evaluation{Plan: p, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year)}
-	var warnings []string
-	for _, w := range m.Warnings {
-		warnings = append(warnings, fmt.Sprintf("%s: %s", m.File, issueLine(w)))
-	}
-	for _, entity := range m.Entities {
-		in := evaluate.Input{Plan: p, Year: year, Entity: entity, Values: map[string][]evaluate.Observation{}}
-		for id := range m.Reported[entity] {
-			in.Values[id] = nil
-		}
-		for _, v := range m.Values {
-			if v.Entity != entity {
-				continue
-			}
-			in.Values[v.Indicator] = append(in.Values[v.Indicator], observation(v))
-		}
-		outcomes, err := evaluate.Evaluate(in)
-		if err != nil {
-			return nil, nil, err
-		}
-		ee := report.EntityEvaluation{Entity: entity, Outcomes: outcomes}
-		for _, ind := range p.Indicators() {
-			if !m.Reported[entity][ind.ID] {
-				ee.NotReported = append(ee.NotReported, ind)
-			}
-		}
-		e.Entities = append(e.Entities, ee)
-
-		var written []evaluate.WrittenStatus
-		for _, s := range m.Statuses {
-			if s.Entity == entity && (s.Year == 0 || s.Year == year) {
-				written = append(written, evaluate.WrittenStatus{Indicator: s.Indicator, Text: s.Text, Cell: s.Cell})
-			}
-		}
-		dis, auditWarnings := evaluate.Audit(outcomes, written)
-		for _, d := range dis {
-			e.Audit = append(e.Audit, report.AuditEntry{Entity: entity, Disagreement: d})
-		}
-		for _, w := range auditWarnings {
-			warnings = append(warnings, m.File+": "+w)
-		}
-	}
-	e.Warnings = warnings
-	return e, warnings, nil
-}
-
-func issueLine(i actuals.Issue) string {
-	s := i.Cell + ": "
-	if i.Text != "" {
-		s += strconv.Quote(i.Text) + ": "
-	}
-	return s + i.Msg
-}
-
-func observation(v actuals.Value) evaluate.Observation {
-	o := evaluate.Observation{Year: v.Year, Number: v.Number, Parts: v.Parts, Text: v.Text, Cell: v.Cell}
-	switch v.Kind {
-	case actuals.Amount:
-		o.Kind = evaluate.Amount
-	case actuals.Total:
-		o.Kind = evaluate.Total
-	case actuals.Parts:
-		o.Kind = evaluate.Parts
-	default:
-		o.Kind = evaluate.None
-	}
-	return o
 }
 
 var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)

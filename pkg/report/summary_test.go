@@ -29,7 +29,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
-	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/assess"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
@@ -37,9 +37,9 @@ import (
 var summaryPNG = flag.String("summary-png", "", "render the 完成情况 sheet of the summary of testdata/2023.xlsx to this PNG (LibreOffice, pdftoppm)")
 
 // evaluateWorkbook runs the eval pipeline on one workbook as `plancheck eval`
-// does (pkg/cli/eval.go, func judge): read, match against the 十四五 plan,
-// judge every entity for the year, audit the written statuses. The file is
-// recorded under name.
+// does: read, match against the 十四五 plan, then assess.Workbook judges every
+// entity for the year and audits the written statuses. The file is recorded
+// under name.
 func evaluateWorkbook(t *testing.T, path, name string, year int) *report.Evaluation {
 	t.Helper()
 	p := embedded(t, "jlp-hrss-14th")
@@ -56,55 +56,11 @@ func evaluateWorkbook(t *testing.T, path, name string, year int) *report.Evaluat
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(data)
-	e := &report.Evaluation{Plan: p, File: name, SHA256: hex.EncodeToString(sum[:]), Year: year,
-		TimeProgress: evaluate.TimeProgress(p.Period, year)}
-	for _, w := range m.Warnings {
-		e.Warnings = append(e.Warnings, fmt.Sprintf("%s: %s: %s", name, w.Cell, w.Msg))
+	e, err := assess.Workbook(m, year)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, entity := range m.Entities {
-		in := evaluate.Input{Plan: p, Year: year, Entity: entity, Values: map[string][]evaluate.Observation{}}
-		for id := range m.Reported[entity] {
-			in.Values[id] = nil
-		}
-		for _, v := range m.Values {
-			if v.Entity != entity {
-				continue
-			}
-			o := evaluate.Observation{Year: v.Year, Number: v.Number, Parts: v.Parts, Text: v.Text, Cell: v.Cell}
-			switch v.Kind {
-			case actuals.Amount:
-				o.Kind = evaluate.Amount
-			case actuals.Total:
-				o.Kind = evaluate.Total
-			case actuals.Parts:
-				o.Kind = evaluate.Parts
-			default:
-				o.Kind = evaluate.None
-			}
-			in.Values[v.Indicator] = append(in.Values[v.Indicator], o)
-		}
-		outcomes, err := evaluate.Evaluate(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ee := report.EntityEvaluation{Entity: entity, Outcomes: outcomes}
-		for _, ind := range p.Indicators() {
-			if !m.Reported[entity][ind.ID] {
-				ee.NotReported = append(ee.NotReported, ind)
-			}
-		}
-		e.Entities = append(e.Entities, ee)
-		var written []evaluate.WrittenStatus
-		for _, s := range m.Statuses {
-			if s.Entity == entity && (s.Year == 0 || s.Year == year) {
-				written = append(written, evaluate.WrittenStatus{Indicator: s.Indicator, Text: s.Text, Cell: s.Cell})
-			}
-		}
-		dis, _ := evaluate.Audit(outcomes, written)
-		for _, d := range dis {
-			e.Audit = append(e.Audit, report.AuditEntry{Entity: entity, Disagreement: d})
-		}
-	}
+	e.File, e.SHA256 = name, hex.EncodeToString(sum[:])
 	return e
 }
 
