@@ -22,15 +22,22 @@ func Workbook(m *actuals.Result, year int) (*report.Evaluation, error) {
 	for _, w := range m.Warnings {
 		e.Warnings = append(e.Warnings, fmt.Sprintf("%s: %s", m.File, issueLine(w)))
 	}
+	// Index values and statuses by entity once: a city workbook has many.
+	values := map[string][]actuals.Value{}
+	for _, v := range m.Values {
+		values[v.Entity] = append(values[v.Entity], v)
+	}
+	statuses := map[string][]actuals.Status{}
+	for _, s := range m.Statuses {
+		statuses[s.Entity] = append(statuses[s.Entity], s)
+	}
 	for _, entity := range m.Entities {
 		in := evaluate.Input{Plan: p, Year: year, Entity: entity, Values: map[string][]evaluate.Observation{}}
 		for id := range m.Reported[entity] {
 			in.Values[id] = nil // reported: an outcome even without values (无数据)
 		}
-		for _, v := range m.Values {
-			if v.Entity == entity {
-				in.Values[v.Indicator] = append(in.Values[v.Indicator], Observation(v))
-			}
+		for _, v := range values[entity] {
+			in.Values[v.Indicator] = append(in.Values[v.Indicator], Observation(v))
 		}
 		outcomes, err := evaluate.Evaluate(in)
 		if err != nil {
@@ -45,8 +52,8 @@ func Workbook(m *actuals.Result, year int) (*report.Evaluation, error) {
 		e.Entities = append(e.Entities, ee)
 
 		var written []evaluate.WrittenStatus
-		for _, s := range m.Statuses {
-			if s.Entity == entity && (s.Year == 0 || s.Year == year) {
+		for _, s := range statuses[entity] {
+			if s.Year == 0 || s.Year == year {
 				written = append(written, evaluate.WrittenStatus{Indicator: s.Indicator, Text: s.Text, Cell: s.Cell})
 			}
 		}

@@ -42,16 +42,21 @@ func (e *Evaluation) Multi() bool {
 	return len(e.Entities) > 1 || (len(e.Entities) == 1 && e.Entities[0].Entity != "")
 }
 
-// Counts returns the number of outcomes of each status for one entity, or for
-// all of them when entity is nil.
-func (e *Evaluation) Counts(entity *string) map[evaluate.Status]int {
+// Counts returns the number of the entity's outcomes of each status.
+func (en *EntityEvaluation) Counts() map[evaluate.Status]int {
 	counts := map[evaluate.Status]int{}
-	for _, en := range e.Entities {
-		if entity != nil && en.Entity != *entity {
-			continue
-		}
-		for _, o := range en.Outcomes {
-			counts[o.Status]++
+	for _, o := range en.Outcomes {
+		counts[o.Status]++
+	}
+	return counts
+}
+
+// Counts returns the number of outcomes of each status over all entities.
+func (e *Evaluation) Counts() map[evaluate.Status]int {
+	counts := map[evaluate.Status]int{}
+	for i := range e.Entities {
+		for s, n := range e.Entities[i].Counts() {
+			counts[s] += n
 		}
 	}
 	return counts

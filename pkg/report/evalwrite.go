@@ -63,8 +63,7 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 			bw.printf("%s%s\n", lang.pick("未报送：", "Not reported: "), strings.Join(names, lang.pick("；", "; ")))
 		}
 		if e.Multi() {
-			entity := en.Entity
-			bw.printf("%s%s\n", lang.pick("汇总：", "Summary: "), summaryLine(e.Counts(&entity), final, lang))
+			bw.printf("%s%s\n", lang.pick("汇总：", "Summary: "), summaryLine(en.Counts(), final, lang))
 		}
 	}
 	if len(e.Audit) > 0 {
@@ -84,7 +83,7 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 	if e.Multi() {
 		label = lang.pick("汇总（全部）：", "Summary (all): ")
 	}
-	bw.printf("\n%s%s\n", label, summaryLine(e.Counts(nil), final, lang))
+	bw.printf("\n%s%s\n", label, summaryLine(e.Counts(), final, lang))
 	return bw.err
 }
 
@@ -257,8 +256,7 @@ func toJSON(e *Evaluation, lang Lang) resultJSON {
 			}
 		}
 		if e.Multi() {
-			entity := en.Entity
-			r.Summary[en.Entity] = statusCounts(e.Counts(&entity))
+			r.Summary[en.Entity] = statusCounts(en.Counts())
 		}
 	}
 	for _, ind := range e.Plan.Indicators() {
@@ -266,7 +264,7 @@ func toJSON(e *Evaluation, lang Lang) resultJSON {
 			r.NotReported = append(r.NotReported, ind.ID)
 		}
 	}
-	r.Summary[""] = statusCounts(e.Counts(nil))
+	r.Summary[""] = statusCounts(e.Counts())
 	for _, a := range e.Audit {
 		r.Audit = append(r.Audit, auditJSON{Entity: a.Entity, ID: a.Indicator, Cell: a.Cell, Written: a.Written,
 			Means: string(a.WrittenStatus), Computed: string(a.Computed)})

@@ -645,11 +645,11 @@ func (s *summarySheet) countsTable(row int, e *Evaluation, final bool) int {
 	if e.Multi() {
 		for _, en := range e.Entities {
 			entity := en.Entity
-			line(entity, e.Counts(&entity))
+			line(entity, en.Counts())
 		}
-		line(lang.pick("全部", "All"), e.Counts(nil))
+		line(lang.pick("全部", "All"), e.Counts())
 	} else {
-		line(lang.pick("全部指标", "All indicators"), e.Counts(nil))
+		line(lang.pick("全部指标", "All indicators"), e.Counts())
 	}
 	return row
 }
