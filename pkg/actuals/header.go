@@ -138,7 +138,10 @@ func detectHeader(r xlsx.Row) (*header, bool) {
 	h := &header{row: r.Num}
 	roles := map[Role]int{}
 	for _, c := range r.Cells {
-		if c.Kind == xlsx.Blank {
+		if c.Kind == xlsx.Blank || c.Merged {
+			// A merged header names its first column only: the copies in the
+			// columns it spans are not headers of their own (a 项目 merged over
+			// the name and unit columns is not a second name column).
 			continue
 		}
 		col := classify(c)

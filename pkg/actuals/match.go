@@ -232,8 +232,16 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 	}
 
 	var bad []Issue
+	// badCell reports a cell that holds no usable value: an error, or under
+	// --lenient a warning (the caller then reads no value from it).
 	badCell := func(c xlsx.Cell, msg string) {
-		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg, BadCell: true})
+		is := Issue{Cell: t.Ref(c.Ref), Text: displayText(c), Msg: msg, BadCell: true}
+		if opts.Lenient {
+			is.Msg += "; read as no value (--lenient)"
+			res.Warnings = append(res.Warnings, is)
+			return
+		}
+		bad = append(bad, is)
 	}
 	conflict := func(c xlsx.Cell, msg string) {
 		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg})
@@ -269,8 +277,20 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				rm.Unit = u
 			}
 		}
-		if c, ok := row.cell(entityCol); ok && entityCol > 0 {
-			rm.Entity = strings.TrimSpace(c.Text)
+		if entityCol > 0 {
+			c, ok := row.cell(entityCol)
+			if ok {
+				rm.Entity = strings.TrimSpace(c.Text)
+			}
+			if rm.Entity == "" {
+				// Every row of a table with an entity column belongs to one;
+				// a blank one would be mixed up with the total of all.
+				if !ok {
+					c = xlsx.Cell{Ref: cellRef(entityCol, row.Num)}
+				}
+				badCell(c, "no reporting unit in this row's entity column")
+				continue
+			}
 		}
 
 		// The cells holding values: one per year column (wide), or the value
@@ -295,6 +315,10 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				continue
 			case !ok:
 				badCell(yc, "not a year")
+				continue
+			}
+			if reason, failed := row.CalcErrors[yc.Col]; failed {
+				badCell(yc, "a formula with no saved value that cannot be calculated: "+reason)
 				continue
 			}
 			cells = append(cells, yearCell{year, c})
@@ -358,24 +382,31 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				continue
 			}
 			seen[k] = t.Ref(c.Ref)
-			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref), Text: c.Text}
-			pv, reason := readValue(c, ind)
+			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref), Text: displayText(c)}
+			var pv parsedValue
+			reason, failed := row.CalcErrors[c.Col]
+			if failed {
+				reason = "a formula with no saved value that cannot be calculated: " + reason
+			} else {
+				pv, reason = readValue(c, ind)
+			}
 			if reason == "" && pv.kind != NoValue {
 				reason = convert(&pv, &v, rm.Unit, unitOK, ind)
 			}
 			if reason != "" {
+				badCell(c, reason)
 				if opts.Lenient {
 					v.Kind, v.Note = NoValue, "bad cell read as no value: "+reason
-					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: reason + "; read as no value (--lenient)"})
 					res.Values = append(res.Values, v)
-				} else {
-					badCell(c, reason)
 				}
 				continue
 			}
 			v.Kind, v.Number, v.Parts = pv.kind, pv.number, pv.parts
 			if pv.kind == Amount || pv.kind == Total {
 				if w := plausibility(v.Number, ind.Unit); w != "" && pv.kind == Amount {
+					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: w})
+				}
+				if w := magnitude(v.Number, ind); w != "" {
 					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: w})
 				}
 				if pv.fraction && ind.Unit == "%" && v.Number != 0 && v.Number <= 1.5 && v.Number >= -1.5 {
@@ -492,4 +523,40 @@ func CountMatches(t *Table, p *plan.Plan) int {
 		}
 	}
 	return n
+}
+
+// cellRef names the cell at a 1-based column and row: (3, 9) is "C9".
+func cellRef(col, row int) string {
+	name := ""
+	for col > 0 {
+		col--
+		name = string(rune('A'+col%26)) + name
+		col /= 26
+	}
+	return name + strconv.Itoa(row)
+}
+
+// LatestYear is the latest year the table has a column (wide) or a row (long)
+// for, or 0.
+func LatestYear(t *Table) int {
+	latest := 0
+	yearKeyCol := 0
+	for _, c := range t.Columns {
+		if c.Role == RoleYear && c.Year > latest {
+			latest = c.Year
+		}
+		if c.Role == RoleYearKey && yearKeyCol == 0 {
+			yearKeyCol = c.Col
+		}
+	}
+	if t.Layout == Long && yearKeyCol > 0 {
+		for _, r := range t.Rows {
+			if c, ok := r.cell(yearKeyCol); ok {
+				if y, ok := yearOf(c); ok && y > latest {
+					latest = y
+				}
+			}
+		}
+	}
+	return latest
 }

@@ -49,7 +49,7 @@ func grid(rows ...[]any) []xlsx.Row {
 			case int:
 				c.Kind, c.Number, c.Text = xlsx.Number, float64(v), strconv.Itoa(v)
 			case float64:
-				c.Kind, c.Number, c.Text = xlsx.Number, v, strconv.FormatFloat(v, 'f', -1, 64)
+				c.Kind, c.Number, c.Text = xlsx.Number, v, strconv.FormatFloat(v, 'g', -1, 64)
 			case pct:
 				c.Kind, c.Number, c.Text, c.Percent, c.Format = xlsx.Number, float64(v), strconv.FormatFloat(float64(v), 'f', -1, 64), true, "0%"
 			case date:
@@ -319,7 +319,7 @@ func TestBadCells(t *testing.T) {
 	}
 	equalLines(t, "errors", strings.Split(ce.Error(), "\n"), []string{
 		`2023.xlsx: 表1!B2: "九十五": not a number`,
-		`2023.xlsx: 表1!C2: "45000": a date (format "yyyy/m/d") where a number belongs`,
+		`2023.xlsx: 表1!C2: "2023-03-15": a date (format "yyyy/m/d") where a number belongs`, // serial 45000, quoted as shown
 		`2023.xlsx: 表1!D2: "[x]": not a number inside the brackets`,
 		`2023.xlsx: 表1!B3: "[5.2]": a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator`,
 		`2023.xlsx: 表1!C3: "16:47:37": a ratio, but 城镇调查失业率 is not a ratio indicator`,
@@ -342,7 +342,7 @@ func TestBadCells(t *testing.T) {
 	}
 	equalLines(t, "lenient warnings", issues(res.Warnings), []string{
 		`2023.xlsx: 表1!B2: "九十五": not a number; read as no value (--lenient)`,
-		`2023.xlsx: 表1!C2: "45000": a date (format "yyyy/m/d") where a number belongs; read as no value (--lenient)`,
+		`2023.xlsx: 表1!C2: "2023-03-15": a date (format "yyyy/m/d") where a number belongs; read as no value (--lenient)`,
 		`2023.xlsx: 表1!D2: "[x]": not a number inside the brackets; read as no value (--lenient)`,
 		`2023.xlsx: 表1!B3: "[5.2]": a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator; read as no value (--lenient)`,
 		`2023.xlsx: 表1!C3: "16:47:37": a ratio, but 城镇调查失业率 is not a ratio indicator; read as no value (--lenient)`,
@@ -355,5 +355,114 @@ func TestBadCells(t *testing.T) {
 		if v.Cell == "表1!C4" && (v.Kind != Amount || v.Number != 96.5) {
 			t.Errorf("96.5%% read as %+v", v)
 		}
+	}
+}
+
+// TestMergedHeaders: a merged header names only its first column; a title
+// merged across the header does not make the columns it spans into headers.
+func TestMergedHeaders(t *testing.T) {
+	// 项目 merged over the name and the (unlabelled) unit column: B is not a
+	// second name column, so the unit 人 is not read, and the value in 人 draws
+	// the magnitude warning instead of passing silently.
+	tbl := tableOf(t, grid(
+		[]any{"项目", merged("项目"), "2022年", "2023年"},
+		[]any{"社会保障卡持卡人数", "人", 1130000, 1137100},
+	))
+	var roles []string
+	for _, c := range tbl.Columns {
+		roles = append(roles, fmt.Sprintf("%s=%s", c.Cell, c.Role))
+	}
+	equalLines(t, "columns", roles, []string{"A1=name", "C1=year", "D1=year"})
+	res, err := Match(tbl, plan14(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(res.Warnings[0].Msg, "more than 100 times the target 115 万人") {
+		t.Errorf("warnings %v", issues(res.Warnings))
+	}
+
+	// A two-row header: 2023年 merged over 实际值 and 完成情况, 指标 merged down.
+	// Row 1 is the header; row 2 repeats it and is skipped; the copy of 2023年
+	// over C is not a second 2023 column.
+	tbl = tableOf(t, grid(
+		[]any{"指标", "2023年", merged("2023年")},
+		[]any{merged("指标"), "实际值", "完成情况"},
+		[]any{"城镇调查失业率", 5.4, "符合预期"},
+	))
+	res, err = Match(tbl, plan14(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	equalLines(t, "values", values(res), []string{"surveyed-unemployment-rate 2023 amount 5.4 表1!B3"})
+}
+
+// TestNotesAndRepeatedHeaders: note rows are 注：…, not names that start with
+// 注; an id-only table skips its repeated headers and notes too.
+func TestNotesAndRepeatedHeaders(t *testing.T) {
+	tbl := tableOf(t, grid(
+		[]any{"编号", "2022年", "2023年"},
+		[]any{"surveyed-unemployment-rate", 5.2, 5.4},
+		[]any{"编号", "2022年", "2023年"},
+		[]any{22, 113, 113.71},
+		[]any{"注：数据来源统计局"},
+		[]any{"注1：人数为年末数"},
+		[]any{"备注"},
+		[]any{"注 (note): a value in [] is the total"},
+		[]any{"注册城乡规划师人数", 110, 120},
+	))
+	var skipped []string
+	for _, s := range tbl.Skipped {
+		skipped = append(skipped, fmt.Sprintf("%d %s", s.Num, s.Reason))
+	}
+	equalLines(t, "skipped", skipped, []string{"3 header repeated", "5 note", "6 note", "7 note", "8 note"})
+	if last := tbl.Rows[len(tbl.Rows)-1]; last.Num != 9 {
+		t.Errorf("注册城乡规划师人数 was skipped")
+	}
+}
+
+// TestBadCellsGathered: a formula that cannot be calculated, a value too
+// large to be one, a time of day typed for a ratio, a long table's bad year and
+// a row without its entity are bad cells like the others: all reported, or
+// read as no value under --lenient.
+func TestBadCellsGathered(t *testing.T) {
+	rows := grid(
+		[]any{"地区", "指标", "年份", "数值"},
+		[]any{"A区", "城镇调查失业率", 2023, formula("#fail")},
+		[]any{"A区", "社会保障卡持卡人数", 2023, 1e300},
+		[]any{"A区", "失业保险参保人数", "2023.5", 42},
+		[]any{nil, "工伤保险参保人数", 2023, 43},
+		[]any{"A区", "城镇新增就业人数", 2023, "[9.4]"},
+	)
+	_, err := Match(tableOf(t, rows), plan14(t), Options{})
+	equalLines(t, "errors", strings.Split(fmt.Sprint(err), "\n"), []string{
+		`2023.xlsx: 表1!D2: "#fail": a formula with no saved value that cannot be calculated: unsupported function`,
+		`2023.xlsx: 表1!D3: "1e+300": too large to be a value`, // |v| ≥ 10^15
+		`2023.xlsx: 表1!C4: "2023.5": not a year`,
+		`2023.xlsx: 表1!A5: no reporting unit in this row's entity column`,
+	})
+	var ce *CellErrors
+	if !errors.As(err, &ce) || !ce.Lenient() {
+		t.Errorf("not all lenient-readable: %v", err)
+	}
+	res, err := Match(tableOf(t, rows), plan14(t), Options{Lenient: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Warnings) != 4 {
+		t.Errorf("lenient warnings %v", issues(res.Warnings))
+	}
+	equalLines(t, "lenient values", values(res), []string{
+		"A区 surveyed-unemployment-rate 2023 none - 表1!D2 (bad cell read as no value: a formula with no saved value that cannot be calculated: unsupported function)",
+		"A区 social-security-card-holders 2023 none - 表1!D3 (bad cell read as no value: too large to be a value)",
+		"A区 urban-new-jobs 2023 total 9.4 表1!D6",
+	})
+
+	// A ratio Excel turned into a time of day is quoted as the analyst sees it.
+	_, err = Match(tableOf(t, grid(
+		[]any{"项目", "2020年"},
+		[]any{"高、中、初级专业技术人才比例", date(0.6997337962962963)},
+	)), plan13(t), Options{})
+	if err == nil || err.Error() != `2023.xlsx: 表1!B2: "16:47:37": a time of day where a ratio belongs: Excel turned 16:47:37 into a time; format the cell as text and type it again` {
+		t.Errorf("time for a ratio: %v", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
@@ -49,6 +50,9 @@ type Table struct {
 type TableRow struct {
 	Num   int
 	Cells []xlsx.Cell
+	// CalcErrors holds, by column, why a formula cell that has no saved value
+	// could not be calculated: a bad cell, reported with the others.
+	CalcErrors map[int]string
 }
 
 // SkippedRow is a row below the header that holds no data.
@@ -70,6 +74,11 @@ func (r TableRow) cell(col int) (xlsx.Cell, bool) {
 
 // Ref is a cell's place as messages print it: "Sheet!G9".
 func (t *Table) Ref(cell string) string { return t.Sheet + "!" + cell }
+
+// noteRow is a note under a table, after normalizeHeader: 注：…, 注1：…, 备注：…,
+// 说明：…, 注（note）：…, Note: … — not a name that happens to start with 注
+// (注册城乡规划师人数).
+var noteRow = regexp.MustCompile(`^(注\d*|备注|说明|note)(\([^)]*\))?(:|$)`)
 
 // errNoHeader stops reading a sheet whose first rows hold no header.
 var errNoHeader = errors.New("no header")
@@ -172,6 +181,12 @@ func (b *builder) add(r xlsx.Row) error {
 		return nil
 	}
 	row := TableRow{Num: r.Num}
+	title := "" // the row's name or id, to spot a title merged across the row
+	for _, c := range r.Cells {
+		if role := b.roles[c.Col]; (role == RoleName || role == RoleID) && title == "" {
+			title = c.Text
+		}
+	}
 	for _, c := range r.Cells {
 		role, ok := b.roles[c.Col]
 		switch {
@@ -181,13 +196,19 @@ func (b *builder) add(r xlsx.Row) error {
 			// A value is never merged across cells; a copy here is a group
 			// row's title merged across the table.
 			continue
+		case c.Merged && role != RoleName && role != RoleID && c.Text == title:
+			continue // the same title merged into the unit or entity column
 		}
 		if c.Formula && c.Kind == xlsx.Blank {
 			computed, err := b.calc(c)
 			if err != nil {
-				return err
+				if row.CalcErrors == nil {
+					row.CalcErrors = map[int]string{}
+				}
+				row.CalcErrors[c.Col] = err.Error()
+			} else {
+				c = computed
 			}
-			c = computed
 		}
 		row.Cells = append(row.Cells, c)
 	}
@@ -214,7 +235,10 @@ func (b *builder) table() (*Table, error) {
 func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell) (xlsx.Cell, error) {
 	v, err := wb.Calc(sheet, c.Ref)
 	if err != nil {
-		return c, fmt.Errorf("%s!%s: formula has no saved value and cannot be calculated: %w", sheet, c.Ref, err)
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner // Calc names the cell; the message will too
+		}
+		return c, err
 	}
 	c.Text = v
 	c.Kind = xlsx.Text
@@ -227,19 +251,20 @@ func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell) (xlsx.Cell, error) {
 // skipReason says why a row below the header holds no data: the header
 // repeated (after a page break), or a note (注：…).
 func skipReason(h *header, r TableRow) (reason, text string) {
-	for _, col := range h.role(RoleName) {
+	for _, col := range append(h.role(RoleName), h.role(RoleID)...) {
 		c, ok := r.cell(col.Col)
 		if !ok || c.Kind != xlsx.Text {
 			continue
 		}
 		n := normalizeHeader(c.Text)
-		if headerWords[n] == RoleName {
+		if role := headerWords[n]; role == RoleName || role == RoleID {
 			return "header repeated", c.Text
 		}
-		if strings.HasPrefix(n, "注") || strings.HasPrefix(n, "备注") || strings.HasPrefix(n, "说明:") {
+		// 注：…, 备注：…, 说明：… — but not a name that starts with 注 (注册…).
+		if noteRow.MatchString(n) {
 			return "note", c.Text
 		}
-		break
+		return "", ""
 	}
 	return "", ""
 }

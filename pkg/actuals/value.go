@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -88,7 +89,13 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	case xlsx.Bool:
 		return parsedValue{}, fmt.Sprintf("%s is not a number", c.Text)
 	case xlsx.Number:
+		if math.Abs(c.Number) >= maxValue {
+			return parsedValue{}, "too large to be a value"
+		}
 		if c.Date {
+			if ratio && c.Number >= 0 && c.Number < 1 {
+				return parsedValue{}, "a time of day where a ratio belongs: Excel turned 16:47:37 into a time; format the cell as text and type it again"
+			}
 			return parsedValue{}, fmt.Sprintf("a date (format %q) where a number belongs", c.Format)
 		}
 		if ratio {
@@ -116,6 +123,9 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 		if !ok {
 			return parsedValue{}, "not a number inside the brackets"
 		}
+		if math.Abs(v) >= maxValue {
+			return parsedValue{}, "too large to be a value"
+		}
 		return parsedValue{kind: Total, number: v, unit: unit}, ""
 	}
 	if strings.ContainsAny(s, ":") {
@@ -134,6 +144,9 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	v, unit, ok := parseNumberText(s)
 	if !ok {
 		return parsedValue{}, "not a number"
+	}
+	if math.Abs(v) >= maxValue {
+		return parsedValue{}, "too large to be a value"
 	}
 	if ratio {
 		return parsedValue{}, fmt.Sprintf("%s is a number, but %s is a ratio like 16:47:37", s, ind.Name)
@@ -170,3 +183,43 @@ func plausibility(v float64, unit string) string {
 }
 
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// maxValue bounds every value read: no indicator of a district or a city
+// reaches 10^15, and beyond it arithmetic on the values loses its digits.
+const maxValue = 1e15
+
+// magnitude warns of a value more than 100 times the plan's target or
+// baseline: most often a count in 人 read into a 万人 indicator without a unit
+// saying so.
+func magnitude(v float64, ind *plan.Indicator) string {
+	if ind.Unit == "%" || ind.Target.Kind == expr.Ratio {
+		return ""
+	}
+	scale := math.Abs(ind.Target.Value)
+	if b := ind.Baseline; b.HasNumber() {
+		scale = math.Max(scale, math.Abs(b.Number()))
+	}
+	if scale == 0 || math.Abs(v) <= 100*scale {
+		return ""
+	}
+	return fmt.Sprintf("%s is more than 100 times the target %s %s: is the unit right?", formatNumber(v), ind.PrintedTarget(), ind.Unit)
+}
+
+// excelEpoch is day 0 of Excel's 1900 date system, as Excel counts it.
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// displayText is a cell's text as a message quotes it: a date or time as the
+// analyst sees it (2022-01-01, 16:47:37), not its serial number.
+func displayText(c xlsx.Cell) string {
+	if c.Kind != xlsx.Number || !c.Date || c.Number < 0 || c.Number > 2958465 {
+		return c.Text
+	}
+	t := excelEpoch.Add(time.Duration(math.Round(c.Number*86400)) * time.Second)
+	switch {
+	case c.Number < 1:
+		return t.Format("15:04:05")
+	case t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0:
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04:05")
+}
