@@ -9,8 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -243,8 +241,10 @@ func evalFile(opts *evalOptions, path string) fileResult {
 		p, err = resolvePlan(opts.planRef)
 	} else {
 		var note string
-		p, note, err = bestPlan(t)
-		res.notes = append(res.notes, note)
+		p, note, err = bestPlan(t, yearHint(opts.year, path, t))
+		if note != "" {
+			res.notes = append(res.notes, note)
+		}
 	}
 	if err != nil {
 		res.err = err
@@ -279,37 +279,6 @@ func evalFile(opts *evalOptions, path string) fileResult {
 	}
 	res.eval = e
 	return res
-}
-
-var yearInName = regexp.MustCompile(`(?:^|\D)((?:19|20)\d{2})(?:\D|$)`)
-
-// evalYear is --year, else a year in the file name, else the latest year with
-// a value. It says how it chose when it was not given.
-func evalYear(given int, path string, m *actuals.Result) (int, string, error) {
-	p := m.Plan
-	year, how := given, ""
-	if year == 0 {
-		if mm := yearInName.FindStringSubmatch(filepath.Base(path)); mm != nil {
-			year, _ = strconv.Atoi(mm[1])
-			how = "from the file name"
-		}
-	}
-	if year == 0 {
-		for _, v := range m.Values {
-			if v.Kind != actuals.NoValue && v.Year > year {
-				year = v.Year
-			}
-		}
-		how = "the latest year with a value"
-	}
-	if year == 0 {
-		return 0, "", withHint(fmt.Errorf("%s: no year to evaluate: the file name has none and no cell has a value", path), "give one with --year")
-	}
-	if year < p.Period.Start || year > p.Period.End {
-		return 0, "", withHint(fmt.Errorf("%s: year %d is outside the period %s of %s", path, year, p.Period, p.Ref()),
-			"give a year of the period with --year, or the plan the workbook belongs to with --plan")
-	}
-	return year, how, nil
 }
 
 func fileSHA256(path string) (string, error) {
@@ -353,14 +322,6 @@ func policyFailures(evals []*report.Evaluation, failOn string, strict bool) []st
 		}
 	}
 	return out
-}
-
-// bestPlan is the embedded plan the table's rows match best; see choosePlan.
-func bestPlan(t *actuals.Table) (*plan.Plan, string, error) {
-	var buf bytes.Buffer
-	p, err := choosePlan(&IOStreams{ErrOut: &buf}, "", t)
-	note := string(bytes.TrimSuffix(bytes.TrimPrefix(buf.Bytes(), []byte("plancheck: ")), []byte("\n")))
-	return p, note, err
 }
 
 // checkOutput refuses an output path that is one of the inputs.

@@ -78,7 +78,16 @@ func runInspect(opts *inspectOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := choosePlan(opts.io, opts.planRef, t)
+	p := (*plan.Plan)(nil)
+	if opts.planRef != "" {
+		p, err = resolvePlan(opts.planRef)
+	} else {
+		var note string
+		p, note, err = bestPlan(t, yearHint(0, opts.file, t))
+		if note != "" {
+			fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", note)
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -94,30 +103,4 @@ func runInspect(opts *inspectOptions) error {
 		return report.InspectJSON(opts.io.Out, res)
 	}
 	return report.Inspect(opts.io.Out, res, opts.global.lang, report.TableFormat(opts.format))
-}
-
-// choosePlan is the plan given by --plan, or else the embedded plan whose
-// indicators the table's rows match best: the most rows matched, then the
-// newest version. The choice is said on stderr.
-func choosePlan(ios *IOStreams, ref string, t *actuals.Table) (*plan.Plan, error) {
-	if ref != "" {
-		return resolvePlan(ref)
-	}
-	reg, err := plan.Embedded()
-	if err != nil {
-		return nil, err
-	}
-	var best *plan.Plan
-	bestN := 0
-	for _, p := range reg.All() { // sorted by id, then version: a later version wins a tie
-		if n := actuals.CountMatches(t, p); n > 0 && n >= bestN && (best == nil || n > bestN || p.ID == best.ID) {
-			best, bestN = p, n
-		}
-	}
-	if best == nil {
-		return nil, withHint(fmt.Errorf("%s: no row matches an indicator of any embedded plan", t.File),
-			"name the plan with --plan ('plancheck plans' lists the embedded ones)")
-	}
-	fmt.Fprintf(ios.ErrOut, "plancheck: plan %s (%d of %d rows match its indicators and its period %s)\n", best.Ref(), bestN, len(t.Rows), best.Period)
-	return best, nil
 }
