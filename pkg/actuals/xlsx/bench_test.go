@@ -146,3 +146,54 @@ func BenchmarkRows(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExcelizeRows is the other way libraries.md names, measured on the
+// same sheet for the choice between them: excelize's own Rows iterator, which
+// gives each cell's formatted text but no style, type or formula flag. Reading
+// the style of each percent cell on top (GetCellStyle) loads the whole sheet;
+// that part is measured on the 10,000-row sheet only, as "with-styles".
+func BenchmarkExcelizeRows(b *testing.B) {
+	dir := b.TempDir()
+	for _, bc := range []struct {
+		name   string
+		rows   int
+		styles bool
+	}{
+		{"rows=50000", 50000, false},
+		{"with-styles/rows=10000", 10000, true},
+	} {
+		path := sharedBook(b, dir, bc.rows)
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				f, err := excelize.OpenFile(path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows, err := f.Rows("Sheet1")
+				if err != nil {
+					b.Fatal(err)
+				}
+				n := 0
+				for rows.Next() {
+					n++
+					cols, err := rows.Columns()
+					if err != nil {
+						b.Fatal(err)
+					}
+					if bc.styles {
+						for c, v := range cols {
+							if strings.HasSuffix(v, "%") {
+								ref, _ := excelize.CoordinatesToCellName(c+1, n)
+								if _, err := f.GetCellStyle("Sheet1", ref); err != nil {
+									b.Fatal(err)
+								}
+							}
+						}
+					}
+				}
+				rows.Close()
+				f.Close()
+			}
+		})
+	}
+}
