@@ -35,6 +35,8 @@ lint:
 	$(GO) vet ./...
 	$(STATICCHECK) ./...
 	$(GO) mod tidy -diff
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/plancheck
+	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/plancheck
 
 fmt:
 	gofmt -w $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')
