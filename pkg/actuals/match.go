@@ -286,7 +286,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				// Every row of a table with an entity column belongs to one;
 				// a blank one would be mixed up with the total of all.
 				if !ok {
-					c = xlsx.Cell{Ref: cellRef(entityCol, row.Num)}
+					c = xlsx.Cell{Ref: xlsx.CellName(entityCol, row.Num)}
 				}
 				badCell(c, "no reporting unit in this row's entity column")
 				continue
@@ -523,17 +523,6 @@ func CountMatches(t *Table, p *plan.Plan) int {
 		}
 	}
 	return n
-}
-
-// cellRef names the cell at a 1-based column and row: (3, 9) is "C9".
-func cellRef(col, row int) string {
-	name := ""
-	for col > 0 {
-		col--
-		name = string(rune('A'+col%26)) + name
-		col /= 26
-	}
-	return name + strconv.Itoa(row)
 }
 
 // LatestYear is the latest year the table has a column (wide) or a row (long)

@@ -66,6 +66,10 @@ func appendCol(b []byte, col int) []byte {
 	return append(b, tmp[i:]...)
 }
 
+// CellName returns the A1 reference of a 1-based column and row: (3, 9) is
+// "C9".
+func CellName(col, row int) string { return refName(col, row) }
+
 // refName returns the A1 reference of a 1-based column and row.
 func refName(col, row int) string {
 	var b [16]byte
