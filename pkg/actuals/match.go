@@ -190,6 +190,20 @@ func (m *matcher) id(text string) (*plan.Indicator, string) {
 	return nil, ""
 }
 
+// row matches a table row: by its id cell (the plan's id, or the 专栏
+// number), else by its name cell (name, then alias). It says how.
+func (m *matcher) row(r TableRow, idCol, nameCol int) (*plan.Indicator, string) {
+	if c, ok := r.cell(idCol); ok && idCol > 0 {
+		if ind, by := m.id(cellText(c)); ind != nil {
+			return ind, by
+		}
+	}
+	if c, ok := r.cell(nameCol); ok && nameCol > 0 {
+		return m.name(c.Text)
+	}
+	return nil, ""
+}
+
 func (m *matcher) name(text string) (*plan.Indicator, string) {
 	n, _ := splitName(text)
 	if ind := m.byName[n]; ind != nil {
@@ -213,14 +227,7 @@ func cellText(c xlsx.Cell) string {
 func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 	res := &Result{Table: t, Plan: p, Reported: map[string]map[string]bool{}}
 	m := newMatcher(p)
-	first := func(r Role) int {
-		for _, c := range t.Columns {
-			if c.Role == r {
-				return c.Col
-			}
-		}
-		return 0
-	}
+	first := t.firstColumn
 	nameCol, idCol, unitCol := first(RoleName), first(RoleID), first(RoleUnit)
 	entityCol, statusCol, attrCol := first(RoleEntity), first(RoleStatus), first(RoleAttribute)
 	yearKeyCol, valueCol := first(RoleYearKey), first(RoleValue)
@@ -255,22 +262,24 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 
 	for _, row := range t.Rows {
 		rm := RowMatch{Row: row.Num}
-		var ind *plan.Indicator
-		if c, ok := row.cell(idCol); ok && idCol > 0 {
-			rm.Cell, rm.Text = c.Ref, cellText(c)
-			ind, rm.By = m.id(rm.Text)
+		ind, by := m.row(row, idCol, nameCol)
+		rm.By = by
+		// The row is named by the cell that matched it: the name, unless the
+		// id matched or there is no name.
+		idCell, hasID := row.cell(idCol)
+		nameCell, hasName := row.cell(nameCol)
+		hasID, hasName = hasID && idCol > 0, hasName && nameCol > 0
+		switch {
+		case hasName && (!hasID || ind != nil && by != "id" && by != "number"):
+			rm.Cell, rm.Text = nameCell.Ref, cellText(nameCell)
+		case hasID:
+			rm.Cell, rm.Text = idCell.Ref, cellText(idCell)
+			if rm.Text == "" && hasName {
+				rm.Text = cellText(nameCell)
+			}
 		}
-		if c, ok := row.cell(nameCol); ok && nameCol > 0 {
-			if rm.Text == "" {
-				rm.Text = cellText(c)
-			}
-			if ind == nil {
-				ind, rm.By = m.name(c.Text)
-			}
-			if rm.Cell == "" || ind != nil && rm.By != "id" && rm.By != "number" {
-				rm.Cell, rm.Text = c.Ref, cellText(c)
-			}
-			_, rm.Unit = splitName(c.Text)
+		if hasName {
+			_, rm.Unit = splitName(nameCell.Text)
 		}
 		if c, ok := row.cell(unitCol); ok && unitCol > 0 && c.Kind == xlsx.Text {
 			if u := strings.TrimSpace(norm.NFKC.String(c.Text)); u != "" {
@@ -486,39 +495,26 @@ func yearOf(c xlsx.Cell) (int, bool) {
 // judged against the plan, so it does not count.
 func CountMatches(t *Table, p *plan.Plan) int {
 	m := newMatcher(p)
-	var idCol, nameCol, yearKeyCol int
-	wideInPeriod := false
-	for _, c := range t.Columns {
-		switch {
-		case c.Role == RoleID && idCol == 0:
-			idCol = c.Col
-		case c.Role == RoleName && nameCol == 0:
-			nameCol = c.Col
-		case c.Role == RoleYearKey && yearKeyCol == 0:
-			yearKeyCol = c.Col
-		case c.Role == RoleYear && c.Year >= p.Period.Start && c.Year <= p.Period.End:
-			wideInPeriod = true
+	idCol, nameCol, yearKeyCol := t.firstColumn(RoleID), t.firstColumn(RoleName), t.firstColumn(RoleYearKey)
+	inPeriod := func(y int) bool { return y >= p.Period.Start && y <= p.Period.End }
+	if t.Layout == Wide {
+		anyYear := false
+		for _, c := range t.Columns {
+			anyYear = anyYear || c.Role == RoleYear && inPeriod(c.Year)
+		}
+		if !anyYear {
+			return 0
 		}
 	}
 	n := 0
 	for _, row := range t.Rows {
-		if t.Layout == Wide && !wideInPeriod {
-			break
-		}
 		if t.Layout == Long {
 			yc, _ := row.cell(yearKeyCol)
-			if y, ok := yearOf(yc); !ok || y < p.Period.Start || y > p.Period.End {
+			if y, ok := yearOf(yc); !ok || !inPeriod(y) {
 				continue
 			}
 		}
-		var ind *plan.Indicator
-		if c, ok := row.cell(idCol); ok && idCol > 0 {
-			ind, _ = m.id(c.Text)
-		}
-		if c, ok := row.cell(nameCol); ok && nameCol > 0 && ind == nil {
-			ind, _ = m.name(c.Text)
-		}
-		if ind != nil {
+		if ind, _ := m.row(row, idCol, nameCol); ind != nil {
 			n++
 		}
 	}
@@ -529,18 +525,14 @@ func CountMatches(t *Table, p *plan.Plan) int {
 // for, or 0.
 func LatestYear(t *Table) int {
 	latest := 0
-	yearKeyCol := 0
 	for _, c := range t.Columns {
 		if c.Role == RoleYear && c.Year > latest {
 			latest = c.Year
 		}
-		if c.Role == RoleYearKey && yearKeyCol == 0 {
-			yearKeyCol = c.Col
-		}
 	}
-	if t.Layout == Long && yearKeyCol > 0 {
+	if col := t.firstColumn(RoleYearKey); t.Layout == Long && col > 0 {
 		for _, r := range t.Rows {
-			if c, ok := r.cell(yearKeyCol); ok {
+			if c, ok := r.cell(col); ok {
 				if y, ok := yearOf(c); ok && y > latest {
 					latest = y
 				}

@@ -72,6 +72,16 @@ func (r TableRow) cell(col int) (xlsx.Cell, bool) {
 	return xlsx.Cell{}, false
 }
 
+// firstColumn is the column of the first header with the role, or 0.
+func (t *Table) firstColumn(r Role) int {
+	for _, c := range t.Columns {
+		if c.Role == r {
+			return c.Col
+		}
+	}
+	return 0
+}
+
 // Ref is a cell's place as messages print it: "Sheet!G9".
 func (t *Table) Ref(cell string) string { return t.Sheet + "!" + cell }
 
