@@ -50,19 +50,21 @@ type Issue struct {
 	BadCell bool
 }
 
-func (i Issue) format(file string) string {
+// String is the issue as one message line: `Sheet!G9: "text": message`.
+func (i Issue) String() string {
 	var b strings.Builder
-	b.WriteString(file)
 	if i.Cell != "" {
-		b.WriteString(": " + i.Cell)
+		b.WriteString(i.Cell + ": ")
 	}
-	b.WriteString(": ")
 	if i.Text != "" {
 		fmt.Fprintf(&b, "%q: ", i.Text)
 	}
 	b.WriteString(i.Msg)
 	return b.String()
 }
+
+// format is the issue's line with the file in front.
+func (i Issue) format(file string) string { return file + ": " + i.String() }
 
 // CellErrors is every bad cell of a workbook. Its text has one line per cell.
 type CellErrors struct {

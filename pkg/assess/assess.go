@@ -5,9 +5,6 @@
 package assess
 
 import (
-	"fmt"
-	"strconv"
-
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -20,7 +17,7 @@ func Workbook(m *actuals.Result, year int) (*report.Evaluation, error) {
 	p := m.Plan
 	e := &report.Evaluation{Plan: p, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year)}
 	for _, w := range m.Warnings {
-		e.Warnings = append(e.Warnings, fmt.Sprintf("%s: %s", m.File, issueLine(w)))
+		e.Warnings = append(e.Warnings, m.File+": "+w.String())
 	}
 	// Index values and statuses by entity once: a city workbook has many.
 	values := map[string][]actuals.Value{}
@@ -82,12 +79,4 @@ func Observation(v actuals.Value) evaluate.Observation {
 		o.Kind = evaluate.None
 	}
 	return o
-}
-
-func issueLine(i actuals.Issue) string {
-	s := i.Cell + ": "
-	if i.Text != "" {
-		s += strconv.Quote(i.Text) + ": "
-	}
-	return s + i.Msg
 }

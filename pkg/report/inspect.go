@@ -155,17 +155,9 @@ func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) erro
 			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
 	}
 	for _, is := range r.Warnings {
-		fmt.Fprintf(w, "%s%s\n", lang.pick("警告：", "warning: "), issueText(is))
+		fmt.Fprintf(w, "%s%s\n", lang.pick("警告：", "warning: "), is)
 	}
 	return nil
-}
-
-func issueText(is actuals.Issue) string {
-	s := is.Cell + ": "
-	if is.Text != "" {
-		s += fmt.Sprintf("%q: ", is.Text)
-	}
-	return s + is.Msg
 }
 
 // oneLine keeps a multi-line header or name on one table line.
