@@ -2,7 +2,6 @@ package report
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -282,15 +281,12 @@ func statusCounts(c map[evaluate.Status]int) map[string]int {
 
 // JSON writes one evaluation as an object, several as an array, in order.
 func JSON(w io.Writer, evals []*Evaluation, lang Lang) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
 	if len(evals) == 1 {
-		return enc.Encode(toJSON(evals[0], lang))
+		return writeJSON(w, toJSON(evals[0], lang))
 	}
 	all := make([]resultJSON, len(evals))
 	for i, e := range evals {
 		all[i] = toJSON(e, lang)
 	}
-	return enc.Encode(all)
+	return writeJSON(w, all)
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -290,8 +289,5 @@ func InspectJSON(w io.Writer, r *actuals.Result) error {
 	for _, is := range r.Warnings {
 		out.Warnings = append(out.Warnings, issueJSON{is.Cell, is.Text, is.Msg})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

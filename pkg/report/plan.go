@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -134,8 +133,5 @@ func PlanListJSON(w io.Writer, plans []*plan.Plan) error {
 	for _, p := range plans {
 		out = append(out, planSummary{p.ID, p.Version, p.Title, p.Period.Start, p.Period.End, len(p.Indicators())})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(w, out)
 }

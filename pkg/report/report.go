@@ -3,6 +3,7 @@
 package report
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -73,4 +74,13 @@ func newTable(w io.Writer, format TableFormat) *tablewriter.Table {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	}
 	return tablewriter.NewTable(w, opts...)
+}
+
+// writeJSON writes v as every JSON output of plancheck is written: indented
+// two spaces, with <, > and & left as they are (names are not HTML).
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
