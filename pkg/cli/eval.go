@@ -147,6 +147,15 @@ func runEval(opts *evalOptions) error {
 			return err
 		}
 	}
+	// A plan named by --plan is loaded once for all the workbooks.
+	var given *plan.Plan
+	if opts.planRef != "" {
+		p, err := resolvePlan(opts.planRef)
+		if err != nil {
+			return err
+		}
+		given = p
+	}
 	// Workbooks are read and judged concurrently; results keep the order given.
 	results := make([]fileResult, len(opts.files))
 	var wg sync.WaitGroup
@@ -157,7 +166,7 @@ func runEval(opts *evalOptions) error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = evalFile(opts, f)
+			results[i] = evalFile(opts, given, f)
 		}()
 	}
 	wg.Wait()
@@ -227,8 +236,9 @@ func runEval(opts *evalOptions) error {
 	return nil
 }
 
-// evalFile reads, matches and judges one workbook.
-func evalFile(opts *evalOptions, path string) fileResult {
+// evalFile reads, matches and judges one workbook, against the plan given or,
+// when it is nil, the embedded plan the workbook fits best.
+func evalFile(opts *evalOptions, given *plan.Plan, path string) fileResult {
 	var res fileResult
 	aopts := actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}
 	t, err := actuals.ReadTable(path, aopts)
@@ -236,10 +246,8 @@ func evalFile(opts *evalOptions, path string) fileResult {
 		res.err = err
 		return res
 	}
-	var p *plan.Plan
-	if opts.planRef != "" {
-		p, err = resolvePlan(opts.planRef)
-	} else {
+	p := given
+	if p == nil {
 		var note string
 		p, note, err = bestPlan(t, yearHint(opts.year, path, t))
 		if note != "" {
