@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,7 +16,10 @@ import (
 
 func cellsOf(rows map[int][]any) []wbt.Cell {
 	var out []wbt.Cell
-	for n, values := range rows {
+	// In row order, so that a book is the same bytes at every build (its
+	// SHA-256 is in the outputs TestOutputsUnchanged pins).
+	for _, n := range slices.Sorted(maps.Keys(rows)) {
+		values := rows[n]
 		for i, v := range values {
 			if v == nil {
 				continue
