@@ -75,7 +75,7 @@ const (
 
 // classify gives a header cell its role.
 func classify(c xlsx.Cell) Column {
-	col := Column{Col: c.Col, Cell: c.Ref, Header: c.Text}
+	col := Column{Col: c.Col, Cell: c.Ref(), Header: c.Text}
 	if c.Kind == xlsx.Number && !c.Date {
 		if y := int(c.Number); float64(y) == c.Number && y >= minYearHeader && y <= maxYearHeader {
 			col.Role, col.Year = RoleYear, y

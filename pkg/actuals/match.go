@@ -244,7 +244,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 	// badCell reports a cell that holds no usable value: an error, or under
 	// --lenient a warning (the caller then reads no value from it).
 	badCell := func(c xlsx.Cell, msg string) {
-		is := Issue{Cell: t.Ref(c.Ref), Text: displayText(c), Msg: msg, BadCell: true}
+		is := Issue{Cell: t.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true}
 		if opts.Lenient {
 			is.Msg += "; read as no value (--lenient)"
 			res.Warnings = append(res.Warnings, is)
@@ -253,7 +253,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 		bad = append(bad, is)
 	}
 	conflict := func(c xlsx.Cell, msg string) {
-		bad = append(bad, Issue{Cell: t.Ref(c.Ref), Text: c.Text, Msg: msg})
+		bad = append(bad, Issue{Cell: t.Ref(c.Ref()), Text: c.Text, Msg: msg})
 	}
 	type key struct {
 		ind, entity string
@@ -273,9 +273,9 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 		hasID, hasName = hasID && idCol > 0, hasName && nameCol > 0
 		switch {
 		case hasName && (!hasID || ind != nil && by != "id" && by != "number"):
-			rm.Cell, rm.Text = nameCell.Ref, cellText(nameCell)
+			rm.Cell, rm.Text = nameCell.Ref(), cellText(nameCell)
 		case hasID:
-			rm.Cell, rm.Text = idCell.Ref, cellText(idCell)
+			rm.Cell, rm.Text = idCell.Ref(), cellText(idCell)
 			if rm.Text == "" && hasName {
 				rm.Text = cellText(nameCell)
 			}
@@ -297,7 +297,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				// Every row of a table with an entity column belongs to one;
 				// a blank one would be mixed up with the total of all.
 				if !ok {
-					c = xlsx.Cell{Ref: xlsx.CellName(entityCol, row.Num)}
+					c = xlsx.Cell{Row: row.Num, Col: entityCol}
 				}
 				badCell(c, "no reporting unit in this row's entity column")
 				continue
@@ -342,7 +342,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				rm.By = "unmatched"
 				msg := fmt.Sprintf("matches no indicator of %s", p.Ref())
 				if rm.Cell == "" {
-					rm.Cell = row.Cells[0].Ref
+					rm.Cell = row.Cells[0].Ref()
 				}
 				issue := Issue{Cell: t.Ref(rm.Cell), Text: rm.Text, Msg: msg}
 				if opts.Strict {
@@ -367,12 +367,12 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 
 		if c, ok := row.cell(attrCol); ok && attrCol > 0 {
 			if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
-				res.Warnings = append(res.Warnings, Issue{Cell: t.Ref(c.Ref), Text: c.Text,
+				res.Warnings = append(res.Warnings, Issue{Cell: t.Ref(c.Ref()), Text: c.Text,
 					Msg: fmt.Sprintf("the plan says %s is %s", ind.ID, ind.Attribute)})
 			}
 		}
 		if c, ok := row.cell(statusCol); ok && statusCol > 0 && strings.TrimSpace(c.Text) != "" {
-			st := Status{Indicator: ind.ID, Entity: rm.Entity, Text: strings.TrimSpace(c.Text), Cell: t.Ref(c.Ref)}
+			st := Status{Indicator: ind.ID, Entity: rm.Entity, Text: strings.TrimSpace(c.Text), Cell: t.Ref(c.Ref())}
 			if t.Layout == Long && len(cells) > 0 {
 				st.Year = cells[0].year
 			}
@@ -392,8 +392,8 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 				conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), prev))
 				continue
 			}
-			seen[k] = t.Ref(c.Ref)
-			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref), Text: displayText(c)}
+			seen[k] = t.Ref(c.Ref())
+			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref()), Text: displayText(c)}
 			var pv parsedValue
 			reason, failed := row.CalcErrors[c.Col]
 			if failed {

@@ -40,7 +40,7 @@ func grid(rows ...[]any) []xlsx.Row {
 	for i, r := range rows {
 		row := xlsx.Row{Num: i + 1}
 		for j, v := range r {
-			c := xlsx.Cell{Row: i + 1, Col: j + 1, Ref: colName(j+1) + strconv.Itoa(i+1)}
+			c := xlsx.Cell{Row: i + 1, Col: j + 1}
 			switch v := v.(type) {
 			case nil:
 				continue

@@ -243,7 +243,7 @@ func (b *builder) table() (*Table, error) {
 // compute fills in a formula cell that has no cached value (a workbook saved
 // by a program that does not calculate) by calculating it.
 func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell) (xlsx.Cell, error) {
-	v, err := wb.Calc(sheet, c.Ref)
+	v, err := wb.Calc(sheet, c.Ref())
 	if err != nil {
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner // Calc names the cell; the message will too

@@ -134,10 +134,10 @@ func TestYearsInName(t *testing.T) {
 // year columns 2020 (十三五) to 2023 (十四五).
 func tieTable() *actuals.Table {
 	cell := func(ref string, col, row int, text string) xlsx.Cell {
-		return xlsx.Cell{Ref: ref, Row: row, Col: col, Kind: xlsx.Text, Text: text}
+		return xlsx.Cell{Row: row, Col: col, Kind: xlsx.Text, Text: text}
 	}
 	num := func(ref string, col, row int, v float64) xlsx.Cell {
-		return xlsx.Cell{Ref: ref, Row: row, Col: col, Kind: xlsx.Number, Number: v, Text: strconv.FormatFloat(v, 'f', -1, 64)}
+		return xlsx.Cell{Row: row, Col: col, Kind: xlsx.Number, Number: v, Text: strconv.FormatFloat(v, 'f', -1, 64)}
 	}
 	return &actuals.Table{File: "tie.xlsx", Sheet: "S", Layout: actuals.Wide, HeaderRow: 1,
 		Columns: []actuals.Column{{Col: 1, Role: actuals.RoleName}, {Col: 2, Role: actuals.RoleYear, Year: 2020},

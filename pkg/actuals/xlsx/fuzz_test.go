@@ -69,9 +69,6 @@ func FuzzRows(f *testing.F) {
 					t.Fatalf("row %d: cell %+v after column %d", r.Num, c, prev)
 				}
 				prev = c.Col
-				if c.Ref != refName(c.Col, c.Row) {
-					t.Fatalf("cell %+v: ref does not match", c)
-				}
 				if c.Kind == Number && (math.IsNaN(c.Number) || math.IsInf(c.Number, 0)) {
 					t.Fatalf("cell %+v: not a finite number", c)
 				}
@@ -79,7 +76,7 @@ func FuzzRows(f *testing.F) {
 					t.Fatalf("cell %+v: kind", c)
 				}
 				if len(c.Text) > lim.MaxCellBytes*2 {
-					t.Fatalf("cell %s: text of %d bytes", c.Ref, len(c.Text))
+					t.Fatalf("cell %s: text of %d bytes", c.Ref(), len(c.Text))
 				}
 			}
 			return nil

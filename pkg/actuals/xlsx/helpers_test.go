@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -159,6 +160,7 @@ func readAll(t testing.TB, w *Workbook, sheet string) []Row {
 	t.Helper()
 	var rows []Row
 	if err := w.Rows(sheet, func(r Row) error {
+		r.Cells = slices.Clone(r.Cells) // the reader reuses its buffer
 		rows = append(rows, r)
 		return nil
 	}); err != nil {
@@ -173,10 +175,10 @@ func cellMap(t testing.TB, rows []Row) map[string]Cell {
 	m := map[string]Cell{}
 	for _, r := range rows {
 		for _, c := range r.Cells {
-			if _, dup := m[c.Ref]; dup {
-				t.Fatalf("cell %s twice", c.Ref)
+			if _, dup := m[c.Ref()]; dup {
+				t.Fatalf("cell %s twice", c.Ref())
 			}
-			m[c.Ref] = c
+			m[c.Ref()] = c
 		}
 	}
 	return m

@@ -338,7 +338,7 @@ func (m *merger) row(r int, cells []Cell) ([]Cell, error) {
 				continue
 			}
 			c := *g.val
-			c.Ref, c.Row, c.Col, c.Merged = refName(col, r), r, col, true
+			c.Row, c.Col, c.Merged = r, col, true
 			cells = append(cells, c)
 		}
 	}

@@ -50,16 +50,16 @@ type Row struct {
 	Num int
 	// Cells are sorted by column. They are the cells with a value or a
 	// formula (empty and merely styled cells are left out), plus the cells
-	// filled in from merged ranges. The slice is the caller's to keep.
+	// filled in from merged ranges. The slice is reused for the next row:
+	// it is valid only until fn returns, and a caller that keeps cells
+	// copies them.
 	Cells []Cell
 }
 
 // Cell is one cell with everything plancheck needs to read it, gathered in a
 // single pass over the worksheet.
 type Cell struct {
-	// Ref is the cell's A1 reference, "G9".
-	Ref string
-	// Row and Col are 1-based.
+	// Row and Col are 1-based; Ref gives the A1 reference.
 	Row, Col int
 	// Kind is the type of the value.
 	Kind Kind
@@ -91,6 +91,10 @@ type Cell struct {
 	// are then the top-left cell's, as Excel shows them.
 	Merged bool
 }
+
+// Ref is the cell's A1 reference, "G9". It is built when asked for, so that
+// reading a sheet makes no string per cell.
+func (c Cell) Ref() string { return refName(c.Col, c.Row) }
 
 // Rows streams the rows of sheet in order and calls fn for each row that has
 // cells (see Row.Cells); rows with none are skipped. It stops at and returns
@@ -401,7 +405,7 @@ func (sr *sheetReader) startCell(se xml.StartElement) error {
 func (sr *sheetReader) endCell() error {
 	sr.inCell, sr.inV, sr.inIS, sr.inT = false, false, false, false
 	cur := &sr.cur
-	c := Cell{Ref: cur.ref, Col: cur.col, Formula: cur.hasF}
+	c := Cell{Col: cur.col, Formula: cur.hasF}
 	hasV := cur.hasV && len(sr.v) > 0
 	switch cur.typ {
 	case "", "n":
@@ -494,15 +498,12 @@ func (sr *sheetReader) endRow() error {
 	cells := sr.cells
 	for i := range cells {
 		cells[i].Row = r
-		if cells[i].Ref == "" {
-			cells[i].Ref = refName(cells[i].Col, r)
-		}
 	}
 	if !sr.sorted {
 		slices.SortStableFunc(cells, func(a, b Cell) int { return a.Col - b.Col })
 		for i := 1; i < len(cells); i++ {
 			if cells[i].Col == cells[i-1].Col {
-				return fmt.Errorf("%s: cell %s: two cells in the same place", sr.part, cells[i].Ref)
+				return fmt.Errorf("%s: cell %s: two cells in the same place", sr.part, cells[i].Ref())
 			}
 		}
 	}
@@ -523,10 +524,9 @@ func (sr *sheetReader) endRow() error {
 	return sr.emit(r, cells)
 }
 
-// emit gives fn a copy of the row's cells, so the caller may keep them
-// while the reader reuses its buffer.
+// emit gives fn the row's cells, in the reader's buffer.
 func (sr *sheetReader) emit(r int, cells []Cell) error {
-	return sr.fn(Row{Num: r, Cells: slices.Clone(cells)})
+	return sr.fn(Row{Num: r, Cells: cells})
 }
 
 // gap yields the rows from..to-1, which the file does not have, where
