@@ -146,13 +146,24 @@ func skipUntil(br *bufio.Reader, end string) error {
 }
 
 // isMergeCellTag reports whether head, the bytes after a '<', start a
-// mergeCell element, with or without a namespace prefix.
+// mergeCell element, with or without a namespace prefix. It runs for every
+// tag of the part, so it looks at bytes without searching for a set.
 func isMergeCellTag(head []byte) bool {
-	end := bytes.IndexAny(head, " \t\r\n/>")
-	if end < 0 {
+	end := 0
+	for end < len(head) {
+		c := head[end]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>' {
+			break
+		}
+		end++
+	}
+	if end == len(head) {
 		return false
 	}
 	name := head[:end]
+	if len(name) < len("mergeCell") {
+		return false
+	}
 	if i := bytes.IndexByte(name, ':'); i >= 0 {
 		name = name[i+1:]
 	}
@@ -167,12 +178,10 @@ func readMergeCell(br *bufio.Reader, lim Limits) (m mergeRange, ok bool, err err
 	if err != nil {
 		return m, false, err
 	}
-	t, err := xml.NewDecoder(bytes.NewReader(tag)).RawToken()
+	ref, err := mergeRef(tag)
 	if err != nil {
-		return m, false, fmt.Errorf("invalid mergeCell element %q", tag)
+		return m, false, err
 	}
-	se, _ := t.(xml.StartElement)
-	ref, _ := attr(se, "ref")
 	from, to, two := strings.Cut(ref, ":")
 	if !two {
 		to = from
@@ -190,6 +199,32 @@ func readMergeCell(br *bufio.Reader, lim Limits) (m mergeRange, ok bool, err err
 		left: int32(min(c1, c2)), right: int32(max(c1, c2)),
 	}
 	return m, m.top != m.bottom || m.left != m.right, nil
+}
+
+// mergeRef returns the ref attribute of a <mergeCell> tag. The fast
+// tokenizer reads the tags producers write; anything else goes to
+// encoding/xml, which decides, as it always did, whether the tag is valid.
+func mergeRef(tag []byte) (string, error) {
+	var x fastXML
+	if len(tag) > 0 && tag[0] == '<' {
+		if t, n, st := x.startTag(tag); st == scanDone && n == len(tag) {
+			ref, _ := t.attrValue("ref")
+			return string(ref), nil
+		}
+	}
+	return mergeRefXML(tag)
+}
+
+// mergeRefXML is mergeRef with encoding/xml alone, as it was before the
+// fast tokenizer.
+func mergeRefXML(tag []byte) (string, error) {
+	t, err := xml.NewDecoder(bytes.NewReader(tag)).RawToken()
+	if err != nil {
+		return "", fmt.Errorf("invalid mergeCell element %q", tag)
+	}
+	se, _ := t.(xml.StartElement)
+	ref, _ := attr(se, "ref")
+	return ref, nil
 }
 
 // readTag reads the rest of a start tag after its '<', up to the '>' that

@@ -238,80 +238,141 @@ func (t *sharedStrings) get(i int) string {
 // <t> elements in order (plain text, or the runs of rich text), leaving out
 // phonetic guides (<rPh>, the furigana/pinyin shown above the text), with
 // the _xHHHH_ escapes of OOXML decoded, as excelize does.
+//
+// The fast tokenizer reads the part first; if it gives up, or the part has an
+// error, the part is read again with encoding/xml, which makes the message
+// (see fastXML).
 func (w *Workbook) readSharedStrings(part string) (*sharedStrings, error) {
-	rc, err := w.openPart(part)
+	if w.tokenizer != tokenizeXML {
+		t, err := w.readSharedStringsWith(part, true)
+		if err == nil || w.tokenizer == tokenizeFast {
+			return t, err
+		}
+	}
+	return w.readSharedStringsWith(part, false)
+}
+
+// readSharedStringsWith reads the shared strings with one tokenizer.
+func (w *Workbook) readSharedStringsWith(part string, fast bool) (*sharedStrings, error) {
+	r := &sstReader{part: part, lim: w.lim, offs: []uint32{0}}
+	err := w.eachToken(part, sheetToken(w.lim), fast, func(t *token, _ int) error { return r.handle(t) })
 	if err != nil {
 		return nil, err
 	}
+	return &sharedStrings{data: r.data.String(), offs: r.offs}, nil
+}
+
+// eachToken reads part with one tokenizer, the fast one or the xmlStream
+// (maxToken bounding its tokens), and calls fn with each start, end and text
+// token and the element depth after it.
+func (w *Workbook) eachToken(part string, maxToken int64, fast bool, fn func(t *token, depth int) error) error {
+	rc, err := w.openPart(part)
+	if err != nil {
+		return err
+	}
 	defer rc.Close()
-	lim := w.lim
-	s := newXMLStream(part, rc, sheetToken(lim))
-	var (
-		data     strings.Builder
-		offs     = []uint32{0}
-		entry    []byte
-		inSI     bool
-		inT      bool
-		rphDepth int
-		scratch  []byte
-	)
-	for {
-		t, err := s.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "si":
-				if len(offs) > lim.MaxSharedStrings {
-					return nil, limitErr("%s: shared string table over %d entries", part, lim.MaxSharedStrings)
-				}
-				inSI, inT, rphDepth, entry = true, false, 0, entry[:0]
-			case "rPh":
-				if inSI {
-					rphDepth++
-				}
-			case "t":
-				inT = inSI && rphDepth == 0
+	if fast {
+		x := newFastXML(rc)
+		for {
+			tok, err := x.next()
+			if err == io.EOF {
+				return nil
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "t":
-				inT = false
-			case "rPh":
-				if rphDepth > 0 {
-					rphDepth--
-				}
-			case "si":
-				if !inSI {
-					continue
-				}
-				inSI = false
-				text := entry
-				if hasEscape(entry) {
-					scratch = decodeEscapes(scratch[:0], entry)
-					text = scratch
-				}
-				if int64(data.Len())+int64(len(text)) > lim.MaxSharedStringBytes {
-					return nil, limitErr("%s: shared strings over %d bytes", part, lim.MaxSharedStringBytes)
-				}
-				data.Write(text)
-				offs = append(offs, uint32(data.Len()))
+			if err != nil {
+				return err
 			}
-		case xml.CharData:
-			if inT {
-				if len(entry)+len(t) > lim.MaxCellBytes {
-					return nil, limitErr("%s: shared string %d over %d bytes", part, len(offs)-1, lim.MaxCellBytes)
-				}
-				entry = append(entry, t...)
+			if err := fn(&tok, x.depth); err != nil {
+				return err
 			}
 		}
 	}
-	return &sharedStrings{data: data.String(), offs: offs}, nil
+	s := newXMLStream(part, rc, maxToken)
+	var attrs []tokenAttr
+	for {
+		t, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		tok, ok := xmlToken(t, attrs)
+		if !ok {
+			continue
+		}
+		if tok.kind == tokStart {
+			attrs = tok.attrs // reuse its array for the next start tag
+		}
+		if err := fn(&tok, s.depth); err != nil {
+			return err
+		}
+	}
+}
+
+// sstReader is the state of reading the shared strings, fed tokens by
+// either tokenizer.
+type sstReader struct {
+	part     string
+	lim      Limits
+	data     strings.Builder
+	offs     []uint32
+	entry    []byte
+	inSI     bool
+	inT      bool
+	rphDepth int
+	scratch  []byte
+}
+
+func (r *sstReader) handle(t *token) error {
+	lim := r.lim
+	switch t.kind {
+	case tokStart:
+		switch t.name {
+		case "si":
+			if len(r.offs) > lim.MaxSharedStrings {
+				return limitErr("%s: shared string table over %d entries", r.part, lim.MaxSharedStrings)
+			}
+			r.inSI, r.inT, r.rphDepth, r.entry = true, false, 0, r.entry[:0]
+		case "rPh":
+			if r.inSI {
+				r.rphDepth++
+			}
+		case "t":
+			r.inT = r.inSI && r.rphDepth == 0
+		}
+	case tokEnd:
+		switch t.name {
+		case "t":
+			r.inT = false
+		case "rPh":
+			if r.rphDepth > 0 {
+				r.rphDepth--
+			}
+		case "si":
+			if !r.inSI {
+				return nil
+			}
+			r.inSI = false
+			text := r.entry
+			if hasEscape(r.entry) {
+				r.scratch = decodeEscapes(r.scratch[:0], r.entry)
+				text = r.scratch
+			}
+			if int64(r.data.Len())+int64(len(text)) > lim.MaxSharedStringBytes {
+				return limitErr("%s: shared strings over %d bytes", r.part, lim.MaxSharedStringBytes)
+			}
+			r.data.Write(text)
+			r.offs = append(r.offs, uint32(r.data.Len()))
+		}
+	case tokText:
+		if r.inT {
+			if len(r.entry)+len(t.text) > lim.MaxCellBytes {
+				return limitErr("%s: shared string %d over %d bytes", r.part, len(r.offs)-1, lim.MaxCellBytes)
+			}
+			r.entry = append(r.entry, t.text...)
+		}
+	}
+	return nil
 }
 
 // decodeEscapes appends s to dst with OOXML's _xHHHH_ escapes decoded: Excel
@@ -398,72 +459,77 @@ func (st *styles) info(s int) fmtInfo {
 	return st.xfs[s]
 }
 
-// readStyles reads the <numFmts> and <cellXfs> of xl/styles.xml.
+// readStyles reads the <numFmts> and <cellXfs> of xl/styles.xml, with the
+// fast tokenizer and, if it gives up or the part has an error, again with
+// encoding/xml, which makes the message.
 func (w *Workbook) readStyles(part string) (*styles, error) {
-	rc, err := w.openPart(part)
-	if err != nil {
-		return nil, err
+	if w.tokenizer != tokenizeXML {
+		st, err := w.readStylesWith(part, true)
+		if err == nil || w.tokenizer == tokenizeFast {
+			return st, err
+		}
 	}
-	defer rc.Close()
-	s := newXMLStream(part, rc, maxSmallToken)
+	return w.readStylesWith(part, false)
+}
+
+// readStylesWith reads the styles with one tokenizer.
+func (w *Workbook) readStylesWith(part string, fast bool) (*styles, error) {
 	custom := map[int]string{}
 	var ids []int
 	inXfs := false
 	xfDepth := 0
-	for {
-		t, err := s.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	err := w.eachToken(part, maxSmallToken, fast, func(t *token, depth int) error {
+		switch t.kind {
+		case tokStart:
+			switch t.name {
 			case "numFmt":
-				idText, _ := attr(t, "numFmtId")
-				id, err := strconv.Atoi(idText)
+				idText, _ := t.attrValue("numFmtId")
+				id, err := strconv.Atoi(string(idText))
 				if err != nil {
-					return nil, fmt.Errorf("%s: numFmt with numFmtId %q", part, idText)
+					return fmt.Errorf("%s: numFmt with numFmtId %q", part, string(idText))
 				}
 				if len(custom) >= maxXfs {
-					return nil, limitErr("%s: over %d number formats", part, maxXfs)
+					return limitErr("%s: over %d number formats", part, maxXfs)
 				}
 				// formatCode16 (an Excel 2016 extension) wins where
 				// present, as in excelize.
-				code, _ := attr(t, "formatCode")
-				for _, a := range t.Attr {
-					if a.Name.Local == "formatCode16" && a.Value != "" {
-						code = a.Value
+				code, _ := t.attrValue("formatCode")
+				for _, a := range t.attrs {
+					if a.name == "formatCode16" && len(a.value) > 0 {
+						code = a.value
 					}
 				}
 				if _, dup := custom[id]; !dup {
-					custom[id] = code
+					custom[id] = string(code)
 				}
 			case "cellXfs":
-				inXfs, xfDepth = true, s.depth
+				inXfs, xfDepth = true, depth
 			case "xf":
 				// Only the direct children of <cellXfs>.
-				if !inXfs || s.depth != xfDepth+1 {
-					continue
+				if !inXfs || depth != xfDepth+1 {
+					return nil
 				}
 				if len(ids) >= maxXfs {
-					return nil, limitErr("%s: over %d cell formats", part, maxXfs)
+					return limitErr("%s: over %d cell formats", part, maxXfs)
 				}
 				id := 0
-				if v, ok := attr(t, "numFmtId"); ok {
-					if id, err = strconv.Atoi(v); err != nil {
-						return nil, fmt.Errorf("%s: cell format %d: numFmtId %q", part, len(ids), v)
+				if v, ok := t.attrValue("numFmtId"); ok {
+					var err error
+					if id, err = strconv.Atoi(string(v)); err != nil {
+						return fmt.Errorf("%s: cell format %d: numFmtId %q", part, len(ids), string(v))
 					}
 				}
 				ids = append(ids, id)
 			}
-		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
+		case tokEnd:
+			if t.name == "cellXfs" {
 				inXfs = false
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	st := &styles{xfs: make([]fmtInfo, len(ids))}
 	cache := map[int]fmtInfo{}

@@ -7,8 +7,9 @@ import (
 
 // parseRef parses an A1-style cell reference ("G9", also "g9") into its
 // 1-based column and row. References past MaxCols or MaxRows are limit
-// errors; anything else malformed is a plain error.
-func parseRef(s string, lim Limits) (col, row int, err error) {
+// errors; anything else malformed is a plain error. It takes bytes too, so
+// the fast sheet path reads references in place.
+func parseRef[T string | []byte](s T, lim Limits) (col, row int, err error) {
 	i := 0
 	for i < len(s) && i < 4 {
 		c := s[i]
@@ -24,26 +25,26 @@ func parseRef(s string, lim Limits) (col, row int, err error) {
 	}
 digits:
 	if i == 0 || i > 3 || i == len(s) || len(s)-i > 7 || s[i] == '0' {
-		return 0, 0, fmt.Errorf("invalid cell reference %q", s)
+		return 0, 0, fmt.Errorf("invalid cell reference %q", string(s))
 	}
 	for _, c := range []byte(s[i:]) {
 		if c < '0' || c > '9' {
-			return 0, 0, fmt.Errorf("invalid cell reference %q", s)
+			return 0, 0, fmt.Errorf("invalid cell reference %q", string(s))
 		}
 		row = row*10 + int(c-'0')
 	}
 	if col > lim.MaxCols {
-		return 0, 0, limitErr("cell %s: column beyond %d", s, lim.MaxCols)
+		return 0, 0, limitErr("cell %s: column beyond %d", string(s), lim.MaxCols)
 	}
 	if row > lim.MaxRows {
-		return 0, 0, limitErr("cell %s: row beyond %d", s, lim.MaxRows)
+		return 0, 0, limitErr("cell %s: row beyond %d", string(s), lim.MaxRows)
 	}
 	return col, row, nil
 }
 
 // canonicalRef reports whether s is already written the way refName would
 // write it (upper case), so it can be used as Cell.Ref without a new string.
-func canonicalRef(s string) bool {
+func canonicalRef[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if 'a' <= s[i] && s[i] <= 'z' {
 			return false

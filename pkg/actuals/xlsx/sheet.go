@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -107,7 +106,10 @@ func (c Cell) Ref() string { return refName(c.Col, c.Row) }
 // the file does hold inside a merged range is replaced, since Excel shows
 // only the top-left value. The worksheet part is read twice: once,
 // skimming, for the merged ranges (listed after the cells), then for the
-// cells.
+// cells, with a hand-written tokenizer for the XML producers write; a part
+// with anything else in it, or with an error, is read a third time with
+// encoding/xml, which gives the same rows (fn does not see a row twice) and
+// the message (see fastXML).
 //
 // References are optional in the file format: a cell without one follows
 // the cell before it, a row without one follows the row before it unless its
@@ -131,25 +133,77 @@ func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 	if err != nil {
 		return err
 	}
-	rc, err := w.openPart(s.part)
+	if w.tokenizer == tokenizeXML {
+		return w.readSheet(s.part, ranges, fn, false)
+	}
+	// The fast path first, on a copy of the ranges (the merger marks
+	// them as it goes). fn's own errors end Rows there, unchanged; any
+	// other outcome but success, including an error in the file, reads
+	// the part again with encoding/xml, which makes the message, and
+	// skips the rows fn already had. Both readers yield the same rows in
+	// the same order up to the point where the fast one stopped (its
+	// tokens are the same, see fastXML, and the same code interprets
+	// them), and row numbers only increase, so "already had" is "number
+	// at most the last one given to fn".
+	last, fnFailed := 0, false
+	err = w.readSheet(s.part, slices.Clone(ranges), func(r Row) error {
+		last = r.Num
+		if err := fn(r); err != nil {
+			fnFailed = true
+			return err
+		}
+		return nil
+	}, true)
+	if err == nil || fnFailed || w.tokenizer == tokenizeFast {
+		return err
+	}
+	return w.readSheet(s.part, ranges, func(r Row) error {
+		if r.Num <= last {
+			return nil
+		}
+		return fn(r)
+	}, false)
+}
+
+// tokenizerMode chooses how worksheets, shared strings and styles are
+// tokenized; tests compare the ways.
+type tokenizerMode uint8
+
+const (
+	// tokenizeAuto is the fast tokenizer with encoding/xml as fallback.
+	tokenizeAuto tokenizerMode = iota
+	// tokenizeXML is encoding/xml only, as before the fast tokenizer.
+	tokenizeXML
+	// tokenizeFast is the fast tokenizer only: where it would fall back,
+	// the reader returns errBail, or the error of the file as the fast
+	// path met it.
+	tokenizeFast
+)
+
+// readSheet reads the cells of a worksheet part with one tokenizer.
+func (w *Workbook) readSheet(part string, ranges []mergeRange, fn func(Row) error, fast bool) error {
+	rc, err := w.openPart(part)
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
 	sr := &sheetReader{
 		w:    w,
-		part: s.part,
+		part: part,
 		lim:  w.lim,
 		sst:  w.sst,
 		st:   w.styles,
 		fn:   fn,
-		xs:   newXMLStream(s.part, rc, sheetToken(w.lim)),
 	}
-	sr.xs.where = sr.where
 	if len(ranges) > 0 {
 		sr.merges = newMerger(ranges)
 	}
-	return sr.run()
+	if fast {
+		return sr.runFast(newFastXML(rc))
+	}
+	sr.xs = newXMLStream(part, rc, sheetToken(w.lim))
+	sr.xs.where = sr.where
+	return sr.runXML()
 }
 
 // sheetToken bounds one XML token of a worksheet or the shared strings: a
@@ -183,6 +237,7 @@ type sheetReader struct {
 
 	inCell bool
 	cur    cellState
+	ref    []byte // the r attribute of the cell, see cellState.hasRef
 	v      []byte // text of <v>
 	is     []byte // text of <is>
 	inV    bool
@@ -193,13 +248,15 @@ type sheetReader struct {
 
 // cellState is what is known of the <c> being read.
 type cellState struct {
-	ref   string // "" when the cell has no r attribute or it is not canonical
-	col   int
-	style int
-	typ   string
-	hasV  bool
-	hasIS bool
-	hasF  bool
+	// hasRef is set when the cell's r attribute, in sheetReader.ref, is
+	// canonical and names it in messages as the file does.
+	hasRef bool
+	col    int
+	style  int
+	typ    string
+	hasV   bool
+	hasIS  bool
+	hasF   bool
 }
 
 // where names the cell being read, for errors from the XML stream.
@@ -214,8 +271,8 @@ func (sr *sheetReader) where() string {
 }
 
 func (sr *sheetReader) curRef() string {
-	if sr.cur.ref != "" {
-		return sr.cur.ref
+	if sr.cur.hasRef {
+		return string(sr.ref)
 	}
 	return refName(sr.cur.col, sr.rowNum)
 }
@@ -225,7 +282,9 @@ func (sr *sheetReader) cellErr(err error) error {
 	return fmt.Errorf("%s: cell %s: %w", sr.part, sr.curRef(), err)
 }
 
-func (sr *sheetReader) run() error {
+// runXML reads the part with the xmlStream over encoding/xml.
+func (sr *sheetReader) runXML() error {
+	var attrs []tokenAttr
 	for {
 		t, err := sr.xs.next()
 		if err == io.EOF {
@@ -234,84 +293,125 @@ func (sr *sheetReader) run() error {
 		if err != nil {
 			return err
 		}
-		switch t := t.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "c":
-				if sr.inRow {
-					if err := sr.startCell(t); err != nil {
-						return err
-					}
-				}
-			case "v":
-				if sr.inCell && !sr.inIS {
-					sr.inV, sr.cur.hasV, sr.v = true, true, sr.v[:0]
-				}
-			case "f":
-				if sr.inCell {
-					sr.cur.hasF = true
-				}
-			case "is":
-				if sr.inCell {
-					sr.inIS, sr.cur.hasIS, sr.is, sr.rph = true, true, sr.is[:0], 0
-				}
-			case "rPh":
-				if sr.inIS {
-					sr.rph++
-				}
-			case "t":
-				sr.inT = sr.inIS && sr.rph == 0
-			case "row":
-				if sr.inSheetData {
-					if err := sr.startRow(t); err != nil {
-						return err
-					}
-				}
-			case "sheetData":
-				sr.inSheetData = true
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v":
-				sr.inV = false
-			case "t":
-				sr.inT = false
-			case "rPh":
-				if sr.rph > 0 {
-					sr.rph--
-				}
-			case "is":
-				sr.inIS, sr.inT = false, false
-			case "c":
-				if sr.inCell {
-					if err := sr.endCell(); err != nil {
-						return err
-					}
-				}
-			case "row":
-				if sr.inRow {
-					if err := sr.endRow(); err != nil {
-						return err
-					}
-				}
-			case "sheetData":
-				sr.inSheetData = false
-			}
-		case xml.CharData:
-			switch {
-			case sr.inV:
-				if len(sr.v)+len(t) > sr.lim.MaxCellBytes {
-					return sr.cellErr(limitErr("value over %d bytes", sr.lim.MaxCellBytes))
-				}
-				sr.v = append(sr.v, t...)
-			case sr.inT:
-				if len(sr.is)+len(t) > sr.lim.MaxCellBytes {
-					return sr.cellErr(limitErr("text over %d bytes", sr.lim.MaxCellBytes))
-				}
-				sr.is = append(sr.is, t...)
-			}
+		tok, ok := xmlToken(t, attrs)
+		if !ok {
+			continue
+		}
+		if tok.kind == tokStart {
+			attrs = tok.attrs // reuse its array for the next start tag
+		}
+		if err := sr.handle(&tok); err != nil {
+			return err
 		}
 	}
+	return sr.finish()
+}
+
+// runFast reads the part with the fast tokenizer. It returns errBail when
+// the tokenizer meets something it does not read; see Workbook.Rows for
+// what happens then.
+func (sr *sheetReader) runFast(x *fastXML) error {
+	for {
+		tok, err := x.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		if err := sr.handle(&tok); err != nil {
+			return err
+		}
+	}
+	return sr.finish()
+}
+
+// handle applies one token to the reader's state: both tokenizers feed
+// it, so what the file means is decided in one place.
+func (sr *sheetReader) handle(t *token) error {
+	switch t.kind {
+	case tokStart:
+		switch t.name {
+		case "c":
+			if sr.inRow {
+				if err := sr.startCell(t); err != nil {
+					return err
+				}
+			}
+		case "v":
+			if sr.inCell && !sr.inIS {
+				sr.inV, sr.cur.hasV, sr.v = true, true, sr.v[:0]
+			}
+		case "f":
+			if sr.inCell {
+				sr.cur.hasF = true
+			}
+		case "is":
+			if sr.inCell {
+				sr.inIS, sr.cur.hasIS, sr.is, sr.rph = true, true, sr.is[:0], 0
+			}
+		case "rPh":
+			if sr.inIS {
+				sr.rph++
+			}
+		case "t":
+			sr.inT = sr.inIS && sr.rph == 0
+		case "row":
+			if sr.inSheetData {
+				if err := sr.startRow(t); err != nil {
+					return err
+				}
+			}
+		case "sheetData":
+			sr.inSheetData = true
+		}
+	case tokEnd:
+		switch t.name {
+		case "v":
+			sr.inV = false
+		case "t":
+			sr.inT = false
+		case "rPh":
+			if sr.rph > 0 {
+				sr.rph--
+			}
+		case "is":
+			sr.inIS, sr.inT = false, false
+		case "c":
+			if sr.inCell {
+				if err := sr.endCell(); err != nil {
+					return err
+				}
+			}
+		case "row":
+			if sr.inRow {
+				if err := sr.endRow(); err != nil {
+					return err
+				}
+			}
+		case "sheetData":
+			sr.inSheetData = false
+		}
+	case tokText:
+		switch {
+		case sr.inV:
+			if len(sr.v)+len(t.text) > sr.lim.MaxCellBytes {
+				return sr.cellErr(limitErr("value over %d bytes", sr.lim.MaxCellBytes))
+			}
+			sr.v = append(sr.v, t.text...)
+		case sr.inT:
+			if len(sr.is)+len(t.text) > sr.lim.MaxCellBytes {
+				return sr.cellErr(limitErr("text over %d bytes", sr.lim.MaxCellBytes))
+			}
+			sr.is = append(sr.is, t.text...)
+		}
+	}
+	return nil
+}
+
+// finish checks the end of the part and yields the rows below the last one
+// that merged ranges fill.
+func (sr *sheetReader) finish() error {
 	if sr.inRow {
 		return fmt.Errorf("%s: row %d: XML ends inside the row", sr.part, sr.rowNum)
 	}
@@ -319,17 +419,17 @@ func (sr *sheetReader) run() error {
 	return sr.gap(sr.lastRow+1, sr.lim.MaxRows+1)
 }
 
-func (sr *sheetReader) startRow(se xml.StartElement) error {
+func (sr *sheetReader) startRow(t *token) error {
 	if sr.inRow {
 		return fmt.Errorf("%s: row %d: a row inside a row", sr.part, sr.rowNum)
 	}
 	sr.inRow, sr.rowFixed, sr.lastCol, sr.sorted = true, false, 0, true
 	sr.cells = sr.cells[:0]
 	sr.rowNum = sr.lastRow + 1
-	if r, ok := attr(se, "r"); ok {
-		n, err := strconv.Atoi(r)
+	if r, ok := t.attrValue("r"); ok {
+		n, err := atoi(r)
 		if err != nil || n < 1 {
-			return fmt.Errorf("%s: row after row %d: invalid row number %q", sr.part, sr.lastRow, r)
+			return fmt.Errorf("%s: row after row %d: invalid row number %q", sr.part, sr.lastRow, string(r))
 		}
 		sr.rowNum, sr.rowFixed = n, true
 	}
@@ -342,28 +442,30 @@ func (sr *sheetReader) startRow(se xml.StartElement) error {
 	return nil
 }
 
-func (sr *sheetReader) startCell(se xml.StartElement) error {
+func (sr *sheetReader) startCell(t *token) error {
 	if sr.inCell {
 		return sr.cellErr(errors.New("a cell inside a cell"))
 	}
 	sr.cur = cellState{col: sr.lastCol + 1}
 	sr.inV, sr.inIS, sr.inT, sr.rph = false, false, false, 0
-	var ref, style string
+	var ref, style, typ []byte
 	hasStyle := false
-	for _, a := range se.Attr {
-		if a.Name.Space != "" {
+	// The last of repeated attributes wins, as it always has here.
+	for _, a := range t.attrs {
+		if a.prefixed {
 			continue
 		}
-		switch a.Name.Local {
+		switch a.name {
 		case "r":
-			ref = a.Value
+			ref = a.value
 		case "s":
-			style, hasStyle = a.Value, true
+			style, hasStyle = a.value, true
 		case "t":
-			sr.cur.typ = a.Value
+			typ = a.value
 		}
 	}
-	if ref != "" {
+	sr.cur.typ = cellType(typ)
+	if len(ref) > 0 {
 		col, row, err := parseRef(ref, sr.lim)
 		if err != nil {
 			return fmt.Errorf("%s: row %d: %w", sr.part, sr.rowNum, err)
@@ -372,14 +474,14 @@ func (sr *sheetReader) startCell(se xml.StartElement) error {
 			// A row without r takes its number from its cells, as
 			// excelize does, unless it is already fixed.
 			if sr.rowFixed || row <= sr.lastRow {
-				return fmt.Errorf("%s: cell %s in row %d", sr.part, ref, sr.rowNum)
+				return fmt.Errorf("%s: cell %s in row %d", sr.part, string(ref), sr.rowNum)
 			}
 			sr.rowNum = row
 		}
 		sr.rowFixed = true
 		sr.cur.col = col
 		if canonicalRef(ref) {
-			sr.cur.ref = ref
+			sr.ref, sr.cur.hasRef = append(sr.ref[:0], ref...), true
 		}
 	}
 	if sr.cur.col > sr.lim.MaxCols {
@@ -393,7 +495,7 @@ func (sr *sheetReader) startCell(se xml.StartElement) error {
 	if hasStyle {
 		n, ok := parseUint(style)
 		if !ok {
-			return sr.cellErr(fmt.Errorf("invalid style index %q", style))
+			return sr.cellErr(fmt.Errorf("invalid style index %q", string(style)))
 		}
 		sr.cur.style = n
 	}
@@ -574,6 +676,46 @@ func parseNumber(s string) (float64, error) {
 	n, err := strconv.ParseFloat(t, 64)
 	if err != nil {
 		return 0, fmt.Errorf("invalid number %q", s)
+	}
+	return n, nil
+}
+
+// cellType returns the t attribute of a cell as a string, without making
+// one for the types a cell may have.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "":
+		return ""
+	case "n":
+		return "n"
+	case "s":
+		return "s"
+	case "inlineStr":
+		return "inlineStr"
+	case "str":
+		return "str"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(t) // an error when the cell ends
+}
+
+// atoi is strconv.Atoi on bytes, without a string for the usual row
+// number of plain digits.
+func atoi(b []byte) (int, error) {
+	if len(b) == 0 || len(b) > 18 {
+		return strconv.Atoi(string(b))
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return strconv.Atoi(string(b))
+		}
+		n = n*10 + int(c-'0')
 	}
 	return n, nil
 }

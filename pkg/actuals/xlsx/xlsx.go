@@ -7,8 +7,11 @@
 // per-cell style and value getters load the whole worksheet into memory, so
 // this package reads the worksheet XML itself, in one streaming pass (plus a
 // cheap pre-scan for merged ranges), with memory that does not grow with the
-// number of rows. excelize is used only for Calc, to compute the rare formula
-// that was saved without a cached value.
+// number of rows. The XML of worksheets, shared strings and styles is
+// tokenized by hand for the forms producers write, with encoding/xml reading
+// anything else and making the error messages (see fastXML). excelize is
+// used only for Calc, to compute the rare formula that was saved without a
+// cached value.
 //
 // Every byte of a workbook is treated as hostile: sizes are checked against
 // Limits before and while decompressing, XML nesting and token sizes are
@@ -158,6 +161,10 @@ type Workbook struct {
 	closed  bool
 	calc    *excelize.File
 	calcErr error
+
+	// tokenizer is tokenizeAuto but in tests that compare the ways of
+	// reading worksheets, shared strings and styles.
+	tokenizer tokenizerMode
 }
 
 // sheetInfo is one <sheet> of xl/workbook.xml.
@@ -202,6 +209,12 @@ func Open(path string, lim Limits) (*Workbook, error) {
 // openReader opens a workbook from any io.ReaderAt; Open and the tests (which
 // build workbooks in memory) share it. lim must already have its defaults.
 func openReader(ra io.ReaderAt, size int64, path string, lim Limits) (*Workbook, error) {
+	return openReaderWith(ra, size, path, lim, tokenizeAuto)
+}
+
+// openReaderWith is openReader with a choice of tokenizer, for the tests
+// that compare them.
+func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode tokenizerMode) (*Workbook, error) {
 	if size > lim.MaxFileSize {
 		return nil, limitErr("%s: file over %d bytes", path, lim.MaxFileSize)
 	}
@@ -217,6 +230,8 @@ func openReader(ra io.ReaderAt, size int64, path string, lim Limits) (*Workbook,
 		parts:   make(map[string]*zip.File, len(zr.File)),
 		lower:   make(map[string]*zip.File, len(zr.File)),
 		counted: make(map[string]int64),
+
+		tokenizer: mode,
 	}
 	for _, zf := range zr.File {
 		// Some producers write Windows separators; the first of duplicate

@@ -270,8 +270,11 @@ var knownCodes = map[string][2]bool{ // percent, date
 // reader with excelize itself: the raw value from GetCellValue (which, like
 // Rows, gives a merged range's value in all its cells) and the number format
 // from GetCellStyle and GetStyle (of the top-left cell for merged cells).
+// It also requires the fast tokenizer to read the whole workbook without
+// falling back, and as encoding/xml does (requireFastPath).
 func crossCheck(t *testing.T, path string) {
 	t.Helper()
+	requireFastPath(t, path)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
