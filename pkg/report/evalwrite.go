@@ -33,8 +33,7 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 				bw.printf("\n")
 			}
 		}
-		t := newTable(bw, format)
-		t.Header([]string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
+		t := newGrid(format, []string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
 			lang.pick("实际值", "Actual"), lang.pick("时序进度", "Time"), lang.pick("完成进度", "Progress"),
 			lang.pick("完成情况", "Status"), lang.pick("预计", "Projection")})
 		group := ""
@@ -42,17 +41,13 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 			ind := o.Indicator
 			if ind.Group != group {
 				group = ind.Group
-				if err := t.Append([]string{group, "", "", "", "", "", "", ""}); err != nil {
-					return err
-				}
+				t.append([]string{group, "", "", "", "", "", "", ""})
 			}
 			tp := o.TimeProgress
-			if err := t.Append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
-				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)}); err != nil {
-				return err
-			}
+			t.append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
+				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)})
 		}
-		if err := t.Render(); err != nil {
+		if err := t.render(bw); err != nil {
 			return err
 		}
 		if format == Markdown {
