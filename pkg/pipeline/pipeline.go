@@ -181,7 +181,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			candidates = reg.All()
 		}
 		fit := actuals.NewFit(candidates)
-		if err := actuals.Scan(path, opts.Read, fit); err != nil {
+		if err := scanAsync(path, opts.Read, fit); err != nil {
 			return nil, nil, err
 		}
 		var note string
@@ -195,7 +195,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 	}
 	ms := &matchSink{p: p, opts: opts.Read, detail: detail, progress: opts.Progress, file: path}
-	if err := actuals.Scan(path, opts.Read, ms); err != nil {
+	if err := scanAsync(path, opts.Read, ms); err != nil {
 		return nil, nil, err
 	}
 	ms.flushProgress()
