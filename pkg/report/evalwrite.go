@@ -266,8 +266,9 @@ func JSON(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 
 // jsonWriter writes a result piece by piece, keeping the first error.
 type jsonWriter struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
+	w       *bufio.Writer
+	scratch []byte
+	buf     bytes.Buffer
 	enc *json.Encoder
 	err error
 }
@@ -323,7 +324,11 @@ func (jw *jsonWriter) result(e *pipeline.Evaluation, lang Lang, indent string) {
 				jw.raw(",")
 			}
 			jw.raw("\n" + in + "  ")
-			jw.value(indicatorOf(en.Entity, o, lang), in+"  ")
+			ij := indicatorOf(en.Entity, o, lang)
+			jw.scratch = appendIndicator(jw.scratch[:0], &ij, in+"  ")
+			if jw.err == nil {
+				_, jw.err = jw.w.Write(jw.scratch)
+			}
 			n++
 		}
 		for _, ind := range en.NotReported {
