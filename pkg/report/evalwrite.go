@@ -269,8 +269,8 @@ type jsonWriter struct {
 	w       *bufio.Writer
 	scratch []byte
 	buf     bytes.Buffer
-	enc *json.Encoder
-	err error
+	enc     *json.Encoder
+	err     error
 }
 
 func (jw *jsonWriter) raw(s string) {
