@@ -267,19 +267,50 @@ func cellText(c xlsx.Cell) string {
 	return strings.TrimSpace(c.Text)
 }
 
-// Reading is one value read for an indicator, kept compact: a workbook of
-// thousands of reporting units has hundreds of thousands of them. The cell
-// is kept as numbers and named only when a message or an output needs it
-// (Matcher.CellRef).
+// Reading is one value read for an indicator, kept compact (24 bytes): a
+// workbook of thousands of reporting units has hundreds of thousands of
+// them. The cell is kept as numbers and named only when a message or an
+// output needs it (Matcher.CellRef); a ratio's parts and text are kept aside
+// (Matcher.Ratio).
 type Reading struct {
-	Year     int32
-	Row, Col int32
-	Kind     ValueKind
-	Number   float64 // Amount, Total: in the plan's unit
-	// Parts and Text are a ratio's components and text as written; nil and
-	// "" for other kinds.
-	Parts []float64
-	Text  string
+	Number float64 // Amount, Total: in the plan's unit
+	Row    int32
+	Year   int16
+	Col    uint16
+	kind   readingKind
+	ratio  int32 // 1 + the index of a ratio's parts and text; 0 for none
+}
+
+// readingKind is a Reading's ValueKind in a byte.
+type readingKind uint8
+
+const (
+	kindNone readingKind = iota
+	kindAmount
+	kindTotal
+	kindParts
+	kindBad // a bad cell kept only so that a second value for its year is found
+)
+
+var kindNames = [...]ValueKind{kindNone: NoValue, kindAmount: Amount, kindTotal: Total, kindParts: Parts, kindBad: badReading}
+
+func kindOf(k ValueKind) readingKind {
+	for i, n := range kindNames {
+		if n == k {
+			return readingKind(i)
+		}
+	}
+	return kindBad
+}
+
+// Kind is what the value holds; a bad cell kept only to find a second value
+// for its year is none of the spec's kinds.
+func (r Reading) Kind() ValueKind { return kindNames[r.kind] }
+
+// ratioValue is a ratio's components and its text as written.
+type ratioValue struct {
+	parts []float64
+	text  string
 }
 
 // StatusReading is a 完成情况 cell read for an indicator, kept compact.
@@ -315,6 +346,7 @@ type Matcher struct {
 	// readings[entity][indicator] are the values read, in row order;
 	// reported[entity][indicator] says whether the workbook has a row for it.
 	readings [][][]Reading
+	ratios   []ratioValue
 	reported [][]bool
 	statuses [][]StatusReading
 	latest   int // the latest year with a value
@@ -379,6 +411,16 @@ func (mt *Matcher) Readings(entity, ind int) []Reading {
 		return nil
 	}
 	return mt.readings[entity][ind]
+}
+
+// Ratio is a ratio reading's components and text as written; nil and "" for
+// another kind.
+func (mt *Matcher) Ratio(r Reading) ([]float64, string) {
+	if r.ratio == 0 {
+		return nil, ""
+	}
+	v := mt.ratios[r.ratio-1]
+	return v.parts, v.text
 }
 
 // Statuses are the 完成情况 cells read for an entity, in row order.
@@ -585,11 +627,15 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	list := mt.readings[ei][ii]
 	for _, prev := range list {
 		if int(prev.Year) == yc.year {
-			mt.conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), mt.CellRef(prev.Row, prev.Col)))
+			mt.conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col))))
 			return
 		}
 	}
-	r := Reading{Year: int32(yc.year), Row: int32(c.Row), Col: int32(c.Col), Kind: badReading}
+	if list == nil {
+		// Most lists hold one value a year of the period.
+		list = make([]Reading, 0, mt.p.Period.End-mt.p.Period.Start+1)
+	}
+	r := Reading{Year: int16(yc.year), Row: int32(c.Row), Col: uint16(c.Col), kind: kindBad}
 	var pv parsedValue
 	var note string
 	reason, failed := calcErrors[c.Col]
@@ -604,7 +650,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	if reason != "" {
 		mt.badCell(c, reason)
 		if mt.opts.Lenient {
-			r.Kind = NoValue
+			r.kind = kindNone
 			mt.readings[ei][ii] = append(list, r)
 			mt.keepDetail(ind, rm.Entity, r, c, "bad cell read as no value: "+reason)
 		} else {
@@ -613,15 +659,16 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 		}
 		return
 	}
-	r.Kind, r.Number = pv.kind, pv.number
+	r.kind, r.Number = kindOf(pv.kind), pv.number
 	if pv.kind == Parts {
-		r.Parts, r.Text = pv.parts, displayText(c)
+		mt.ratios = append(mt.ratios, ratioValue{pv.parts, displayText(c)})
+		r.ratio = int32(len(mt.ratios))
 	}
 	if pv.kind != NoValue && yc.year > mt.latest {
 		mt.latest = yc.year
 	}
 	if pv.kind == Amount || pv.kind == Total {
-		ref := func() string { return mt.CellRef(r.Row, r.Col) }
+		ref := func() string { return mt.CellRef(r.Row, int32(r.Col)) }
 		if w := plausibility(r.Number, ind.Unit); w != "" && pv.kind == Amount {
 			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w})
 		}
@@ -643,8 +690,9 @@ func (mt *Matcher) keepDetail(ind *plan.Indicator, entity string, r Reading, c x
 	if mt.detail == nil {
 		return
 	}
+	parts, _ := mt.Ratio(r)
 	mt.detail.Values = append(mt.detail.Values, Value{Indicator: ind.ID, Entity: entity, Year: int(r.Year),
-		Kind: r.Kind, Number: r.Number, Parts: r.Parts, Cell: mt.CellRef(r.Row, r.Col), Text: displayText(c), Note: note})
+		Kind: r.Kind(), Number: r.Number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note})
 }
 
 // badReading marks a bad cell kept only so that a second value for its year

@@ -48,8 +48,9 @@ func (j *judge) entity(i int) EntityEvaluation {
 // observation is a reading as evaluate takes it; a bad cell kept only to
 // find duplicates is none.
 func observation(m *actuals.Matcher, r actuals.Reading) (evaluate.Observation, bool) {
-	o := evaluate.Observation{Year: int(r.Year), Number: r.Number, Parts: r.Parts, Text: r.Text, Cell: m.CellRef(r.Row, r.Col)}
-	switch r.Kind {
+	parts, text := m.Ratio(r)
+	o := evaluate.Observation{Year: int(r.Year), Number: r.Number, Parts: parts, Text: text, Cell: m.CellRef(r.Row, int32(r.Col))}
+	switch r.Kind() {
 	case actuals.Amount:
 		o.Kind = evaluate.Amount
 	case actuals.Total:
