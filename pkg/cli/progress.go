@@ -40,8 +40,13 @@ func newProgress(w io.Writer, files int, quiet bool, lang string) *progress {
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
+	return startProgress(w, files, lang, progressDelay, 200*time.Millisecond)
+}
+
+// startProgress draws on w after delay, every tick.
+func startProgress(w io.Writer, files int, lang string, delay, tick time.Duration) *progress {
 	p := &progress{w: w, total: files, lang: lang, start: time.Now(), stop: make(chan struct{})}
-	p.ticker = time.NewTicker(200 * time.Millisecond)
+	p.ticker = time.NewTicker(tick)
 	p.wg.Add(1)
 	go func() {
 		defer p.wg.Done()
@@ -50,7 +55,7 @@ func newProgress(w io.Writer, files int, quiet bool, lang string) *progress {
 			case <-p.stop:
 				return
 			case now := <-p.ticker.C:
-				if now.Sub(p.start) >= progressDelay {
+				if now.Sub(p.start) >= delay {
 					p.draw(now)
 				}
 			}
