@@ -267,19 +267,23 @@ func cellText(c xlsx.Cell) string {
 	return strings.TrimSpace(c.Text)
 }
 
-// Reading is one value read for an indicator, kept compact (24 bytes): a
+// Reading is one value read for an indicator, kept compact (16 bytes): a
 // workbook of thousands of reporting units has hundreds of thousands of
 // them. The cell is kept as numbers and named only when a message or an
 // output needs it (Matcher.CellRef); a ratio's parts and text are kept aside
 // (Matcher.Ratio).
 type Reading struct {
-	Number float64 // Amount, Total: in the plan's unit
+	// Number is the value in the plan's unit (Amount, Total); for a ratio,
+	// the place of its parts kept aside.
+	Number float64
 	Row    int32
-	Year   int16
 	Col    uint16
+	year   uint8 // the year less minYearHeader
 	kind   readingKind
-	ratio  int32 // 1 + the index of a ratio's parts and text; 0 for none
 }
+
+// Year is the year the value is for.
+func (r Reading) Year() int { return minYearHeader + int(r.year) }
 
 // readingKind is a Reading's ValueKind in a byte.
 type readingKind uint8
@@ -313,12 +317,26 @@ type ratioValue struct {
 	text  string
 }
 
-// StatusReading is a 完成情况 cell read for an indicator, kept compact.
+// entityReadings holds one reporting unit's readings: for each indicator a
+// run of slots in one block (a value a year of the period and one more, for
+// a baseline-year column), with any further values aside, so that a unit
+// costs one allocation rather than one per indicator.
+type entityReadings struct {
+	block    []Reading
+	n        []uint8 // readings of each indicator in its slots
+	extra    map[int][]Reading
+	reported []bool
+	statuses []StatusReading
+}
+
+// StatusReading is a 完成情况 cell read for an indicator, kept compact; its
+// text is Matcher.StatusText.
 type StatusReading struct {
-	Indicator int   // index into the plan's indicators
-	Year      int32 // the row's year in a long table; 0 in a wide one
-	Row, Col  int32
-	Text      string
+	Row       int32
+	Col       uint16
+	Indicator uint16 // index into the plan's indicators
+	Year      int16  // the row's year in a long table; 0 in a wide one
+	text      uint32
 }
 
 // Matcher matches a table's rows, as they are read, to a plan's indicators and
@@ -345,11 +363,14 @@ type Matcher struct {
 	entityIdx map[string]int
 	// readings[entity][indicator] are the values read, in row order;
 	// reported[entity][indicator] says whether the workbook has a row for it.
-	readings [][][]Reading
-	ratios   []ratioValue
-	reported [][]bool
-	statuses [][]StatusReading
-	latest   int // the latest year with a value
+	ents   []*entityReadings
+	slots  int // slots per indicator in an entity's block
+	ratios []ratioValue
+	// texts are the distinct 完成情况 texts, which StatusReading.text
+	// indexes.
+	texts     []string
+	textIndex map[string]uint32
+	latest    int // the latest year with a value
 
 	// detail keeps what inspect shows: every row's match and every value
 	// with its cell and note, in row order.
@@ -361,7 +382,8 @@ type Matcher struct {
 // NewMatcher starts matching the table h heads against the plan p.
 func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	mt := &Matcher{h: h, p: p, opts: opts, m: newMatcher(p), inds: p.Indicators(),
-		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{}}
+		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{},
+		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}}
 	for i, ind := range mt.inds {
 		mt.indIndex[ind] = i
 	}
@@ -402,33 +424,56 @@ func (mt *Matcher) Entities() []string {
 // Reported reports whether the workbook has a row for the indicator and the
 // entity (both by index).
 func (mt *Matcher) Reported(entity, ind int) bool {
-	return entity < len(mt.reported) && mt.reported[entity][ind]
+	return entity < len(mt.ents) && mt.ents[entity].reported[ind]
 }
 
 // Readings are the values read for an entity and an indicator, in row order.
 func (mt *Matcher) Readings(entity, ind int) []Reading {
-	if entity >= len(mt.readings) {
+	if entity >= len(mt.ents) {
 		return nil
 	}
-	return mt.readings[entity][ind]
+	e := mt.ents[entity]
+	in := e.block[ind*mt.slots : ind*mt.slots+int(e.n[ind])]
+	if more := e.extra[ind]; len(more) > 0 {
+		return append(slices.Clone(in), more...)
+	}
+	return in
 }
 
 // Ratio is a ratio reading's components and text as written; nil and "" for
 // another kind.
 func (mt *Matcher) Ratio(r Reading) ([]float64, string) {
-	if r.ratio == 0 {
+	if r.kind != kindParts {
 		return nil, ""
 	}
-	v := mt.ratios[r.ratio-1]
+	v := mt.ratios[int(r.Number)]
 	return v.parts, v.text
 }
 
 // Statuses are the 完成情况 cells read for an entity, in row order.
 func (mt *Matcher) Statuses(entity int) []StatusReading {
-	if entity >= len(mt.statuses) {
+	if entity >= len(mt.ents) {
 		return nil
 	}
-	return mt.statuses[entity]
+	return mt.ents[entity].statuses
+}
+
+// StatusText is a status cell's text as written (trimmed).
+func (mt *Matcher) StatusText(s StatusReading) string { return mt.texts[s.text] }
+
+// addReading keeps a reading for an entity's indicator, in its slots or
+// aside.
+func (mt *Matcher) addReading(ei, ii int, r Reading) {
+	e := mt.ents[ei]
+	if n := int(e.n[ii]); n < mt.slots {
+		e.block[ii*mt.slots+n] = r
+		e.n[ii]++
+		return
+	}
+	if e.extra == nil {
+		e.extra = map[int][]Reading{}
+	}
+	e.extra[ii] = append(e.extra[ii], r)
 }
 
 // Warnings are the problems that do not stop the evaluation, in row order.
@@ -467,9 +512,7 @@ func (mt *Matcher) entity(name string) int {
 	mt.entityIdx[name] = i
 	mt.entities = append(mt.entities, name)
 	n := len(mt.inds)
-	mt.readings = append(mt.readings, make([][]Reading, n))
-	mt.reported = append(mt.reported, make([]bool, n))
-	mt.statuses = append(mt.statuses, nil)
+	mt.ents = append(mt.ents, &entityReadings{block: make([]Reading, n*mt.slots), n: make([]uint8, n), reported: make([]bool, n)})
 	return i
 }
 
@@ -594,7 +637,7 @@ func (mt *Matcher) Row(row TableRow) {
 	}
 	ii := mt.indIndex[ind]
 	ei := mt.entity(rm.Entity)
-	mt.reported[ei][ii] = true
+	mt.ents[ei].reported[ii] = true
 
 	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {
 		if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
@@ -603,11 +646,18 @@ func (mt *Matcher) Row(row TableRow) {
 		}
 	}
 	if c, ok := row.cell(mt.statusCol); ok && mt.statusCol > 0 && strings.TrimSpace(c.Text) != "" {
-		st := StatusReading{Indicator: ii, Row: int32(c.Row), Col: int32(c.Col), Text: strings.TrimSpace(c.Text)}
-		if mt.h.Layout == Long && len(cells) > 0 {
-			st.Year = int32(cells[0].year)
+		text := strings.TrimSpace(c.Text)
+		ti, ok := mt.textIndex[text]
+		if !ok {
+			ti = uint32(len(mt.texts))
+			mt.texts = append(mt.texts, text)
+			mt.textIndex[text] = ti
 		}
-		mt.statuses[ei] = append(mt.statuses[ei], st)
+		st := StatusReading{Indicator: uint16(ii), Row: int32(c.Row), Col: uint16(c.Col), text: ti}
+		if mt.h.Layout == Long && len(cells) > 0 {
+			st.Year = int16(cells[0].year)
+		}
+		mt.ents[ei].statuses = append(mt.ents[ei].statuses, st)
 	}
 
 	unitOK := true
@@ -624,18 +674,13 @@ func (mt *Matcher) Row(row TableRow) {
 // value reads one value cell of a matched row.
 func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCell, calcErrors map[int]string, unitOK bool) {
 	c := yc.cell
-	list := mt.readings[ei][ii]
-	for _, prev := range list {
-		if int(prev.Year) == yc.year {
+	for _, prev := range mt.Readings(ei, ii) {
+		if prev.Year() == yc.year {
 			mt.conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col))))
 			return
 		}
 	}
-	if list == nil {
-		// Most lists hold one value a year of the period.
-		list = make([]Reading, 0, mt.p.Period.End-mt.p.Period.Start+1)
-	}
-	r := Reading{Year: int16(yc.year), Row: int32(c.Row), Col: uint16(c.Col), kind: kindBad}
+	r := Reading{year: uint8(yc.year - minYearHeader), Row: int32(c.Row), Col: uint16(c.Col), kind: kindBad}
 	var pv parsedValue
 	var note string
 	reason, failed := calcErrors[c.Col]
@@ -651,18 +696,17 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 		mt.badCell(c, reason)
 		if mt.opts.Lenient {
 			r.kind = kindNone
-			mt.readings[ei][ii] = append(list, r)
 			mt.keepDetail(ind, rm.Entity, r, c, "bad cell read as no value: "+reason)
-		} else {
-			// Kept so that a second value for the year is still found.
-			mt.readings[ei][ii] = append(list, r)
 		}
+		// Kept (a bad cell as such) so that a second value for the year is
+		// still found.
+		mt.addReading(ei, ii, r)
 		return
 	}
 	r.kind, r.Number = kindOf(pv.kind), pv.number
 	if pv.kind == Parts {
+		r.Number = float64(len(mt.ratios))
 		mt.ratios = append(mt.ratios, ratioValue{pv.parts, displayText(c)})
-		r.ratio = int32(len(mt.ratios))
 	}
 	if pv.kind != NoValue && yc.year > mt.latest {
 		mt.latest = yc.year
@@ -681,7 +725,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 					formatNumber(r.Number), formatNumber(round9(r.Number*100)))})
 		}
 	}
-	mt.readings[ei][ii] = append(list, r)
+	mt.addReading(ei, ii, r)
 	mt.keepDetail(ind, rm.Entity, r, c, note)
 }
 
@@ -691,8 +735,12 @@ func (mt *Matcher) keepDetail(ind *plan.Indicator, entity string, r Reading, c x
 		return
 	}
 	parts, _ := mt.Ratio(r)
-	mt.detail.Values = append(mt.detail.Values, Value{Indicator: ind.ID, Entity: entity, Year: int(r.Year),
-		Kind: r.Kind(), Number: r.Number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note})
+	number := r.Number
+	if r.kind == kindParts {
+		number = 0
+	}
+	mt.detail.Values = append(mt.detail.Values, Value{Indicator: ind.ID, Entity: entity, Year: r.Year(),
+		Kind: r.Kind(), Number: number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note})
 }
 
 // badReading marks a bad cell kept only so that a second value for its year
@@ -731,7 +779,7 @@ func (mt *Matcher) Result(t *Table) *Result {
 	res.Table, res.Warnings, res.Entities = t, mt.warnings, mt.Entities()
 	for ei, name := range mt.entities {
 		for ii, ind := range mt.inds {
-			if mt.reported[ei][ii] {
+			if mt.ents[ei].reported[ii] {
 				if res.Reported[name] == nil {
 					res.Reported[name] = map[string]bool{}
 				}
@@ -748,10 +796,10 @@ func (mt *Matcher) Result(t *Table) *Result {
 		entity int
 	}
 	var all []keyed
-	for ei, list := range mt.statuses {
-		for _, s := range list {
+	for ei, e := range mt.ents {
+		for _, s := range e.statuses {
 			all = append(all, keyed{Status{Indicator: mt.inds[s.Indicator].ID, Entity: mt.entities[ei], Year: int(s.Year),
-				Text: s.Text, Cell: mt.CellRef(s.Row, s.Col)}, s.Row, s.Col, ei})
+				Text: mt.StatusText(s), Cell: mt.CellRef(s.Row, int32(s.Col))}, s.Row, int32(s.Col), ei})
 		}
 	}
 	slices.SortStableFunc(all, func(a, b keyed) int {

@@ -231,7 +231,7 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool) []
 	}
 	var out []string
 	for _, e := range evals {
-		for _, f := range e.Failures {
+		for _, f := range e.Failures() {
 			where := e.File
 			if f.Entity != "" {
 				where += " " + f.Entity

@@ -49,14 +49,14 @@ func (j *judge) entity(i int) EntityEvaluation {
 // find duplicates is none.
 func observation(m *actuals.Matcher, r actuals.Reading) (evaluate.Observation, bool) {
 	parts, text := m.Ratio(r)
-	o := evaluate.Observation{Year: int(r.Year), Number: r.Number, Parts: parts, Text: text, Cell: m.CellRef(r.Row, int32(r.Col))}
+	o := evaluate.Observation{Year: r.Year(), Number: r.Number, Parts: parts, Text: text, Cell: m.CellRef(r.Row, int32(r.Col))}
 	switch r.Kind() {
 	case actuals.Amount:
 		o.Kind = evaluate.Amount
 	case actuals.Total:
 		o.Kind = evaluate.Total
 	case actuals.Parts:
-		o.Kind = evaluate.Parts
+		o.Kind, o.Number = evaluate.Parts, 0 // Number holds where the parts are kept
 	case actuals.NoValue:
 		o.Kind = evaluate.None
 	default:
@@ -73,20 +73,18 @@ func (e *Evaluation) digest() {
 	var kept []EntityEvaluation
 	keep := len(e.entities)*len(j.inds) <= keepOutcomes
 	e.total = map[evaluate.Status]int{}
-	e.counts = make([]map[evaluate.Status]int, len(e.entities))
+	index := map[*plan.Indicator]int{}
+	for i, ind := range j.inds {
+		index[ind] = i
+	}
 	for i := range e.entities {
 		en := j.entity(i)
-		counts := en.Counts()
-		e.counts[i] = counts
-		for s, n := range counts {
-			e.total[s] += n
-		}
-		e.Failures = append(e.Failures, failures(en)...)
+		e.count(i, &en, index)
 
 		var written []evaluate.WrittenStatus
 		for _, s := range e.m.Statuses(i) {
 			if s.Year == 0 || int(s.Year) == e.Year {
-				written = append(written, evaluate.WrittenStatus{Indicator: j.inds[s.Indicator].ID, Text: s.Text, Cell: e.m.CellRef(s.Row, s.Col)})
+				written = append(written, evaluate.WrittenStatus{Indicator: j.inds[s.Indicator].ID, Text: e.m.StatusText(s), Cell: e.m.CellRef(s.Row, int32(s.Col))})
 			}
 		}
 		disagreements, warnings := evaluate.Audit(en.Outcomes, written)

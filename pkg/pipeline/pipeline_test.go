@@ -110,8 +110,9 @@ func TestEvaluateFile(t *testing.T) {
 	}
 	// Failures: the no-data rate, then every indicator not reported, entity
 	// by entity.
-	if n := len(e.Failures); n != 1+21+22 || e.Failures[0].Status != evaluate.NoData || e.Failures[0].Entity != "九龙坡区" {
-		t.Errorf("failures: %d, first %+v", n, e.Failures[0])
+	if f := e.Failures(); len(f) != 1+21+22 || f[0].Status != evaluate.NoData || f[0].Entity != "九龙坡区" ||
+		f[0].Indicator.ID != "surveyed-unemployment-rate" || !f[1].NotReported || f[22].Entity != "渝中区" {
+		t.Errorf("failures: %d, first %+v", len(f), f[0])
 	}
 }
 

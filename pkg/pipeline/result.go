@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
@@ -22,14 +24,12 @@ type Evaluation struct {
 	// Warnings are the reader's and the audit's, one line each, naming the
 	// file.
 	Warnings []string
-	// Failures are the outcomes that are lagging, not achieved or without
-	// data, for the --fail-on policy.
-	Failures []Failure
-
 	m        *actuals.Matcher
 	entities []string
-	counts   []map[evaluate.Status]int // per entity
 	total    map[evaluate.Status]int
+	// failures are the outcomes that can fail the --fail-on policy, kept in
+	// 8 bytes each: a province's counties have tens of thousands.
+	failures []failure
 	// kept holds every entity's outcomes when they are few enough to keep,
 	// so that writing them does not judge them again.
 	kept []EntityEvaluation
@@ -71,9 +71,26 @@ func (e *Evaluation) Entities() []string { return e.entities }
 // Counts returns the number of outcomes of each status over all entities.
 func (e *Evaluation) Counts() map[evaluate.Status]int { return e.total }
 
-// EntityCounts returns the number of the i-th entity's outcomes of each
-// status.
-func (e *Evaluation) EntityCounts(i int) map[evaluate.Status]int { return e.counts[i] }
+// Failures are the outcomes that are lagging, not achieved or without data,
+// and the indicators not reported, entity by entity, for the --fail-on
+// policy.
+func (e *Evaluation) Failures() []Failure {
+	inds := e.Plan.Indicators()
+	out := make([]Failure, len(e.failures))
+	for i, f := range e.failures {
+		out[i] = Failure{Entity: e.entities[f.entity], Indicator: inds[f.indicator], Status: evaluate.Statuses[f.status],
+			NotReported: f.notReported}
+	}
+	return out
+}
+
+// failure is a Failure in 8 bytes.
+type failure struct {
+	entity      int32
+	indicator   uint16
+	status      uint8 // index into evaluate.Statuses
+	notReported bool
+}
 
 // Counts returns the number of the entity's outcomes of each status.
 func (en *EntityEvaluation) Counts() map[evaluate.Status]int {
@@ -125,29 +142,30 @@ func (e *Evaluation) All() []EntityEvaluation {
 func NewEvaluation(p *plan.Plan, file, sha string, year int, entities []EntityEvaluation, audit []AuditEntry, warnings []string) *Evaluation {
 	e := &Evaluation{Plan: p, File: file, SHA256: sha, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
 		Audit: audit, Warnings: warnings, kept: entities, total: map[evaluate.Status]int{}}
-	for _, en := range entities {
+	index := map[*plan.Indicator]int{}
+	for i, ind := range p.Indicators() {
+		index[ind] = i
+	}
+	for i, en := range entities {
 		e.entities = append(e.entities, en.Entity)
-		counts := en.Counts()
-		e.counts = append(e.counts, counts)
-		for s, n := range counts {
-			e.total[s] += n
-		}
-		e.Failures = append(e.Failures, failures(en)...)
+		e.count(i, &en, index)
 	}
 	return e
 }
 
-// failures are the entity's outcomes that can fail the --fail-on policy,
-// then its indicators not reported.
-func failures(en EntityEvaluation) []Failure {
-	var out []Failure
+// count adds the i-th entity's outcomes to the counts and its failures to
+// the list: outcomes lagging, not achieved or without data, then the
+// indicators it does not report.
+func (e *Evaluation) count(i int, en *EntityEvaluation, index map[*plan.Indicator]int) {
 	for _, o := range en.Outcomes {
-		if o.Status == evaluate.Lagging || o.Status == evaluate.NotAchieved || o.Status == evaluate.NoData {
-			out = append(out, Failure{Entity: en.Entity, Indicator: o.Indicator, Status: o.Status})
+		e.total[o.Status]++
+		switch o.Status {
+		case evaluate.Lagging, evaluate.NotAchieved, evaluate.NoData:
+			e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[o.Indicator]),
+				status: uint8(slices.Index(evaluate.Statuses, o.Status))})
 		}
 	}
 	for _, ind := range en.NotReported {
-		out = append(out, Failure{Entity: en.Entity, Indicator: ind, NotReported: true})
+		e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[ind]), notReported: true})
 	}
-	return out
 }
