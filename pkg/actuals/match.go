@@ -2,7 +2,9 @@ package actuals
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -148,17 +150,31 @@ func splitName(s string) (name, unit string) {
 	}, s), unit
 }
 
-// matcher finds indicators by id, 专栏 number, name and alias.
+// matcher finds indicators by id, 专栏 number, name and alias. It remembers
+// what it found for each distinct text: a table repeats the same few names
+// on every row.
 type matcher struct {
 	byID     map[string]*plan.Indicator
 	byNumber map[int]*plan.Indicator // only numbers no two indicators share
 	byName   map[string]*plan.Indicator
 	byAlias  map[string]*plan.Indicator
+
+	ids   map[string]found
+	names map[string]found
+}
+
+// found is what a text matched, and how; unit is the bracketed unit a name
+// carries.
+type found struct {
+	ind  *plan.Indicator
+	by   string
+	unit string
 }
 
 func newMatcher(p *plan.Plan) *matcher {
 	m := &matcher{byID: map[string]*plan.Indicator{}, byNumber: map[int]*plan.Indicator{},
-		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{}}
+		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{},
+		ids: map[string]found{}, names: map[string]found{}}
 	shared := map[int]bool{}
 	for _, ind := range p.Indicators() {
 		m.byID[strings.ToLower(ind.ID)] = ind
@@ -180,41 +196,69 @@ func newMatcher(p *plan.Plan) *matcher {
 }
 
 func (m *matcher) id(text string) (*plan.Indicator, string) {
+	if f, ok := m.ids[text]; ok {
+		return f.ind, f.by
+	}
+	var f found
 	s := strings.ToLower(strings.TrimSpace(norm.NFKC.String(text)))
 	if ind := m.byID[s]; ind != nil {
-		return ind, "id"
-	}
-	if n, err := strconv.Atoi(strings.TrimSuffix(s, ".")); err == nil {
+		f = found{ind: ind, by: "id"}
+	} else if n, err := strconv.Atoi(strings.TrimSuffix(s, ".")); err == nil {
 		if ind := m.byNumber[n]; ind != nil {
-			return ind, "number"
+			f = found{ind: ind, by: "number"}
 		}
 	}
-	return nil, ""
+	if len(m.ids) < maxCached {
+		m.ids[text] = f
+	}
+	return f.ind, f.by
 }
 
 // row matches a table row: by its id cell (the plan's id, or the 专栏
-// number), else by its name cell (name, then alias). It says how.
-func (m *matcher) row(r TableRow, idCol, nameCol int) (*plan.Indicator, string) {
+// number), else by its name cell (name, then alias). It says how, and gives
+// the unit in the name's brackets when the name matched.
+func (m *matcher) row(r TableRow, idCol, nameCol int) (*plan.Indicator, string, string) {
 	if c, ok := r.cell(idCol); ok && idCol > 0 {
 		if ind, by := m.id(cellText(c)); ind != nil {
-			return ind, by
+			return ind, by, ""
 		}
 	}
 	if c, ok := r.cell(nameCol); ok && nameCol > 0 {
-		return m.name(c.Text)
+		f := m.name(c.Text)
+		return f.ind, f.by, f.unit
 	}
-	return nil, ""
+	return nil, "", ""
 }
 
-func (m *matcher) name(text string) (*plan.Indicator, string) {
-	n, _ := splitName(text)
+// name matches a name cell's text, by name then alias.
+func (m *matcher) name(text string) found {
+	if f, ok := m.names[text]; ok {
+		return f
+	}
+	n, unit := splitName(text)
+	f := found{unit: unit}
 	if ind := m.byName[n]; ind != nil {
-		return ind, "name"
+		f.ind, f.by = ind, "name"
+	} else if ind := m.byAlias[n]; ind != nil {
+		f.ind, f.by = ind, "alias"
 	}
-	if ind := m.byAlias[n]; ind != nil {
-		return ind, "alias"
+	if len(m.names) < maxCached {
+		m.names[text] = f
 	}
-	return nil, ""
+	return f
+}
+
+// splitName is splitName, remembered per text.
+func (m *matcher) splitName(text string) (string, string) {
+	if f, ok := m.names[text]; ok {
+		return "", f.unit
+	}
+	return splitName(text)
+}
+
+// isGroup reports whether a row's text is a group title (一、就业).
+func (m *matcher) isGroup(text string) bool {
+	return groupTitle.MatchString(strings.TrimSpace(norm.NFKC.String(text)))
 }
 
 // cellText is a cell's text for matching: a number in an id column is its
@@ -223,219 +267,551 @@ func cellText(c xlsx.Cell) string {
 	return strings.TrimSpace(c.Text)
 }
 
-// Match reads the table's rows against the plan's indicators. Bad cells are
-// gathered, every one, and returned as *CellErrors (unless opts.Lenient);
-// with opts.Strict an unmatched row is an error too.
-func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
-	res := &Result{Table: t, Plan: p, Reported: map[string]map[string]bool{}}
-	m := newMatcher(p)
-	first := t.firstColumn
-	nameCol, idCol, unitCol := first(RoleName), first(RoleID), first(RoleUnit)
-	entityCol, statusCol, attrCol := first(RoleEntity), first(RoleStatus), first(RoleAttribute)
-	yearKeyCol, valueCol := first(RoleYearKey), first(RoleValue)
-	var yearCols []Column
-	for _, c := range t.Columns {
-		if c.Role == RoleYear {
-			yearCols = append(yearCols, c)
+// Reading is one value read for an indicator, kept compact (16 bytes): a
+// workbook of thousands of reporting units has hundreds of thousands of
+// them. The cell is kept as numbers and named only when a message or an
+// output needs it (Matcher.CellRef); a ratio's parts and text are kept aside
+// (Matcher.Ratio).
+type Reading struct {
+	// Number is the value in the plan's unit (Amount, Total); for a ratio,
+	// the place of its parts kept aside.
+	Number float64
+	Row    int32
+	Col    uint16
+	year   uint8 // the year less minYearHeader
+	kind   readingKind
+}
+
+// Year is the year the value is for.
+func (r Reading) Year() int { return minYearHeader + int(r.year) }
+
+// readingKind is a Reading's ValueKind in a byte.
+type readingKind uint8
+
+const (
+	kindNone readingKind = iota
+	kindAmount
+	kindTotal
+	kindParts
+	kindBad // a bad cell kept only so that a second value for its year is found
+)
+
+var kindNames = [...]ValueKind{kindNone: NoValue, kindAmount: Amount, kindTotal: Total, kindParts: Parts, kindBad: badReading}
+
+func kindOf(k ValueKind) readingKind {
+	for i, n := range kindNames {
+		if n == k {
+			return readingKind(i)
 		}
 	}
+	return kindBad
+}
 
-	var bad []Issue
-	// badCell reports a cell that holds no usable value: an error, or under
-	// --lenient a warning (the caller then reads no value from it).
-	badCell := func(c xlsx.Cell, msg string) {
-		is := Issue{Cell: t.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true}
-		if opts.Lenient {
-			is.Msg += "; read as no value (--lenient)"
-			res.Warnings = append(res.Warnings, is)
+// Kind is what the value holds; a bad cell kept only to find a second value
+// for its year is none of the spec's kinds.
+func (r Reading) Kind() ValueKind { return kindNames[r.kind] }
+
+// ratioValue is a ratio's components and its text as written.
+type ratioValue struct {
+	parts []float64
+	text  string
+}
+
+// entityReadings holds one reporting unit's readings: for each indicator a
+// run of slots in one block (a value a year of the period and one more, for
+// a baseline-year column), with any further values aside, so that a unit
+// costs one allocation rather than one per indicator.
+type entityReadings struct {
+	block    []Reading
+	n        []uint8 // readings of each indicator in its slots
+	extra    map[int][]Reading
+	reported []bool
+	statuses []StatusReading
+}
+
+// StatusReading is a 完成情况 cell read for an indicator, kept compact; its
+// text is Matcher.StatusText.
+type StatusReading struct {
+	Row       int32
+	Col       uint16
+	Indicator uint16 // index into the plan's indicators
+	Year      int16  // the row's year in a long table; 0 in a wide one
+	text      uint32
+}
+
+// Matcher matches a table's rows, as they are read, to a plan's indicators and
+// keeps the values in per-(reporting unit, indicator) lists. Work that
+// depends only on a cell's text (name normalisation, id and alias lookup,
+// units) is done once per distinct text. A Matcher holds no row once it has
+// matched it.
+type Matcher struct {
+	h    *Header
+	p    *plan.Plan
+	opts Options
+	m    *matcher
+	inds []*plan.Indicator
+	// index of each indicator in inds
+	indIndex map[*plan.Indicator]int
+
+	nameCol, idCol, unitCol, entityCol, statusCol, attrCol, yearKeyCol, valueCol int
+	yearCols                                                                     []Column
+
+	bad      []Issue
+	warnings []Issue
+
+	entities  []string
+	entityIdx map[string]int
+	// readings[entity][indicator] are the values read, in row order;
+	// reported[entity][indicator] says whether the workbook has a row for it.
+	ents   []*entityReadings
+	slots  int // slots per indicator in an entity's block
+	ratios []ratioValue
+	// texts are the distinct 完成情况 texts, which StatusReading.text
+	// indexes.
+	texts     []string
+	textIndex map[string]uint32
+	latest    int // the latest year with a value
+
+	// detail keeps what inspect shows: every row's match and every value
+	// with its cell and note, in row order.
+	detail *Result
+
+	units map[string]string // NFKC'd unit cell texts
+}
+
+// NewMatcher starts matching the table h heads against the plan p.
+func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
+	mt := &Matcher{h: h, p: p, opts: opts, m: newMatcher(p), inds: p.Indicators(),
+		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{},
+		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}}
+	for i, ind := range mt.inds {
+		mt.indIndex[ind] = i
+	}
+	first := h.firstColumn
+	mt.nameCol, mt.idCol, mt.unitCol = first(RoleName), first(RoleID), first(RoleUnit)
+	mt.entityCol, mt.statusCol, mt.attrCol = first(RoleEntity), first(RoleStatus), first(RoleAttribute)
+	mt.yearKeyCol, mt.valueCol = first(RoleYearKey), first(RoleValue)
+	for _, c := range h.Columns {
+		if c.Role == RoleYear {
+			mt.yearCols = append(mt.yearCols, c)
+		}
+	}
+	return mt
+}
+
+// KeepDetail makes the Matcher keep every row's match and every value as a
+// Value, for Result.
+func (mt *Matcher) KeepDetail() {
+	mt.detail = &Result{Plan: mt.p, Reported: map[string]map[string]bool{}}
+}
+
+// Plan is the plan the rows are matched against.
+func (mt *Matcher) Plan() *plan.Plan { return mt.p }
+
+// Indicators are the plan's indicators, in plan order: Readings and
+// StatusReading.Indicator index into them.
+func (mt *Matcher) Indicators() []*plan.Indicator { return mt.inds }
+
+// Entities lists the reporting units in order of appearance; [""] for a
+// single-unit workbook.
+func (mt *Matcher) Entities() []string {
+	if len(mt.entities) == 0 {
+		return []string{""}
+	}
+	return mt.entities
+}
+
+// Reported reports whether the workbook has a row for the indicator and the
+// entity (both by index).
+func (mt *Matcher) Reported(entity, ind int) bool {
+	return entity < len(mt.ents) && mt.ents[entity].reported[ind]
+}
+
+// Readings are the values read for an entity and an indicator, in row order.
+func (mt *Matcher) Readings(entity, ind int) []Reading {
+	if entity >= len(mt.ents) {
+		return nil
+	}
+	e := mt.ents[entity]
+	in := e.block[ind*mt.slots : ind*mt.slots+int(e.n[ind])]
+	if more := e.extra[ind]; len(more) > 0 {
+		return append(slices.Clone(in), more...)
+	}
+	return in
+}
+
+// Ratio is a ratio reading's components and text as written; nil and "" for
+// another kind.
+func (mt *Matcher) Ratio(r Reading) ([]float64, string) {
+	if r.kind != kindParts {
+		return nil, ""
+	}
+	v := mt.ratios[int(r.Number)]
+	return v.parts, v.text
+}
+
+// Statuses are the 完成情况 cells read for an entity, in row order.
+func (mt *Matcher) Statuses(entity int) []StatusReading {
+	if entity >= len(mt.ents) {
+		return nil
+	}
+	return mt.ents[entity].statuses
+}
+
+// StatusText is a status cell's text as written (trimmed).
+func (mt *Matcher) StatusText(s StatusReading) string { return mt.texts[s.text] }
+
+// addReading keeps a reading for an entity's indicator, in its slots or
+// aside.
+func (mt *Matcher) addReading(ei, ii int, r Reading) {
+	e := mt.ents[ei]
+	if n := int(e.n[ii]); n < mt.slots {
+		e.block[ii*mt.slots+n] = r
+		e.n[ii]++
+		return
+	}
+	if e.extra == nil {
+		e.extra = map[int][]Reading{}
+	}
+	e.extra[ii] = append(e.extra[ii], r)
+}
+
+// Warnings are the problems that do not stop the evaluation, in row order.
+func (mt *Matcher) Warnings() []Issue { return mt.warnings }
+
+// LatestYear is the latest year any value was read for, or 0.
+func (mt *Matcher) LatestYear() int { return mt.latest }
+
+// CellRef names a cell as messages print it: "Sheet!G9".
+func (mt *Matcher) CellRef(row, col int32) string {
+	return mt.h.Ref(xlsx.CellName(int(col), int(row)))
+}
+
+// badCell reports a cell that holds no usable value: an error, or under
+// --lenient a warning (the caller then reads no value from it).
+func (mt *Matcher) badCell(c xlsx.Cell, msg string) {
+	is := Issue{Cell: mt.h.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true}
+	if mt.opts.Lenient {
+		is.Msg += "; read as no value (--lenient)"
+		mt.warnings = append(mt.warnings, is)
+		return
+	}
+	mt.bad = append(mt.bad, is)
+}
+
+func (mt *Matcher) conflict(c xlsx.Cell, msg string) {
+	mt.bad = append(mt.bad, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Msg: msg})
+}
+
+// entity is the index of a reporting unit, added on first sight.
+func (mt *Matcher) entity(name string) int {
+	if i, ok := mt.entityIdx[name]; ok {
+		return i
+	}
+	i := len(mt.entities)
+	mt.entityIdx[name] = i
+	mt.entities = append(mt.entities, name)
+	n := len(mt.inds)
+	mt.ents = append(mt.ents, &entityReadings{block: make([]Reading, n*mt.slots), n: make([]uint8, n), reported: make([]bool, n)})
+	return i
+}
+
+// unit is a unit cell's text as compared with the plan's units.
+func (mt *Matcher) unit(text string) string {
+	if u, ok := mt.units[text]; ok {
+		return u
+	}
+	u := strings.TrimSpace(norm.NFKC.String(text))
+	if len(mt.units) < maxCached {
+		mt.units[text] = u
+	}
+	return u
+}
+
+// yearCell is a value cell with the year it is for.
+type yearCell struct {
+	year int
+	cell xlsx.Cell
+}
+
+// Row matches one row of the table and keeps its values. Bad cells and
+// conflicts are gathered for Finish.
+func (mt *Matcher) Row(row TableRow) {
+	rm := RowMatch{Row: row.Num}
+	ind, by, nameUnit := mt.m.row(row, mt.idCol, mt.nameCol)
+	rm.By = by
+	// The row is named by the cell that matched it: the name, unless the
+	// id matched or there is no name.
+	idCell, hasID := row.cell(mt.idCol)
+	nameCell, hasName := row.cell(mt.nameCol)
+	hasID, hasName = hasID && mt.idCol > 0, hasName && mt.nameCol > 0
+	switch {
+	case hasName && (!hasID || ind != nil && by != "id" && by != "number"):
+		rm.Cell, rm.Text = nameCell.Ref(), cellText(nameCell)
+	case hasID:
+		rm.Cell, rm.Text = idCell.Ref(), cellText(idCell)
+		if rm.Text == "" && hasName {
+			rm.Text = cellText(nameCell)
+		}
+	}
+	if hasName {
+		if by == "name" || by == "alias" {
+			rm.Unit = nameUnit
+		} else {
+			_, rm.Unit = mt.m.splitName(nameCell.Text)
+		}
+	}
+	if c, ok := row.cell(mt.unitCol); ok && mt.unitCol > 0 && c.Kind == xlsx.Text {
+		if u := mt.unit(c.Text); u != "" {
+			rm.Unit = u
+		}
+	}
+	if mt.entityCol > 0 {
+		c, ok := row.cell(mt.entityCol)
+		if ok {
+			rm.Entity = strings.TrimSpace(c.Text)
+		}
+		if rm.Entity == "" {
+			// Every row of a table with an entity column belongs to one;
+			// a blank one would be mixed up with the total of all.
+			if !ok {
+				c = xlsx.Cell{Row: row.Num, Col: mt.entityCol}
+			}
+			mt.badCell(c, "no reporting unit in this row's entity column")
 			return
 		}
-		bad = append(bad, is)
 	}
-	conflict := func(c xlsx.Cell, msg string) {
-		bad = append(bad, Issue{Cell: t.Ref(c.Ref()), Text: c.Text, Msg: msg})
-	}
-	type key struct {
-		ind, entity string
-		year        int
-	}
-	seen := map[key]string{}
-	entities := map[string]bool{}
 
-	for _, row := range t.Rows {
-		rm := RowMatch{Row: row.Num}
-		ind, by := m.row(row, idCol, nameCol)
-		rm.By = by
-		// The row is named by the cell that matched it: the name, unless the
-		// id matched or there is no name.
-		idCell, hasID := row.cell(idCol)
-		nameCell, hasName := row.cell(nameCol)
-		hasID, hasName = hasID && idCol > 0, hasName && nameCol > 0
+	// The cells holding values: one per year column (wide), or the value
+	// column with the year from the year column (long).
+	var buf [8]yearCell
+	cells := buf[:0]
+	if mt.h.Layout == Wide {
+		for _, yc := range mt.yearCols {
+			if c, ok := row.cell(yc.Col); ok {
+				cells = append(cells, yearCell{yc.Year, c})
+			}
+		}
+	} else if c, ok := row.cell(mt.valueCol); ok {
+		yc, hasYear := row.cell(mt.yearKeyCol)
+		year, ok := yearOf(yc)
 		switch {
-		case hasName && (!hasID || ind != nil && by != "id" && by != "number"):
-			rm.Cell, rm.Text = nameCell.Ref(), cellText(nameCell)
-		case hasID:
-			rm.Cell, rm.Text = idCell.Ref(), cellText(idCell)
-			if rm.Text == "" && hasName {
-				rm.Text = cellText(nameCell)
-			}
+		case !hasYear:
+			mt.badCell(c, "a value with no year in its row")
+			return
+		case !ok:
+			mt.badCell(yc, "not a year")
+			return
 		}
-		if hasName {
-			_, rm.Unit = splitName(nameCell.Text)
+		if reason, failed := row.CalcErrors[yc.Col]; failed {
+			mt.badCell(yc, "a formula with no saved value that cannot be calculated: "+reason)
+			return
 		}
-		if c, ok := row.cell(unitCol); ok && unitCol > 0 && c.Kind == xlsx.Text {
-			if u := strings.TrimSpace(norm.NFKC.String(c.Text)); u != "" {
-				rm.Unit = u
-			}
-		}
-		if entityCol > 0 {
-			c, ok := row.cell(entityCol)
-			if ok {
-				rm.Entity = strings.TrimSpace(c.Text)
-			}
-			if rm.Entity == "" {
-				// Every row of a table with an entity column belongs to one;
-				// a blank one would be mixed up with the total of all.
-				if !ok {
-					c = xlsx.Cell{Row: row.Num, Col: entityCol}
-				}
-				badCell(c, "no reporting unit in this row's entity column")
-				continue
-			}
-		}
+		cells = append(cells, yearCell{year, c})
+	}
 
-		// The cells holding values: one per year column (wide), or the value
-		// column with the year from the year column (long).
-		type yearCell struct {
-			year int
-			cell xlsx.Cell
-		}
-		var cells []yearCell
-		if t.Layout == Wide {
-			for _, yc := range yearCols {
-				if c, ok := row.cell(yc.Col); ok {
-					cells = append(cells, yearCell{yc.Year, c})
-				}
+	if ind == nil {
+		if len(cells) == 0 && mt.m.isGroup(rm.Text) {
+			rm.By = "group"
+		} else {
+			rm.By = "unmatched"
+			msg := fmt.Sprintf("matches no indicator of %s", mt.p.Ref())
+			if rm.Cell == "" {
+				rm.Cell = row.Cells[0].Ref()
 			}
-		} else if c, ok := row.cell(valueCol); ok {
-			yc, hasYear := row.cell(yearKeyCol)
-			year, ok := yearOf(yc)
-			switch {
-			case !hasYear:
-				badCell(c, "a value with no year in its row")
-				continue
-			case !ok:
-				badCell(yc, "not a year")
-				continue
-			}
-			if reason, failed := row.CalcErrors[yc.Col]; failed {
-				badCell(yc, "a formula with no saved value that cannot be calculated: "+reason)
-				continue
-			}
-			cells = append(cells, yearCell{year, c})
-		}
-
-		if ind == nil {
-			if len(cells) == 0 && groupTitle.MatchString(strings.TrimSpace(norm.NFKC.String(rm.Text))) {
-				rm.By = "group"
+			issue := Issue{Cell: mt.h.Ref(rm.Cell), Text: rm.Text, Msg: msg}
+			if mt.opts.Strict {
+				mt.bad = append(mt.bad, issue)
 			} else {
-				rm.By = "unmatched"
-				msg := fmt.Sprintf("matches no indicator of %s", p.Ref())
-				if rm.Cell == "" {
-					rm.Cell = row.Cells[0].Ref()
-				}
-				issue := Issue{Cell: t.Ref(rm.Cell), Text: rm.Text, Msg: msg}
-				if opts.Strict {
-					bad = append(bad, issue)
-				} else {
-					res.Warnings = append(res.Warnings, issue)
-				}
+				mt.warnings = append(mt.warnings, issue)
 			}
-			res.Rows = append(res.Rows, rm)
-			continue
 		}
-		rm.Indicator = ind.ID
-		res.Rows = append(res.Rows, rm)
-		if !entities[rm.Entity] {
-			entities[rm.Entity] = true
-			res.Entities = append(res.Entities, rm.Entity)
+		if mt.detail != nil {
+			mt.detail.Rows = append(mt.detail.Rows, rm)
 		}
-		if res.Reported[rm.Entity] == nil {
-			res.Reported[rm.Entity] = map[string]bool{}
-		}
-		res.Reported[rm.Entity][ind.ID] = true
+		return
+	}
+	rm.Indicator = ind.ID
+	if mt.detail != nil {
+		mt.detail.Rows = append(mt.detail.Rows, rm)
+	}
+	ii := mt.indIndex[ind]
+	ei := mt.entity(rm.Entity)
+	mt.ents[ei].reported[ii] = true
 
-		if c, ok := row.cell(attrCol); ok && attrCol > 0 {
-			if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
-				res.Warnings = append(res.Warnings, Issue{Cell: t.Ref(c.Ref()), Text: c.Text,
-					Msg: fmt.Sprintf("the plan says %s is %s", ind.ID, ind.Attribute)})
-			}
+	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {
+		if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
+			mt.warnings = append(mt.warnings, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text,
+				Msg: fmt.Sprintf("the plan says %s is %s", ind.ID, ind.Attribute)})
 		}
-		if c, ok := row.cell(statusCol); ok && statusCol > 0 && strings.TrimSpace(c.Text) != "" {
-			st := Status{Indicator: ind.ID, Entity: rm.Entity, Text: strings.TrimSpace(c.Text), Cell: t.Ref(c.Ref())}
-			if t.Layout == Long && len(cells) > 0 {
-				st.Year = cells[0].year
-			}
-			res.Statuses = append(res.Statuses, st)
+	}
+	if c, ok := row.cell(mt.statusCol); ok && mt.statusCol > 0 && strings.TrimSpace(c.Text) != "" {
+		text := strings.TrimSpace(c.Text)
+		ti, ok := mt.textIndex[text]
+		if !ok {
+			ti = uint32(len(mt.texts))
+			mt.texts = append(mt.texts, text)
+			mt.textIndex[text] = ti
 		}
+		st := StatusReading{Indicator: uint16(ii), Row: int32(c.Row), Col: uint16(c.Col), text: ti}
+		if mt.h.Layout == Long && len(cells) > 0 {
+			st.Year = int16(cells[0].year)
+		}
+		mt.ents[ei].statuses = append(mt.ents[ei].statuses, st)
+	}
 
-		unitOK := true
-		if rm.Unit != "" && rm.Unit != ind.Unit {
-			if _, ok := plan.ConvertUnit(1, rm.Unit, ind.Unit); !ok {
-				unitOK = false
-			}
-		}
-		for _, yc := range cells {
-			c := yc.cell
-			k := key{ind.ID, rm.Entity, yc.year}
-			if prev, dup := seen[k]; dup {
-				conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), prev))
-				continue
-			}
-			seen[k] = t.Ref(c.Ref())
-			v := Value{Indicator: ind.ID, Entity: rm.Entity, Year: yc.year, Cell: t.Ref(c.Ref()), Text: displayText(c)}
-			var pv parsedValue
-			reason, failed := row.CalcErrors[c.Col]
-			if failed {
-				reason = "a formula with no saved value that cannot be calculated: " + reason
-			} else {
-				pv, reason = readValue(c, ind)
-			}
-			if reason == "" && pv.kind != NoValue {
-				reason = convert(&pv, &v, rm.Unit, unitOK, ind)
-			}
-			if reason != "" {
-				badCell(c, reason)
-				if opts.Lenient {
-					v.Kind, v.Note = NoValue, "bad cell read as no value: "+reason
-					res.Values = append(res.Values, v)
-				}
-				continue
-			}
-			v.Kind, v.Number, v.Parts = pv.kind, pv.number, pv.parts
-			if pv.kind == Amount || pv.kind == Total {
-				if w := plausibility(v.Number, ind.Unit); w != "" && pv.kind == Amount {
-					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: w})
-				}
-				if w := magnitude(v.Number, ind); w != "" {
-					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text, Msg: w})
-				}
-				if pv.fraction && ind.Unit == "%" && v.Number != 0 && v.Number <= 1.5 && v.Number >= -1.5 {
-					res.Warnings = append(res.Warnings, Issue{Cell: v.Cell, Text: c.Text,
-						Msg: fmt.Sprintf("%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage",
-							formatNumber(v.Number), formatNumber(round9(v.Number*100)))})
-				}
-			}
-			res.Values = append(res.Values, v)
+	unitOK := true
+	if rm.Unit != "" && rm.Unit != ind.Unit {
+		if _, ok := plan.ConvertUnit(1, rm.Unit, ind.Unit); !ok {
+			unitOK = false
 		}
 	}
-	if len(res.Entities) == 0 {
-		res.Entities = []string{""}
+	for _, yc := range cells {
+		mt.value(ind, ii, ei, rm, yc, row.CalcErrors, unitOK)
 	}
-	if len(bad) > 0 {
-		return nil, &CellErrors{File: t.File, Issues: bad}
+}
+
+// value reads one value cell of a matched row.
+func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCell, calcErrors map[int]string, unitOK bool) {
+	c := yc.cell
+	for _, prev := range mt.Readings(ei, ii) {
+		if prev.Year() == yc.year {
+			mt.conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col))))
+			return
+		}
 	}
-	return res, nil
+	r := Reading{year: uint8(yc.year - minYearHeader), Row: int32(c.Row), Col: uint16(c.Col), kind: kindBad}
+	var pv parsedValue
+	var note string
+	reason, failed := calcErrors[c.Col]
+	if failed {
+		reason = "a formula with no saved value that cannot be calculated: " + reason
+	} else {
+		pv, reason = readValue(c, ind)
+	}
+	if reason == "" && pv.kind != NoValue {
+		note, reason = convert(&pv, c, rm.Unit, unitOK, ind, mt.detail != nil)
+	}
+	if reason != "" {
+		mt.badCell(c, reason)
+		if mt.opts.Lenient {
+			r.kind = kindNone
+			mt.keepDetail(ind, rm.Entity, r, c, "bad cell read as no value: "+reason)
+		}
+		// Kept (a bad cell as such) so that a second value for the year is
+		// still found.
+		mt.addReading(ei, ii, r)
+		return
+	}
+	r.kind, r.Number = kindOf(pv.kind), pv.number
+	if pv.kind == Parts {
+		r.Number = float64(len(mt.ratios))
+		mt.ratios = append(mt.ratios, ratioValue{pv.parts, displayText(c)})
+	}
+	if pv.kind != NoValue && yc.year > mt.latest {
+		mt.latest = yc.year
+	}
+	if pv.kind == Amount || pv.kind == Total {
+		ref := func() string { return mt.CellRef(r.Row, int32(r.Col)) }
+		if w := plausibility(r.Number, ind.Unit); w != "" && pv.kind == Amount {
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w})
+		}
+		if w := magnitude(r.Number, ind); w != "" {
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w})
+		}
+		if pv.fraction && ind.Unit == "%" && r.Number != 0 && r.Number <= 1.5 && r.Number >= -1.5 {
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text,
+				Msg: fmt.Sprintf("%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage",
+					formatNumber(r.Number), formatNumber(round9(r.Number*100)))})
+		}
+	}
+	mt.addReading(ei, ii, r)
+	mt.keepDetail(ind, rm.Entity, r, c, note)
+}
+
+// keepDetail adds a value to the detailed result, when one is kept.
+func (mt *Matcher) keepDetail(ind *plan.Indicator, entity string, r Reading, c xlsx.Cell, note string) {
+	if mt.detail == nil {
+		return
+	}
+	parts, _ := mt.Ratio(r)
+	number := r.Number
+	if r.kind == kindParts {
+		number = 0
+	}
+	mt.detail.Values = append(mt.detail.Values, Value{Indicator: ind.ID, Entity: entity, Year: r.Year(),
+		Kind: r.Kind(), Number: number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note})
+}
+
+// badReading marks a bad cell kept only so that a second value for its year
+// is found; it is never handed on as a value.
+const badReading ValueKind = "bad"
+
+// Finish ends the matching. Bad cells are gathered, every one, and returned
+// as *CellErrors (unless opts.Lenient); with opts.Strict an unmatched row is
+// an error too.
+func (mt *Matcher) Finish() error {
+	if len(mt.bad) > 0 {
+		return &CellErrors{File: mt.h.File, Issues: mt.bad}
+	}
+	return nil
+}
+
+// Match reads the table's rows against the plan's indicators, keeping every
+// row's match and every value (what inspect shows). Bad cells are gathered,
+// every one, and returned as *CellErrors (unless opts.Lenient); with
+// opts.Strict an unmatched row is an error too.
+func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
+	mt := NewMatcher(&t.Header, p, opts)
+	mt.KeepDetail()
+	for _, row := range t.Rows {
+		mt.Row(row)
+	}
+	if err := mt.Finish(); err != nil {
+		return nil, err
+	}
+	return mt.Result(t), nil
+}
+
+// Result is what a Matcher that keeps detail found, with the table it read.
+func (mt *Matcher) Result(t *Table) *Result {
+	res := mt.detail
+	res.Table, res.Warnings, res.Entities = t, mt.warnings, mt.Entities()
+	for ei, name := range mt.entities {
+		for ii, ind := range mt.inds {
+			if mt.ents[ei].reported[ii] {
+				if res.Reported[name] == nil {
+					res.Reported[name] = map[string]bool{}
+				}
+				res.Reported[name][ind.ID] = true
+			}
+		}
+	}
+	res.Statuses = nil
+	// Statuses in row order, as the rows came.
+	type keyed struct {
+		st     Status
+		row    int32
+		col    int32
+		entity int
+	}
+	var all []keyed
+	for ei, e := range mt.ents {
+		for _, s := range e.statuses {
+			all = append(all, keyed{Status{Indicator: mt.inds[s.Indicator].ID, Entity: mt.entities[ei], Year: int(s.Year),
+				Text: mt.StatusText(s), Cell: mt.CellRef(s.Row, int32(s.Col))}, s.Row, int32(s.Col), ei})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b keyed) int {
+		if a.row != b.row {
+			return int(a.row - b.row)
+		}
+		return int(a.col - b.col)
+	})
+	for _, k := range all {
+		res.Statuses = append(res.Statuses, k.st)
+	}
+	return res
 }
 
 func entityNote(entity string) string {
@@ -446,29 +822,32 @@ func entityNote(entity string) string {
 }
 
 // convert brings a value into the plan's unit: from a percent format or a %
-// sign, or from the row's unit. It returns why it cannot, or "".
-func convert(pv *parsedValue, v *Value, rowUnit string, rowUnitOK bool, ind *plan.Indicator) string {
+// sign, or from the row's unit. It returns the note that says how (only when
+// wantNote: inspect shows it, eval does not) and why it cannot, or "".
+func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *plan.Indicator, wantNote bool) (note, reason string) {
 	from := rowUnit
 	if pv.unit != "" {
 		from = pv.unit
 	}
 	if from == "" || from == ind.Unit || norm.NFKC.String(from) == norm.NFKC.String(ind.Unit) {
-		if pv.percentFormat != "" && ind.Unit == "%" {
-			v.Note = fmt.Sprintf("%s in a %s cell → %s %%", v.Text, pv.percentFormat, formatNumber(pv.number))
+		if pv.percentFormat != "" && ind.Unit == "%" && wantNote {
+			note = fmt.Sprintf("%s in a %s cell → %s %%", displayText(c), pv.percentFormat, formatNumber(pv.number))
 		}
-		return ""
+		return note, ""
 	}
 	if pv.unit == "" && !rowUnitOK {
-		return fmt.Sprintf("the row's unit %s does not convert to %s, the unit of %s", rowUnit, ind.Unit, ind.ID)
+		return "", fmt.Sprintf("the row's unit %s does not convert to %s, the unit of %s", rowUnit, ind.Unit, ind.ID)
 	}
 	n, ok := plan.ConvertUnit(pv.number, from, ind.Unit)
 	if !ok {
-		return fmt.Sprintf("a value in %s, but %s is in %s", from, ind.ID, unitName(ind.Unit))
+		return "", fmt.Sprintf("a value in %s, but %s is in %s", from, ind.ID, unitName(ind.Unit))
 	}
-	v.Note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
+	if wantNote {
+		note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
+	}
 	pv.number = round9(n)
 	pv.fraction = false
-	return ""
+	return note, ""
 }
 
 func unitName(u string) string {
@@ -480,6 +859,10 @@ func unitName(u string) string {
 
 // yearOf reads a long table's year cell: 2023, "2023", "2023年".
 func yearOf(c xlsx.Cell) (int, bool) {
+	if c.Kind == xlsx.Number && !c.Date && c.Number == math.Trunc(c.Number) {
+		y := int(c.Number)
+		return y, y >= minYearHeader && y <= maxYearHeader
+	}
 	s := strings.TrimSuffix(strings.TrimSpace(norm.NFKC.String(c.Text)), "年")
 	if c.Kind == xlsx.Number && !c.Date {
 		s = formatNumber(c.Number)
@@ -491,55 +874,102 @@ func yearOf(c xlsx.Cell) (int, bool) {
 	return y, true
 }
 
-// CountMatches is how many of the table's rows match an indicator of the plan
-// (by id, number, name or alias) and hold a year of the plan's period: how well
-// the plan fits the workbook. A row of a year outside the period cannot be
-// judged against the plan, so it does not count.
-func CountMatches(t *Table, p *plan.Plan) int {
-	m := newMatcher(p)
-	idCol, nameCol, yearKeyCol := t.firstColumn(RoleID), t.firstColumn(RoleName), t.firstColumn(RoleYearKey)
-	inPeriod := func(y int) bool { return y >= p.Period.Start && y <= p.Period.End }
-	if t.Layout == Wide {
-		anyYear := false
-		for _, c := range t.Columns {
-			anyYear = anyYear || c.Role == RoleYear && inPeriod(c.Year)
-		}
-		if !anyYear {
-			return 0
+// Fit measures, as a table's rows stream past (it is a RowSink), how well
+// each of several plans fits the workbook: how many rows match an indicator
+// of the plan (by id, number, name or alias) in a year of its period. A row
+// of a year outside the period cannot be judged against the plan, so it does
+// not count. It also counts the rows and finds the latest year the table has
+// a column (wide) or a row (long) for.
+type Fit struct {
+	Plans []*plan.Plan
+	// Counts holds the matching rows of each plan, in the order of Plans.
+	Counts []int
+	// Rows is the number of rows that may hold data.
+	Rows int
+	// Latest is the latest year of a column (wide) or a row (long), or 0.
+	Latest int
+	// Table is the table's header, once seen.
+	Table *Header
+
+	matchers       []*matcher
+	anyYear        []bool // wide: the plan has a year column in its period
+	idCol, nameCol int
+	yearKeyCol     int
+}
+
+// NewFit starts measuring the fit of each plan.
+func NewFit(plans []*plan.Plan) *Fit {
+	f := &Fit{Plans: plans, Counts: make([]int, len(plans)), anyYear: make([]bool, len(plans))}
+	for _, p := range plans {
+		f.matchers = append(f.matchers, newMatcher(p))
+	}
+	return f
+}
+
+// Header implements RowSink.
+func (f *Fit) Header(h *Header) error {
+	f.Table = h
+	f.idCol, f.nameCol, f.yearKeyCol = h.firstColumn(RoleID), h.firstColumn(RoleName), h.firstColumn(RoleYearKey)
+	for _, c := range h.Columns {
+		if c.Role == RoleYear && c.Year > f.Latest {
+			f.Latest = c.Year
 		}
 	}
-	n := 0
-	for _, row := range t.Rows {
-		if t.Layout == Long {
-			yc, _ := row.cell(yearKeyCol)
-			if y, ok := yearOf(yc); !ok || !inPeriod(y) {
-				continue
+	for i, p := range f.Plans {
+		for _, c := range h.Columns {
+			f.anyYear[i] = f.anyYear[i] || c.Role == RoleYear && c.Year >= p.Period.Start && c.Year <= p.Period.End
+		}
+	}
+	return nil
+}
+
+// Skipped implements RowSink.
+func (f *Fit) Skipped(SkippedRow) {}
+
+// Row implements RowSink.
+func (f *Fit) Row(row TableRow) error {
+	f.Rows++
+	year, yearOK := 0, false
+	if f.Table.Layout == Long {
+		if yc, ok := row.cell(f.yearKeyCol); ok && f.yearKeyCol > 0 {
+			year, yearOK = yearOf(yc)
+			if yearOK && year > f.Latest {
+				f.Latest = year
 			}
 		}
-		if ind, _ := m.row(row, idCol, nameCol); ind != nil {
-			n++
+	}
+	for i, p := range f.Plans {
+		if f.Table.Layout == Wide && !f.anyYear[i] {
+			continue
+		}
+		if f.Table.Layout == Long && (!yearOK || year < p.Period.Start || year > p.Period.End) {
+			continue
+		}
+		if ind, _, _ := f.matchers[i].row(row, f.idCol, f.nameCol); ind != nil {
+			f.Counts[i]++
 		}
 	}
-	return n
+	return nil
+}
+
+// CountMatches is how many of the table's rows match an indicator of the plan
+// in a year of its period (see Fit).
+func CountMatches(t *Table, p *plan.Plan) int {
+	f := fitTable(t, p)
+	return f.Counts[0]
 }
 
 // LatestYear is the latest year the table has a column (wide) or a row (long)
 // for, or 0.
 func LatestYear(t *Table) int {
-	latest := 0
-	for _, c := range t.Columns {
-		if c.Role == RoleYear && c.Year > latest {
-			latest = c.Year
-		}
+	return fitTable(t).Latest
+}
+
+func fitTable(t *Table, plans ...*plan.Plan) *Fit {
+	f := NewFit(plans)
+	f.Header(&t.Header)
+	for _, r := range t.Rows {
+		f.Row(r)
 	}
-	if col := t.firstColumn(RoleYearKey); t.Layout == Long && col > 0 {
-		for _, r := range t.Rows {
-			if c, ok := r.cell(col); ok {
-				if y, ok := yearOf(c); ok && y > latest {
-					latest = y
-				}
-			}
-		}
-	}
-	return latest
+	return f
 }

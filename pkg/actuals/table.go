@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
@@ -31,13 +32,10 @@ type Options struct {
 	Limits *xlsx.Limits
 }
 
-// Table is the table found in a workbook, before it is matched to a plan.
+// Table is the table found in a workbook, before it is matched to a plan,
+// with every row kept (ReadTable); Scan streams the same rows instead.
 type Table struct {
-	File      string
-	Sheet     string
-	Layout    Layout
-	HeaderRow int
-	Columns   []Column
+	Header
 	// Rows holds the rows below the header that may hold data: blank rows,
 	// repeated header rows and note rows are left out.
 	Rows []TableRow
@@ -72,9 +70,34 @@ func (r TableRow) cell(col int) (xlsx.Cell, bool) {
 	return xlsx.Cell{}, false
 }
 
+// noteRow is a note under a table, after normalizeHeader: 注：…, 注1：…, 备注：…,
+// 说明：…, 注（note）：…, Note: … — not a name that happens to start with 注
+// (注册城乡规划师人数).
+var noteRow = regexp.MustCompile(`^(注\d*|备注|说明|note)(\([^)]*\))?(:|$)`)
+
+// maxCached bounds each per-text cache of a read: a sheet whose names are
+// all different gains nothing from one, and must not grow it without end.
+const maxCached = 1 << 14
+
+// errNoHeader stops reading a sheet whose first rows hold no header.
+var errNoHeader = errors.New("no header")
+
+// Header is a sheet's recognised table header: where the table is and what
+// each column holds. It is what a streaming read knows before the first row.
+type Header struct {
+	File      string
+	Sheet     string
+	Layout    Layout
+	HeaderRow int
+	Columns   []Column
+}
+
+// Ref is a cell's place as messages print it: "Sheet!G9".
+func (h *Header) Ref(cell string) string { return h.Sheet + "!" + cell }
+
 // firstColumn is the column of the first header with the role, or 0.
-func (t *Table) firstColumn(r Role) int {
-	for _, c := range t.Columns {
+func (h *Header) firstColumn(r Role) int {
+	for _, c := range h.Columns {
 		if c.Role == r {
 			return c.Col
 		}
@@ -82,24 +105,51 @@ func (t *Table) firstColumn(r Role) int {
 	return 0
 }
 
-// Ref is a cell's place as messages print it: "Sheet!G9".
-func (t *Table) Ref(cell string) string { return t.Sheet + "!" + cell }
-
-// noteRow is a note under a table, after normalizeHeader: 注：…, 注1：…, 备注：…,
-// 说明：…, 注（note）：…, Note: … — not a name that happens to start with 注
-// (注册城乡规划师人数).
-var noteRow = regexp.MustCompile(`^(注\d*|备注|说明|note)(\([^)]*\))?(:|$)`)
-
-// errNoHeader stops reading a sheet whose first rows hold no header.
-var errNoHeader = errors.New("no header")
+// RowSink takes the rows of a table as Scan reads them. Header is called
+// once, before the first row; Row for each row below the header that may hold
+// data, whose Cells (and CalcErrors) are valid only during the call; Skipped
+// for each row left out as a repeated header or a note.
+type RowSink interface {
+	Header(h *Header) error
+	Row(r TableRow) error
+	Skipped(s SkippedRow)
+}
 
 // ReadTable opens a workbook and finds its actuals table: in the sheet
-// opts.Sheet, or in the first sheet that holds one.
+// opts.Sheet, or in the first sheet that holds one. It keeps every row; Scan
+// streams them instead.
 func ReadTable(path string, opts Options) (*Table, error) {
+	c := &collector{}
+	if err := Scan(path, opts, c); err != nil {
+		return nil, err
+	}
+	return &c.t, nil
+}
+
+// collector keeps what Scan reads as a Table.
+type collector struct{ t Table }
+
+func (c *collector) Header(h *Header) error {
+	c.t.Header = *h
+	return nil
+}
+
+func (c *collector) Row(r TableRow) error {
+	r.Cells = slices.Clone(r.Cells)
+	c.t.Rows = append(c.t.Rows, r)
+	return nil
+}
+
+func (c *collector) Skipped(s SkippedRow) { c.t.Skipped = append(c.t.Skipped, s) }
+
+// Scan opens a workbook, finds its actuals table (in the sheet opts.Sheet, or
+// in the first sheet that holds one) and streams the table's rows to sink,
+// holding no more than one row at a time.
+func Scan(path string, opts Options, sink RowSink) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 	default:
-		return nil, fmt.Errorf("%s: not an .xlsx or .xlsm workbook", path)
+		return fmt.Errorf("%s: not an .xlsx or .xlsm workbook", path)
 	}
 	lim := xlsx.DefaultLimits()
 	if opts.Limits != nil {
@@ -107,7 +157,7 @@ func ReadTable(path string, opts Options) (*Table, error) {
 	}
 	wb, err := xlsx.Open(path, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer wb.Close()
 
@@ -118,27 +168,41 @@ func ReadTable(path string, opts Options) (*Table, error) {
 			found = found || s == opts.Sheet
 		}
 		if !found {
-			return nil, fmt.Errorf("%s: no sheet named %q (sheets: %s)", path, opts.Sheet, strings.Join(sheets, ", "))
+			return fmt.Errorf("%s: no sheet named %q (sheets: %s)", path, opts.Sheet, strings.Join(sheets, ", "))
 		}
 		sheets = []string{opts.Sheet}
 	}
 	for _, sheet := range sheets {
-		t, err := readSheet(wb, path, sheet)
+		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c) }, sink)
+		err := wb.Rows(sheet, b.add)
+		if err == nil && b.h == nil {
+			err = errNoHeader
+		}
 		if errors.Is(err, errNoHeader) {
 			continue
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+		var se *sinkError
+		if errors.As(err, &se) {
+			return se.err
 		}
-		return t, nil
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		return nil
 	}
 	where := "sheet " + quoteList(sheets)
 	if len(sheets) > 1 {
 		where = "sheets " + quoteList(sheets)
 	}
-	return nil, fmt.Errorf("%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns",
+	return fmt.Errorf("%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns",
 		path, where, HeaderSearchRows)
 }
+
+// sinkError carries an error of the sink through the reader unchanged, so
+// that it is not taken for the reader's own and named again.
+type sinkError struct{ err error }
+
+func (e *sinkError) Error() string { return e.err.Error() }
 
 func quoteList(list []string) string {
 	q := make([]string, len(list))
@@ -148,26 +212,26 @@ func quoteList(list []string) string {
 	return strings.Join(q, ", ")
 }
 
-// readSheet streams one sheet: the header within its first rows, then every
-// row below it, keeping only the cells of recognised columns.
-func readSheet(wb *xlsx.Workbook, path, sheet string) (*Table, error) {
-	b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c) })
-	if err := wb.Rows(sheet, b.add); err != nil {
-		return nil, err
-	}
-	return b.table()
-}
-
-// builder turns a sheet's rows, in order, into a Table.
+// builder turns a sheet's rows, in order, into header and rows for a sink.
 type builder struct {
-	t     *Table
+	hd    Header
 	h     *header
 	roles map[int]Role // the columns kept
 	calc  func(xlsx.Cell) (xlsx.Cell, error)
+	sink  RowSink
+	row   TableRow // reused for every row
+	// keyCols are the name and id columns, where repeated headers and notes
+	// show.
+	keyCols []int
+	// skips caches, by the text of a name or id cell, whether such a row is
+	// a repeated header or a note: the same few texts recur on every row.
+	skips map[string]skipResult
 }
 
-func newBuilder(path, sheet string, calc func(xlsx.Cell) (xlsx.Cell, error)) *builder {
-	return &builder{t: &Table{File: path, Sheet: sheet}, roles: map[int]Role{}, calc: calc}
+type skipResult struct{ reason string }
+
+func newBuilder(path, sheet string, calc func(xlsx.Cell) (xlsx.Cell, error), sink RowSink) *builder {
+	return &builder{hd: Header{File: path, Sheet: sheet}, roles: map[int]Role{}, calc: calc, sink: sink, skips: map[string]skipResult{}}
 }
 
 // add takes the next row. Before the header is found it looks for it, and
@@ -182,15 +246,22 @@ func (b *builder) add(r xlsx.Row) error {
 			return nil
 		}
 		b.h = found
-		b.t.Layout, b.t.HeaderRow, b.t.Columns = found.layout, found.row, found.columns
+		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns = found.layout, found.row, found.columns
 		for _, c := range found.columns {
 			if c.Role != RoleOther {
 				b.roles[c.Col] = c.Role
 			}
 		}
+		for _, c := range append(found.role(RoleName), found.role(RoleID)...) {
+			b.keyCols = append(b.keyCols, c.Col)
+		}
+		if err := b.sink.Header(&b.hd); err != nil {
+			return &sinkError{err}
+		}
 		return nil
 	}
-	row := TableRow{Num: r.Num}
+	row := &b.row
+	row.Num, row.Cells, row.CalcErrors = r.Num, row.Cells[:0], nil
 	title := "" // the row's name or id, to spot a title merged across the row
 	for _, c := range r.Cells {
 		if role := b.roles[c.Col]; (role == RoleName || role == RoleID) && title == "" {
@@ -225,19 +296,14 @@ func (b *builder) add(r xlsx.Row) error {
 	if len(row.Cells) == 0 {
 		return nil // blank
 	}
-	if reason, text := skipReason(b.h, row); reason != "" {
-		b.t.Skipped = append(b.t.Skipped, SkippedRow{Num: r.Num, Reason: reason, Text: text})
+	if reason, text := b.skipReason(*row); reason != "" {
+		b.sink.Skipped(SkippedRow{Num: r.Num, Reason: reason, Text: text})
 		return nil
 	}
-	b.t.Rows = append(b.t.Rows, row)
-	return nil
-}
-
-func (b *builder) table() (*Table, error) {
-	if b.h == nil {
-		return nil, errNoHeader
+	if err := b.sink.Row(*row); err != nil {
+		return &sinkError{err}
 	}
-	return b.t, nil
+	return nil
 }
 
 // compute fills in a formula cell that has no cached value (a workbook saved
@@ -260,21 +326,37 @@ func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell) (xlsx.Cell, error) {
 
 // skipReason says why a row below the header holds no data: the header
 // repeated (after a page break), or a note (注：…).
-func skipReason(h *header, r TableRow) (reason, text string) {
-	for _, col := range append(h.role(RoleName), h.role(RoleID)...) {
-		c, ok := r.cell(col.Col)
+func (b *builder) skipReason(r TableRow) (reason, text string) {
+	for _, col := range b.keyCols {
+		c, ok := r.cell(col)
 		if !ok || c.Kind != xlsx.Text {
 			continue
 		}
-		n := normalizeHeader(c.Text)
-		if role := headerWords[n]; role == RoleName || role == RoleID {
-			return "header repeated", c.Text
+		res, seen := b.skips[c.Text]
+		if !seen {
+			res = skipResult{reason: skipText(c.Text)}
+			if len(b.skips) < maxCached {
+				b.skips[c.Text] = res
+			}
 		}
-		// 注：…, 备注：…, 说明：… — but not a name that starts with 注 (注册…).
-		if noteRow.MatchString(n) {
-			return "note", c.Text
+		if res.reason != "" {
+			return res.reason, c.Text
 		}
 		return "", ""
 	}
 	return "", ""
+}
+
+// skipText says whether a name or id cell's text makes its row a repeated
+// header or a note.
+func skipText(text string) string {
+	n := normalizeHeader(text)
+	if role := headerWords[n]; role == RoleName || role == RoleID {
+		return "header repeated"
+	}
+	// 注：…, 备注：…, 说明：… — but not a name that starts with 注 (注册…).
+	if noteRow.MatchString(n) {
+		return "note"
+	}
+	return ""
 }

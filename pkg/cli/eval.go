@@ -1,22 +1,19 @@
 package cli
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
+	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
-	"github.com/jlp-hrss/plancheck/pkg/assess"
-	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
@@ -133,96 +130,74 @@ func formatOf(path string) (string, error) {
 	}
 }
 
-// fileResult is one workbook's evaluation, or why there is none, and what to
-// say on stderr about it.
-type fileResult struct {
-	eval  *report.Evaluation
-	notes []string
-	err   error
-}
-
 func runEval(opts *evalOptions) error {
 	if opts.output != "" {
 		if err := checkOutput(opts.output, opts.files); err != nil {
 			return err
 		}
 	}
+	popts := pipeline.Options{Year: opts.year,
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
 	// A plan named by --plan is loaded once for all the workbooks.
-	var given *plan.Plan
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef)
 		if err != nil {
 			return err
 		}
-		given = p
+		popts.Plan = p
 	}
-	// Workbooks are read and judged concurrently; results keep the order given.
-	results := make([]fileResult, len(opts.files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, 4)
-	for i, f := range opts.files {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			results[i] = evalFile(opts, given, f)
-		}()
+	bar := newProgress(opts.io.ErrOut, len(opts.files), opts.quiet, string(opts.global.lang))
+	if bar != nil {
+		popts.Progress = bar
 	}
-	wg.Wait()
+	results := pipeline.Run(context.Background(), opts.files, popts)
+	bar.done()
 
 	var errs []error
-	var evals []*report.Evaluation
+	var evals []*pipeline.Evaluation
 	for _, r := range results {
 		if !opts.quiet {
-			for _, n := range r.notes {
+			for _, n := range r.Notes {
 				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
 			}
 		}
-		if r.err != nil {
-			errs = append(errs, r.err)
+		if r.Err != nil {
+			errs = append(errs, r.Err)
 			continue
 		}
-		evals = append(evals, r.eval)
+		evals = append(evals, r.Eval)
 	}
 	if len(errs) > 0 {
 		// Nothing is written when any file fails: no partial output.
-		var cellErrs *actuals.CellErrors
 		err := errors.Join(errs...)
-		if errors.As(err, &cellErrs) && cellErrs.Lenient() {
+		if pipeline.Lenient(err) {
 			return withHint(err, "fix the cells, or run with --lenient to read them as no value")
 		}
 		return err
 	}
 
-	var buf bytes.Buffer
-	lang := opts.global.lang
-	var err error
-	switch opts.format {
-	case "json":
-		err = report.JSON(&buf, evals, lang)
-	case "csv":
-		err = report.CSV(&buf, evals, lang)
-	case "xlsx":
-		err = report.WriteSummary(&buf, evals, lang, Version())
-	default:
+	if err := writeOutput(opts, func(w io.Writer) error {
+		lang := opts.global.lang
+		switch opts.format {
+		case "json":
+			return report.JSON(w, evals, lang)
+		case "csv":
+			return report.CSV(w, evals, lang)
+		case "xlsx":
+			return report.WriteSummary(w, evals, lang, Version())
+		}
 		for i, e := range evals {
 			if i > 0 {
-				buf.WriteString("\n")
+				if _, err := io.WriteString(w, "\n"); err != nil {
+					return err
+				}
 			}
-			if err = report.CompletionTable(&buf, e, lang, report.TableFormat(opts.format)); err != nil {
-				break
+			if err := report.CompletionTable(w, e, lang, report.TableFormat(opts.format)); err != nil {
+				return err
 			}
 		}
-	}
-	if err != nil {
-		return err
-	}
-	if opts.output != "" {
-		if err := writeAtomic(opts.output, buf.Bytes()); err != nil {
-			return err
-		}
-	} else if _, err := io.Copy(opts.io.Out, &buf); err != nil {
+		return nil
+	}); err != nil {
 		return err
 	}
 	if failed := policyFailures(evals, opts.failOn, opts.strict); len(failed) > 0 {
@@ -236,96 +211,39 @@ func runEval(opts *evalOptions) error {
 	return nil
 }
 
-// evalFile reads, matches and judges one workbook, against the plan given or,
-// when it is nil, the embedded plan the workbook fits best.
-func evalFile(opts *evalOptions, given *plan.Plan, path string) fileResult {
-	var res fileResult
-	aopts := actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}
-	t, err := actuals.ReadTable(path, aopts)
-	if err != nil {
-		res.err = err
-		return res
+// writeOutput runs write on the output: -o's file, written whole beside it and
+// renamed into place, or standard output, through a buffer.
+func writeOutput(opts *evalOptions, write func(io.Writer) error) error {
+	if opts.output != "" {
+		return writeAtomicFunc(opts.output, write)
 	}
-	p := given
-	if p == nil {
-		var note string
-		p, note, err = bestPlan(t, yearHint(opts.year, path, t))
-		if note != "" {
-			res.notes = append(res.notes, note)
-		}
+	bw := bufio.NewWriterSize(opts.io.Out, 64<<10)
+	if err := write(bw); err != nil {
+		return err
 	}
-	if err != nil {
-		res.err = err
-		return res
-	}
-	m, err := actuals.Match(t, p, aopts)
-	if err != nil {
-		res.err = err
-		return res
-	}
-	year, how, err := evalYear(opts.year, path, m)
-	if err != nil {
-		res.err = err
-		return res
-	}
-	if how != "" {
-		res.notes = append(res.notes, fmt.Sprintf("%s: year %d (%s)", path, year, how))
-	}
-	sum, err := fileSHA256(path)
-	if err != nil {
-		res.err = err
-		return res
-	}
-	e, err := assess.Workbook(m, year)
-	if err != nil {
-		res.err = fmt.Errorf("%s: %w", path, err)
-		return res
-	}
-	e.File, e.SHA256 = path, sum
-	for _, w := range e.Warnings {
-		res.notes = append(res.notes, "warning: "+w)
-	}
-	res.eval = e
-	return res
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return bw.Flush()
 }
 
 // policyFailures lists the outcomes that fail the --fail-on policy.
-func policyFailures(evals []*report.Evaluation, failOn string, strict bool) []string {
+func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool) []string {
 	if failOn == "none" {
 		return nil
 	}
 	var out []string
 	for _, e := range evals {
-		for _, en := range e.Entities {
+		for _, f := range e.Failures() {
 			where := e.File
-			if en.Entity != "" {
-				where += " " + en.Entity
+			if f.Entity != "" {
+				where += " " + f.Entity
 			}
-			for _, o := range en.Outcomes {
-				bad := o.Status == evaluate.Lagging || o.Status == evaluate.NotAchieved || o.Status == evaluate.NoData
-				if bad && (failOn == "any" || o.Indicator.Attribute == plan.Binding) {
-					out = append(out, fmt.Sprintf("%s: %s (%s) is %s", where, o.Indicator.ID, o.Indicator.Attribute.English(), o.Status))
+			if f.NotReported {
+				if strict && f.Indicator.Attribute == plan.Binding {
+					out = append(out, fmt.Sprintf("%s: %s (binding) is not reported", where, f.Indicator.ID))
 				}
+				continue
 			}
-			if strict {
-				for _, ind := range en.NotReported {
-					if ind.Attribute == plan.Binding {
-						out = append(out, fmt.Sprintf("%s: %s (binding) is not reported", where, ind.ID))
-					}
-				}
+			if failOn == "any" || f.Indicator.Attribute == plan.Binding {
+				out = append(out, fmt.Sprintf("%s: %s (%s) is %s", where, f.Indicator.ID, f.Indicator.Attribute.English(), f.Status))
 			}
 		}
 	}
@@ -360,6 +278,15 @@ func checkOutput(out string, inputs []string) error {
 // writeAtomic writes data to a temporary file beside path and renames it into
 // place, so a failed run leaves no partial file.
 func writeAtomic(path string, data []byte) error {
+	return writeAtomicFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicFunc has write fill a temporary file beside path, then renames
+// it into place, so a failed run leaves no partial file.
+func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
@@ -370,7 +297,12 @@ func writeAtomic(path string, data []byte) error {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

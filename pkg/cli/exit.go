@@ -42,6 +42,7 @@ type hintError struct {
 }
 
 func (e *hintError) Error() string { return e.err.Error() }
+func (e *hintError) Hint() string  { return e.hint }
 func (e *hintError) Unwrap() error { return e.err }
 
 func withHint(err error, format string, args ...any) error {
@@ -66,9 +67,10 @@ func reportError(stderr io.Writer, err error) int {
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
 		fmt.Fprintf(stderr, "plancheck: error: %s\n", line)
 	}
-	var he *hintError
+	// A hint from any layer: this package's, or the pipeline's.
+	var he interface{ Hint() string }
 	if errors.As(err, &he) {
-		fmt.Fprintf(stderr, "plancheck: hint: %s\n", he.hint)
+		fmt.Fprintf(stderr, "plancheck: hint: %s\n", he.Hint())
 	}
 	return code
 }

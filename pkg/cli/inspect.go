@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
-	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
@@ -73,27 +73,19 @@ no value with a warning each instead.`,
 }
 
 func runInspect(opts *inspectOptions) error {
-	aopts := actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}
-	t, err := actuals.ReadTable(opts.file, aopts)
-	if err != nil {
-		return err
-	}
-	p := (*plan.Plan)(nil)
+	popts := pipeline.Options{Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
 	if opts.planRef != "" {
-		p, err = resolvePlan(opts.planRef)
-	} else {
-		var note string
-		p, note, err = bestPlan(t, yearHint(0, opts.file, t))
-		if note != "" {
-			fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", note)
+		p, err := resolvePlan(opts.planRef)
+		if err != nil {
+			return err
 		}
+		popts.Plan = p
 	}
-	if err != nil {
-		return err
+	res, notes, err := pipeline.Inspect(opts.file, popts)
+	for _, n := range notes {
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
 	}
-	res, err := actuals.Match(t, p, aopts)
-	var cellErrs *actuals.CellErrors
-	if errors.As(err, &cellErrs) && cellErrs.Lenient() {
+	if pipeline.Lenient(err) {
 		return withHint(err, "fix the cells, or run with --lenient to read them as no value")
 	}
 	if err != nil {

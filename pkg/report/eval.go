@@ -9,59 +9,6 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
-// Evaluation is everything an eval of one workbook found, ready to write.
-type Evaluation struct {
-	Plan         *plan.Plan
-	File         string
-	SHA256       string
-	Year         int
-	TimeProgress float64
-	// Entities holds one part per reporting unit, in the workbook's order; a
-	// single-unit workbook has one, named "".
-	Entities []EntityEvaluation
-	Audit    []AuditEntry
-	Warnings []string
-}
-
-// EntityEvaluation is one reporting unit's outcomes.
-type EntityEvaluation struct {
-	Entity      string
-	Outcomes    []evaluate.Outcome
-	NotReported []*plan.Indicator
-}
-
-// AuditEntry is a disagreement between the workbook's 完成情况 and the
-// computed status.
-type AuditEntry struct {
-	Entity string
-	evaluate.Disagreement
-}
-
-// Multi reports whether the workbook holds several reporting units.
-func (e *Evaluation) Multi() bool {
-	return len(e.Entities) > 1 || (len(e.Entities) == 1 && e.Entities[0].Entity != "")
-}
-
-// Counts returns the number of the entity's outcomes of each status.
-func (en *EntityEvaluation) Counts() map[evaluate.Status]int {
-	counts := map[evaluate.Status]int{}
-	for _, o := range en.Outcomes {
-		counts[o.Status]++
-	}
-	return counts
-}
-
-// Counts returns the number of outcomes of each status over all entities.
-func (e *Evaluation) Counts() map[evaluate.Status]int {
-	counts := map[evaluate.Status]int{}
-	for i := range e.Entities {
-		for s, n := range e.Entities[i].Counts() {
-			counts[s] += n
-		}
-	}
-	return counts
-}
-
 // StatusLabel is a status as the completion tables print it: achieved is 完成
 // in the final year and 提前完成 before it.
 func StatusLabel(s evaluate.Status, final bool, lang Lang) string {

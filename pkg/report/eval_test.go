@@ -9,12 +9,13 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 // sampleEvaluation judges a few indicators of the 十四五 plan for 2023 from
 // observations, as eval does after reading a workbook.
-func sampleEvaluation(t *testing.T) *report.Evaluation {
+func sampleEvaluation(t *testing.T) *pipeline.Evaluation {
 	t.Helper()
 	p := embedded(t, "jlp-hrss-14th@1")
 	obs := map[string][]evaluate.Observation{
@@ -23,23 +24,20 @@ func sampleEvaluation(t *testing.T) *report.Evaluation {
 		"medical-insurance-coverage":   {{Year: 2023, Kind: evaluate.None, Cell: "S!F10"}},
 		"social-security-card-holders": {{Year: 2023, Kind: evaluate.Amount, Number: 113.71, Cell: "S!F27"}},
 	}
-	e := &report.Evaluation{Plan: p, File: "=2023.xlsx", SHA256: strings.Repeat("ab", 32), Year: 2023,
-		TimeProgress: evaluate.TimeProgress(p.Period, 2023)}
 	outcomes, err := evaluate.Evaluate(evaluate.Input{Plan: p, Year: 2023, Values: obs})
 	if err != nil {
 		t.Fatal(err)
 	}
-	en := report.EntityEvaluation{Outcomes: outcomes}
+	en := pipeline.EntityEvaluation{Outcomes: outcomes}
 	for _, ind := range p.Indicators() {
 		if _, ok := obs[ind.ID]; !ok {
 			en.NotReported = append(en.NotReported, ind)
 		}
 	}
-	e.Entities = []report.EntityEvaluation{en}
-	e.Audit = []report.AuditEntry{{Disagreement: evaluate.Disagreement{Indicator: "urban-new-jobs", Cell: "S!H5",
+	audit := []pipeline.AuditEntry{{Disagreement: evaluate.Disagreement{Indicator: "urban-new-jobs", Cell: "S!H5",
 		Written: "快于预期", WrittenStatus: evaluate.Ahead, Computed: evaluate.OnTrack}}}
-	e.Warnings = []string{"2023.xlsx: S!A30: matches no indicator"}
-	return e
+	return pipeline.NewEvaluation(p, "=2023.xlsx", strings.Repeat("ab", 32), 2023, []pipeline.EntityEvaluation{en},
+		audit, []string{"2023.xlsx: S!A30: matches no indicator"})
 }
 
 func compileResultSchema(t *testing.T) *jsonschema.Schema {
@@ -56,7 +54,7 @@ func compileResultSchema(t *testing.T) *jsonschema.Schema {
 func TestJSONMatchesSchema(t *testing.T) {
 	s := compileResultSchema(t)
 	e := sampleEvaluation(t)
-	for _, evals := range [][]*report.Evaluation{{e}, {e, e}} {
+	for _, evals := range [][]*pipeline.Evaluation{{e}, {e, e}} {
 		var buf bytes.Buffer
 		if err := report.JSON(&buf, evals, report.Chinese); err != nil {
 			t.Fatal(err)
@@ -70,7 +68,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := report.JSON(&buf, []*report.Evaluation{e}, report.English); err != nil {
+	if err := report.JSON(&buf, []*pipeline.Evaluation{e}, report.English); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -123,7 +121,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 // TestCSVFormulaGuard: text from the inputs cannot become a formula.
 func TestCSVFormulaGuard(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.CSV(&buf, []*report.Evaluation{sampleEvaluation(t)}, report.Chinese); err != nil {
+	if err := report.CSV(&buf, []*pipeline.Evaluation{sampleEvaluation(t)}, report.Chinese); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")

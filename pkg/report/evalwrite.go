@@ -1,27 +1,31 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 )
 
 // CompletionTable prints the completion table of each reporting unit, grouped
 // like 专栏1 (指标 | 属性 | 目标 | 实际值 | 时序进度 | 完成进度 | 完成情况 | 预计), the
 // indicators not reported (未报送), the audit of the workbook's 完成情况 column,
 // and a summary line of counts per status (per entity, then for all).
-func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) error {
+func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format TableFormat) error {
 	bw := &errWriter{w: w}
 	bw.printf("%s\n", PlanTitle(e.Plan))
 	bw.printf("%s\n", lang.pick(
 		fmt.Sprintf("%s：%d年，时序进度 %s", e.File, e.Year, percent(&e.TimeProgress)),
 		fmt.Sprintf("%s: %d, time progress %s", e.File, e.Year, percent(&e.TimeProgress))))
 	final := e.Year == e.Plan.Period.End
-	for _, en := range e.Entities {
+	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
 		if e.Multi() {
 			bw.printf("%s\n", lang.pick("填报单位："+en.Entity, "Entity: "+en.Entity))
@@ -29,8 +33,7 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 				bw.printf("\n")
 			}
 		}
-		t := newTable(bw, format)
-		t.Header([]string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
+		t := newGrid(format, []string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
 			lang.pick("实际值", "Actual"), lang.pick("时序进度", "Time"), lang.pick("完成进度", "Progress"),
 			lang.pick("完成情况", "Status"), lang.pick("预计", "Projection")})
 		group := ""
@@ -38,17 +41,13 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 			ind := o.Indicator
 			if ind.Group != group {
 				group = ind.Group
-				if err := t.Append([]string{group, "", "", "", "", "", "", ""}); err != nil {
-					return err
-				}
+				t.append([]string{group, "", "", "", "", "", "", ""})
 			}
 			tp := o.TimeProgress
-			if err := t.Append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
-				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)}); err != nil {
-				return err
-			}
+			t.append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
+				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)})
 		}
-		if err := t.Render(); err != nil {
+		if err := t.render(bw); err != nil {
 			return err
 		}
 		if format == Markdown {
@@ -64,6 +63,10 @@ func CompletionTable(w io.Writer, e *Evaluation, lang Lang, format TableFormat) 
 		if e.Multi() {
 			bw.printf("%s%s\n", lang.pick("汇总：", "Summary: "), summaryLine(en.Counts(), final, lang))
 		}
+		return bw.err
+	})
+	if err != nil {
+		return err
 	}
 	if len(e.Audit) > 0 {
 		bw.printf("\n%s\n", lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
@@ -125,7 +128,7 @@ func numCell(v *float64) string {
 
 // CSV writes one row per indicator and entity, with every number behind the
 // status. Several evaluations share one header.
-func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
+func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 	cw := csv.NewWriter(w)
 	header := []string{"file", "plan", "year", "entity", "id", "name", "group", "unit", "attribute", "judge",
 		"baseline", "target", "printed", "actual", "required", "progress", "time_progress", "ratio",
@@ -134,7 +137,7 @@ func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
 		return err
 	}
 	for _, e := range evals {
-		for _, en := range e.Entities {
+		err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
 				actual := numCell(o.Actual) // a number, never escaped
@@ -157,6 +160,10 @@ func CSV(w io.Writer, evals []*Evaluation, lang Lang) error {
 					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	cw.Flush()
@@ -221,56 +228,6 @@ type (
 	}
 )
 
-func toJSON(e *Evaluation, lang Lang) resultJSON {
-	r := resultJSON{
-		Plan: planRefJSON{e.Plan.ID, e.Plan.Version, e.Plan.Title},
-		File: e.File, SHA256: e.SHA256, Year: e.Year, TimeProgress: e.TimeProgress,
-		Indicators: []indicatorJSON{}, NotReported: []string{}, NotReportedBy: map[string][]string{},
-		Audit: []auditJSON{}, Warnings: append([]string{}, e.Warnings...), Summary: map[string]map[string]int{},
-	}
-	missing := map[string]int{}
-	for _, en := range e.Entities {
-		for _, o := range en.Outcomes {
-			ind := o.Indicator
-			ij := indicatorJSON{Entity: en.Entity, ID: ind.ID, Name: ind.Name, Group: ind.Group, Unit: ind.Unit,
-				Attribute: ind.Attribute.English(), Judge: o.Judge.String(), Baseline: o.Baseline, Target: o.Target,
-				Printed: ind.PrintedTarget(), Required: o.Required, Progress: o.Progress, Ratio: o.Ratio,
-				Status: string(o.Status), Label: StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
-				Cells: append([]string{}, o.Cells...)}
-			switch {
-			case o.ActualText != "":
-				ij.Actual = o.ActualText
-			case o.Actual != nil:
-				ij.Actual = *o.Actual
-			}
-			if o.Projection != nil {
-				ij.Projection = &projectionJSON{o.Projection.Value, string(o.Projection.Status), o.Projection.Method}
-			}
-			r.Indicators = append(r.Indicators, ij)
-		}
-		for _, ind := range en.NotReported {
-			missing[ind.ID]++
-			if e.Multi() {
-				r.NotReportedBy[en.Entity] = append(r.NotReportedBy[en.Entity], ind.ID)
-			}
-		}
-		if e.Multi() {
-			r.Summary[en.Entity] = statusCounts(en.Counts())
-		}
-	}
-	for _, ind := range e.Plan.Indicators() {
-		if missing[ind.ID] == len(e.Entities) {
-			r.NotReported = append(r.NotReported, ind.ID)
-		}
-	}
-	r.Summary[""] = statusCounts(e.Counts())
-	for _, a := range e.Audit {
-		r.Audit = append(r.Audit, auditJSON{Entity: a.Entity, ID: a.Indicator, Cell: a.Cell, Written: a.Written,
-			Means: string(a.WrittenStatus), Computed: string(a.Computed)})
-	}
-	return r
-}
-
 func statusCounts(c map[evaluate.Status]int) map[string]int {
 	out := map[string]int{}
 	for _, s := range evaluate.Statuses {
@@ -279,14 +236,155 @@ func statusCounts(c map[evaluate.Status]int) map[string]int {
 	return out
 }
 
-// JSON writes one evaluation as an object, several as an array, in order.
-func JSON(w io.Writer, evals []*Evaluation, lang Lang) error {
+// JSON writes one evaluation as an object, several as an array, in order. It
+// streams: each indicator is written as it is judged, one reporting unit at
+// a time, and the bytes are those json.Encoder would write for the whole
+// result indented by two spaces (a test holds it to that).
+func JSON(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
+	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	jw.enc = json.NewEncoder(&jw.buf)
+	jw.enc.SetEscapeHTML(false)
 	if len(evals) == 1 {
-		return writeJSON(w, toJSON(evals[0], lang))
+		jw.result(evals[0], lang, "")
+	} else {
+		jw.raw("[\n")
+		for i, e := range evals {
+			if i > 0 {
+				jw.raw(",\n")
+			}
+			jw.raw("  ")
+			jw.result(e, lang, "  ")
+		}
+		jw.raw("\n]")
 	}
-	all := make([]resultJSON, len(evals))
-	for i, e := range evals {
-		all[i] = toJSON(e, lang)
+	jw.raw("\n")
+	if jw.err != nil {
+		return jw.err
 	}
-	return writeJSON(w, all)
+	return jw.w.Flush()
+}
+
+// jsonWriter writes a result piece by piece, keeping the first error.
+type jsonWriter struct {
+	w       *bufio.Writer
+	scratch []byte
+	buf     bytes.Buffer
+	enc     *json.Encoder
+	err     error
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.w.WriteString(s)
+	}
+}
+
+// value writes v as json.Encoder writes it at a depth whose lines start with
+// prefix.
+func (jw *jsonWriter) value(v any, prefix string) {
+	if jw.err != nil {
+		return
+	}
+	jw.buf.Reset()
+	jw.enc.SetIndent(prefix, "  ")
+	if jw.err = jw.enc.Encode(v); jw.err != nil {
+		return
+	}
+	_, jw.err = jw.w.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+}
+
+// field writes `"key": value` as a member of an object whose members start
+// with prefix; first says whether a comma goes before it.
+func (jw *jsonWriter) field(key string, v any, prefix string, first bool) {
+	if !first {
+		jw.raw(",")
+	}
+	jw.raw("\n" + prefix + strconv.Quote(key) + ": ")
+	jw.value(v, prefix)
+}
+
+// result writes one evaluation's object, its first line unindented and the
+// rest after indent.
+func (jw *jsonWriter) result(e *pipeline.Evaluation, lang Lang, indent string) {
+	in := indent + "  "
+	jw.raw("{")
+	jw.field("plan", planRefJSON{e.Plan.ID, e.Plan.Version, e.Plan.Title}, in, true)
+	jw.field("file", e.File, in, false)
+	jw.field("sha256", e.SHA256, in, false)
+	jw.field("year", e.Year, in, false)
+	jw.field("time_progress", e.TimeProgress, in, false)
+	jw.raw(",\n" + in + `"indicators": [`)
+	missing := map[string]int{}
+	notReportedBy := map[string][]string{}
+	summary := map[string]map[string]int{}
+	n := 0
+	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
+		for _, o := range en.Outcomes {
+			if n > 0 {
+				jw.raw(",")
+			}
+			jw.raw("\n" + in + "  ")
+			ij := indicatorOf(en.Entity, o, lang)
+			jw.scratch = appendIndicator(jw.scratch[:0], &ij, in+"  ")
+			if jw.err == nil {
+				_, jw.err = jw.w.Write(jw.scratch)
+			}
+			n++
+		}
+		for _, ind := range en.NotReported {
+			missing[ind.ID]++
+			if e.Multi() {
+				notReportedBy[en.Entity] = append(notReportedBy[en.Entity], ind.ID)
+			}
+		}
+		if e.Multi() {
+			summary[en.Entity] = statusCounts(en.Counts())
+		}
+		return jw.err
+	})
+	if err != nil && jw.err == nil {
+		jw.err = err
+	}
+	if n > 0 {
+		jw.raw("\n" + in)
+	}
+	jw.raw("]")
+	notReported := []string{}
+	for _, ind := range e.Plan.Indicators() {
+		if missing[ind.ID] == len(e.Entities()) {
+			notReported = append(notReported, ind.ID)
+		}
+	}
+	jw.field("not_reported", notReported, in, false)
+	jw.field("not_reported_by_entity", notReportedBy, in, false)
+	audit := []auditJSON{}
+	for _, a := range e.Audit {
+		audit = append(audit, auditJSON{Entity: a.Entity, ID: a.Indicator, Cell: a.Cell, Written: a.Written,
+			Means: string(a.WrittenStatus), Computed: string(a.Computed)})
+	}
+	jw.field("audit", audit, in, false)
+	jw.field("warnings", append([]string{}, e.Warnings...), in, false)
+	summary[""] = statusCounts(e.Counts())
+	jw.field("summary", summary, in, false)
+	jw.raw("\n" + indent + "}")
+}
+
+// indicatorOf is one outcome as the JSON contract has it.
+func indicatorOf(entity string, o evaluate.Outcome, lang Lang) indicatorJSON {
+	ind := o.Indicator
+	ij := indicatorJSON{Entity: entity, ID: ind.ID, Name: ind.Name, Group: ind.Group, Unit: ind.Unit,
+		Attribute: ind.Attribute.English(), Judge: o.Judge.String(), Baseline: o.Baseline, Target: o.Target,
+		Printed: ind.PrintedTarget(), Required: o.Required, Progress: o.Progress, Ratio: o.Ratio,
+		Status: string(o.Status), Label: StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
+		Cells: append([]string{}, o.Cells...)}
+	switch {
+	case o.ActualText != "":
+		ij.Actual = o.ActualText
+	case o.Actual != nil:
+		ij.Actual = *o.Actual
+	}
+	if o.Projection != nil {
+		ij.Projection = &projectionJSON{o.Projection.Value, string(o.Projection.Status), o.Projection.Method}
+	}
+	return ij
 }

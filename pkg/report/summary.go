@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -90,7 +91,7 @@ func summarySheetNames(lang Lang) summarySheetLabels {
 // and where the numbers came from: plan, files and their SHA-256, thresholds,
 // version (说明). Text from the inputs is always stored as text, never as a
 // formula, and the same evaluations give the same bytes.
-func WriteSummary(w io.Writer, evals []*Evaluation, lang Lang, version string) error {
+func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version string) error {
 	if len(evals) == 0 {
 		return fmt.Errorf("summary: no evaluation to write")
 	}
@@ -464,7 +465,7 @@ func (s *summarySheet) status(col, row int, o evaluate.Outcome, lang Lang) {
 }
 
 // summarySection names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
-func summarySection(e *Evaluation, lang Lang, withPlan bool) string {
+func summarySection(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
 	s := lang.pick(fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), e.File),
 		fmt.Sprintf("%d · time progress %s · %s", e.Year, percent(&e.TimeProgress), e.File))
 	if withPlan {
@@ -473,7 +474,7 @@ func summarySection(e *Evaluation, lang Lang, withPlan bool) string {
 	return s
 }
 
-func summarySamePlan(evals []*Evaluation) bool {
+func summarySamePlan(evals []*pipeline.Evaluation) bool {
 	for _, e := range evals[1:] {
 		if e.Plan.Ref() != evals[0].Plan.Ref() {
 			return false
@@ -508,7 +509,7 @@ func summaryChartHeight(n int) int { return max(320, 110+n*34) }
 // the audit, and a table of counts per status (one row per entity in a
 // multi-entity workbook, then all); under everything the data of the charts,
 // which stand to the right of their tables.
-func (b *summaryBook) completionSheet(name string, evals []*Evaluation) {
+func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation) {
 	lang := b.lang
 	s := b.sheet(name)
 	s.limit[1] = sumMaxIndicatorCol
@@ -534,7 +535,7 @@ func (b *summaryBook) completionSheet(name string, evals []*Evaluation) {
 		final := e.Year == e.Plan.Period.End
 		s.banner(1, sumCompletionCols, row, summarySection(e, lang, withPlan), summaryStyle{bold: true, fill: sumFillSection, border: true})
 		row++
-		for _, en := range e.Entities {
+		for _, en := range e.All() {
 			partStart := row
 			if e.Multi() {
 				s.banner(1, sumCompletionCols, row, lang.pick("填报单位：", "Entity: ")+en.Entity, summaryStyle{bold: true, fill: sumFillEntity, border: true})
@@ -624,7 +625,7 @@ func (b *summaryBook) completionSheet(name string, evals []*Evaluation) {
 // countsTable writes the counts per status of an evaluation from row on:
 // a header of the status labels in their fills, one row per entity in a
 // multi-entity workbook, and the row for all. It returns the next free row.
-func (s *summarySheet) countsTable(row int, e *Evaluation, final bool) int {
+func (s *summarySheet) countsTable(row int, e *pipeline.Evaluation, final bool) int {
 	lang := s.b.lang
 	s.text(1, row, lang.pick("汇总", "Summary"), summaryHeader)
 	for i, st := range evaluate.Statuses {
@@ -643,7 +644,7 @@ func (s *summarySheet) countsTable(row int, e *Evaluation, final bool) int {
 		row++
 	}
 	if e.Multi() {
-		for _, en := range e.Entities {
+		for _, en := range e.All() {
 			entity := en.Entity
 			line(entity, en.Counts())
 		}
@@ -741,7 +742,7 @@ func summaryJudge(j plan.Judge, lang Lang) string {
 	return ""
 }
 
-func summaryMulti(evals []*Evaluation) bool {
+func summaryMulti(evals []*pipeline.Evaluation) bool {
 	for _, e := range evals {
 		if e.Multi() {
 			return true
@@ -753,7 +754,7 @@ func summaryMulti(evals []*Evaluation) bool {
 // detailsSheet writes 明细: one row per indicator, entity and evaluation with
 // every number behind its status, the header and the identifying columns
 // frozen and a filter on every column.
-func (b *summaryBook) detailsSheet(name string, evals []*Evaluation) {
+func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	lang := b.lang
 	s := b.sheet(name)
 	several, multi := len(evals) > 1, summaryMulti(evals)
@@ -774,7 +775,7 @@ func (b *summaryBook) detailsSheet(name string, evals []*Evaluation) {
 	s.limit[reasonCol] = sumMaxReasonCol
 	row := 2
 	for _, e := range evals {
-		for _, en := range e.Entities {
+		for _, en := range e.All() {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
 				c := 1
@@ -838,7 +839,7 @@ func summaryProjectionFill(p *evaluate.Projection) string {
 
 // trendSheet writes 趋势: one row per indicator (and entity), two columns per
 // evaluation in the order given: its actual and its status.
-func (b *summaryBook) trendSheet(name string, evals []*Evaluation) {
+func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	lang := b.lang
 	s := b.sheet(name)
 	multi := summaryMulti(evals)
@@ -856,7 +857,7 @@ func (b *summaryBook) trendSheet(name string, evals []*Evaluation) {
 		if _, ok := planOrder[e.Plan.ID]; !ok {
 			planOrder[e.Plan.ID] = len(planOrder)
 		}
-		for _, en := range e.Entities {
+		for _, en := range e.All() {
 			hasEntity[i][en.Entity] = true
 			if _, ok := entityOrder[en.Entity]; !ok {
 				entityOrder[en.Entity] = len(entityOrder)
@@ -890,7 +891,7 @@ func (b *summaryBook) trendSheet(name string, evals []*Evaluation) {
 		sameFile = sameFile && e.File == evals[0].File
 		sameYear = sameYear && e.Year == evals[0].Year
 	}
-	label := func(e *Evaluation) string {
+	label := func(e *pipeline.Evaluation) string {
 		year := lang.pick(fmt.Sprintf("%d年", e.Year), strconv.Itoa(e.Year))
 		switch {
 		case sameFile:
@@ -960,7 +961,7 @@ func (b *summaryBook) trendSheet(name string, evals []*Evaluation) {
 // title, period and thresholds; the year(s); each input file with its SHA-256;
 // the plancheck version; the status colours; how the numbers are computed; and
 // the warnings of the evaluations.
-func (b *summaryBook) aboutSheet(name string, evals []*Evaluation, version string) {
+func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, version string) {
 	lang := b.lang
 	s := b.sheet(name)
 	s.limit[2] = 70
@@ -1026,7 +1027,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*Evaluation, version strin
 		s.text(5, row, e.Plan.Ref(), summaryPlain)
 		var entities []string
 		if e.Multi() {
-			for _, en := range e.Entities {
+			for _, en := range e.All() {
 				entities = append(entities, en.Entity)
 			}
 		}

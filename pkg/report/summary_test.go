@@ -4,9 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"encoding/csv"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -28,8 +26,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/jlp-hrss/plancheck/pkg/actuals"
-	"github.com/jlp-hrss/plancheck/pkg/assess"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
@@ -37,37 +34,23 @@ import (
 var summaryPNG = flag.String("summary-png", "", "render the 完成情况 sheet of the summary of testdata/2023.xlsx to this PNG (LibreOffice, pdftoppm)")
 
 // evaluateWorkbook runs the eval pipeline on one workbook as `plancheck eval`
-// does: read, match against the 十四五 plan, then assess.Workbook judges every
-// entity for the year and audits the written statuses. The file is recorded
-// under name.
-func evaluateWorkbook(t *testing.T, path, name string, year int) *report.Evaluation {
+// does, against the 十四五 plan: read, match, judge every entity for the year
+// and audit the written statuses. The file is recorded under name.
+func evaluateWorkbook(t *testing.T, path, name string, year int) *pipeline.Evaluation {
 	t.Helper()
 	p := embedded(t, "jlp-hrss-14th")
-	table, err := actuals.ReadTable(path, actuals.Options{})
-	if err != nil {
-		t.Fatal(err)
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: p, Year: year})
+	if res.Err != nil {
+		t.Fatal(res.Err)
 	}
-	m, err := actuals.Match(table, p, actuals.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(data)
-	e, err := assess.Workbook(m, year)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.File, e.SHA256 = name, hex.EncodeToString(sum[:])
-	return e
+	res.Eval.File = name
+	return res.Eval
 }
 
 // sample2023 is testdata/2023.xlsx evaluated for 2023: every status of a
 // year before the last (3 提前完成, 4 快于预期, 11 符合预期, 4 滞后, 1 无数据), one
 // audit disagreement.
-func sample2023(t *testing.T) *report.Evaluation {
+func sample2023(t *testing.T) *pipeline.Evaluation {
 	return evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2023)
 }
 
@@ -103,7 +86,7 @@ func entitiesBook(t *testing.T, dir, name string) string {
 	return p
 }
 
-func writeSummary(t *testing.T, evals []*report.Evaluation, lang report.Lang) []byte {
+func writeSummary(t *testing.T, evals []*pipeline.Evaluation, lang report.Lang) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := report.WriteSummary(&buf, evals, lang, "v1.2.3-test"); err != nil {
@@ -332,7 +315,7 @@ func chartsBySheet(t *testing.T, data []byte) map[string][]string {
 // golden file was read against the completion table of `plancheck eval
 // testdata/2023.xlsx` row by row.
 func TestSummaryGolden(t *testing.T) {
-	data := writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese)
+	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese)
 	golden(t, "summary-2023.txt", []byte(dumpSummary(t, data)))
 }
 
@@ -344,7 +327,7 @@ func TestSummaryGoldenSeveral(t *testing.T) {
 	// the book is made by the test: its hash would tie the golden file to
 	// excelize's exact bytes
 	entities.SHA256 = strings.Repeat("0", 64)
-	evals := []*report.Evaluation{
+	evals := []*pipeline.Evaluation{
 		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2021),
 		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2022),
 		sample2023(t),
@@ -381,7 +364,7 @@ func TestSummaryAgreesWithCompletionTable(t *testing.T) {
 	if len(want) != 23 {
 		t.Fatalf("%d rows in the completion table:\n%s", len(want), md.String())
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(writeSummary(t, []*report.Evaluation{e}, report.Chinese)))
+	f, err := excelize.OpenReader(bytes.NewReader(writeSummary(t, []*pipeline.Evaluation{e}, report.Chinese)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,18 +397,18 @@ func TestSummaryAgreesWithCompletionTable(t *testing.T) {
 // run (the charts make excelize's part order vary unless SaveWorkbook fixes it),
 // and evaluating the file again changes nothing either.
 func TestSummaryDeterministic(t *testing.T) {
-	evals := []*report.Evaluation{sample2023(t)}
+	evals := []*pipeline.Evaluation{sample2023(t)}
 	first := writeSummary(t, evals, report.Chinese)
 	for i := 0; i < 5; i++ {
 		if got := writeSummary(t, evals, report.Chinese); !bytes.Equal(got, first) {
 			t.Fatalf("run %d wrote different bytes", i+2)
 		}
 	}
-	if got := writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese); !bytes.Equal(got, first) {
+	if got := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese); !bytes.Equal(got, first) {
 		t.Fatal("a fresh evaluation of the same file wrote different bytes")
 	}
 	dir := t.TempDir()
-	several := []*report.Evaluation{sample2023(t), evaluateWorkbook(t, entitiesBook(t, dir, "e.xlsx"), "e.xlsx", 2025)}
+	several := []*pipeline.Evaluation{sample2023(t), evaluateWorkbook(t, entitiesBook(t, dir, "e.xlsx"), "e.xlsx", 2025)}
 	a, b := writeSummary(t, several, report.English), writeSummary(t, several, report.English)
 	if !bytes.Equal(a, b) {
 		t.Fatal("two runs on several evaluations wrote different bytes")
@@ -459,7 +442,7 @@ func rowOf(t *testing.T, f *excelize.File, sheet, text string) int {
 // the numbers with their indicators' precision, statuses with their fills,
 // the counts, the audit line, the frozen header, the fitted widths.
 func TestSummaryLayout(t *testing.T) {
-	data := writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese)
+	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -569,7 +552,7 @@ func TestSummaryLayout(t *testing.T) {
 
 // TestSummaryEnglish: labels follow the language.
 func TestSummaryEnglish(t *testing.T) {
-	data := writeSummary(t, []*report.Evaluation{sample2023(t)}, report.English)
+	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.English)
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
@@ -592,7 +575,7 @@ func TestSummaryEnglish(t *testing.T) {
 // year's 完成 and 未完成 with their fills.
 func TestSummarySeveral(t *testing.T) {
 	dir := t.TempDir()
-	evals := []*report.Evaluation{
+	evals := []*pipeline.Evaluation{
 		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2022),
 		sample2023(t),
 		evaluateWorkbook(t, entitiesBook(t, dir, "区县.xlsx"), "区县.xlsx", 2025),
@@ -680,7 +663,7 @@ func TestSummaryFormulaInjection(t *testing.T) {
 	t.Parallel() // LibreOffice and Python start slowly; each call has its own profile
 	dir := t.TempDir()
 	book := entitiesBook(t, dir, "=cmd.xlsx")
-	evals := []*report.Evaluation{evaluateWorkbook(t, book, "=cmd.xlsx", 2025), sample2023(t)}
+	evals := []*pipeline.Evaluation{evaluateWorkbook(t, book, "=cmd.xlsx", 2025), sample2023(t)}
 	evals[1].Warnings = append(evals[1].Warnings, "+1: -2 @3")
 	data := writeSummary(t, evals, report.Chinese)
 	out := saveSummary(t, data, "summary.xlsx")
@@ -771,7 +754,7 @@ const csvAllSheets = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,t
 // precision and brackets, percentages, the plan id on 说明.
 func TestSummaryLibreOffice(t *testing.T) {
 	t.Parallel() // LibreOffice and Python start slowly; each call has its own profile
-	in := saveSummary(t, writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese), "summary.xlsx")
+	in := saveSummary(t, writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese), "summary.xlsx")
 	outDir := t.TempDir()
 	files := soffice(t, in, outDir, csvAllSheets)
 	sheets := map[string][][]string{}
@@ -866,7 +849,7 @@ print(json.dumps(out, ensure_ascii=False))
 func TestSummaryOpenpyxl(t *testing.T) {
 	t.Parallel()
 	wbt.RequireOpenpyxl(t)
-	data := writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese)
+	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese)
 	in := saveSummary(t, data, "summary.xlsx")
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -951,7 +934,7 @@ func TestSummaryPicture(t *testing.T) {
 	if *summaryPNG == "" {
 		t.Skip("no -summary-png")
 	}
-	in := saveSummary(t, writeSummary(t, []*report.Evaluation{sample2023(t)}, report.Chinese), "summary.xlsx")
+	in := saveSummary(t, writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese), "summary.xlsx")
 	outDir := t.TempDir()
 	pdf := filepath.Join(outDir, "summary.pdf")
 	// each sheet on one page of its own size, at 100%

@@ -1,4 +1,4 @@
-package cli
+package pipeline
 
 import (
 	"fmt"
@@ -12,20 +12,16 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
-// bestPlan is the embedded plan whose indicators the table's rows match best
-// (rows in a year of the plan's period); on a tie, the plan whose period holds
+// bestPlan is the plan whose indicators the table's rows match best (rows in
+// a year of the plan's period); on a tie, the plan whose period holds
 // yearHint, then the later period, then the newer version. The note says
 // which was chosen and why.
-func bestPlan(t *actuals.Table, yearHint int) (*plan.Plan, string, error) {
-	reg, err := plan.Embedded()
-	if err != nil {
-		return nil, "", err
-	}
+func bestPlan(fit *actuals.Fit, file string, yearHint int) (*plan.Plan, string, error) {
 	holds := func(p *plan.Plan) bool { return yearHint >= p.Period.Start && yearHint <= p.Period.End }
 	var best *plan.Plan
 	bestN := 0
-	for _, p := range reg.All() {
-		n := actuals.CountMatches(t, p)
+	for i, p := range fit.Plans {
+		n := fit.Counts[i]
 		if n == 0 {
 			continue
 		}
@@ -45,10 +41,10 @@ func bestPlan(t *actuals.Table, yearHint int) (*plan.Plan, string, error) {
 		}
 	}
 	if best == nil {
-		return nil, "", withHint(fmt.Errorf("%s: no row matches an indicator of any embedded plan in a year of its period", t.File),
+		return nil, "", Hint(fmt.Errorf("%s: no row matches an indicator of any embedded plan in a year of its period", file),
 			"name the plan with --plan ('plancheck plans' lists the embedded ones)")
 	}
-	note := fmt.Sprintf("plan %s (%d of %d rows match its indicators and its period %s)", best.Ref(), bestN, len(t.Rows), best.Period)
+	note := fmt.Sprintf("plan %s (%d of %d rows match its indicators and its period %s)", best.Ref(), bestN, fit.Rows, best.Period)
 	return best, note, nil
 }
 
@@ -59,10 +55,10 @@ var (
 	digits   = regexp.MustCompile(`\d+`)
 )
 
-// yearsInName lists the distinct years a file name holds, in order: runs of
+// YearsInName lists the distinct years a file name holds, in order: runs of
 // exactly four digits from 1990 to 2100, spans of years left out
 // (九龙坡2023年.xlsx → 2023; report_20230105.xlsx → none).
-func yearsInName(path string) []int {
+func YearsInName(path string) []int {
 	name := yearSpan.ReplaceAllString(filepath.Base(path), " ")
 	var years []int
 	for _, d := range digits.FindAllString(name, -1) {
@@ -79,50 +75,43 @@ func yearsInName(path string) []int {
 
 // yearHint is the year plan choice leans on: --year, else the one year in the
 // file name, else the table's latest year.
-func yearHint(given int, path string, t *actuals.Table) int {
+func yearHint(given int, path string, latest int) int {
 	if given != 0 {
 		return given
 	}
-	if ys := yearsInName(path); len(ys) == 1 {
+	if ys := YearsInName(path); len(ys) == 1 {
 		return ys[0]
 	}
-	return actuals.LatestYear(t)
+	return latest
 }
 
 // evalYear is --year, else the year in the file name, else the latest year
 // with a value. A name with several years takes the one that is also the
 // latest year with a value, or asks for --year. It says how it chose when it
 // was not given.
-func evalYear(given int, path string, m *actuals.Result) (int, string, error) {
-	p := m.Plan
-	latest := 0
-	for _, v := range m.Values {
-		if v.Kind != actuals.NoValue && v.Year > latest {
-			latest = v.Year
-		}
-	}
+func evalYear(given int, path string, p *plan.Plan, latest int) (int, string, error) {
 	year, how := given, ""
 	if year == 0 {
-		switch ys := yearsInName(path); {
+		switch ys := YearsInName(path); {
 		case len(ys) == 1:
 			year, how = ys[0], "from the file name"
 		case len(ys) > 1 && slices.Contains(ys, latest):
 			year, how = latest, fmt.Sprintf("the file name holds %s; %d is the latest year with a value", joinInts(ys), latest)
 		case len(ys) > 1:
-			return 0, "", withHint(fmt.Errorf("%s: the file name holds several years (%s)", path, joinInts(ys)), "give the year to evaluate with --year")
+			return 0, "", Hint(fmt.Errorf("%s: the file name holds several years (%s)", path, joinInts(ys)), "give the year to evaluate with --year")
 		default:
 			year, how = latest, "the latest year with a value"
 		}
 	}
 	if year == 0 {
-		return 0, "", withHint(fmt.Errorf("%s: no year to evaluate: the file name has none and no cell has a value", path), "give one with --year")
+		return 0, "", Hint(fmt.Errorf("%s: no year to evaluate: the file name has none and no cell has a value", path), "give one with --year")
 	}
 	if year < p.Period.Start || year > p.Period.End {
 		hint := "give a year of the period with --year, or the plan the workbook belongs to with --plan"
 		if given != 0 {
 			hint = "name the plan whose period holds it with --plan ('plancheck plans' lists them)"
 		}
-		return 0, "", withHint(fmt.Errorf("%s: year %d is outside the period %s of %s", path, year, p.Period, p.Ref()), "%s", hint)
+		return 0, "", Hint(fmt.Errorf("%s: year %d is outside the period %s of %s", path, year, p.Period, p.Ref()), hint)
 	}
 	return year, how, nil
 }
@@ -134,3 +123,18 @@ func joinInts(ns []int) string {
 	}
 	return strings.Join(s, ", ")
 }
+
+// HintError is an error with a line that says how to fix it.
+type HintError struct {
+	Err     error
+	HintMsg string
+}
+
+// Hint adds a line that says how to fix err.
+func Hint(err error, hint string) error { return &HintError{Err: err, HintMsg: hint} }
+
+func (e *HintError) Error() string { return e.Err.Error() }
+func (e *HintError) Unwrap() error { return e.Err }
+
+// Hint is the line that says how to fix the error.
+func (e *HintError) Hint() string { return e.HintMsg }

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/term"
+)
+
+// progressDelay is how long a run goes before it shows a progress line: a
+// quick run stays silent.
+const progressDelay = time.Second
+
+// progress draws one line on a terminal's stderr while a long eval runs:
+// files done (of how many), rows read, the rate, and the time left when it
+// can be told. It draws nothing when stderr is not a terminal or under
+// --quiet; its methods are safe on a nil *progress.
+type progress struct {
+	w      io.Writer
+	total  int // files
+	lang   string
+	start  time.Time
+	files  atomic.Int64
+	rows   atomic.Int64
+	stop   chan struct{}
+	wg     sync.WaitGroup
+	drawn  bool
+	mu     sync.Mutex
+	ticker *time.Ticker
+}
+
+// newProgress starts a progress line on w for a run over files, or returns
+// nil when none is to be shown.
+func newProgress(w io.Writer, files int, quiet bool, lang string) *progress {
+	f, ok := w.(*os.File)
+	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return startProgress(w, files, lang, progressDelay, 200*time.Millisecond)
+}
+
+// startProgress draws on w after delay, every tick.
+func startProgress(w io.Writer, files int, lang string, delay, tick time.Duration) *progress {
+	p := &progress{w: w, total: files, lang: lang, start: time.Now(), stop: make(chan struct{})}
+	p.ticker = time.NewTicker(tick)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case now := <-p.ticker.C:
+				if now.Sub(p.start) >= delay {
+					p.draw(now)
+				}
+			}
+		}
+	}()
+	return p
+}
+
+// Rows implements pipeline.Progress.
+func (p *progress) Rows(_ string, n int) { p.rows.Add(int64(n)) }
+
+// FileDone implements pipeline.Progress.
+func (p *progress) FileDone(string) { p.files.Add(1) }
+
+func (p *progress) draw(now time.Time) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	elapsed := now.Sub(p.start).Seconds()
+	files, rows := p.files.Load(), p.rows.Load()
+	var line string
+	if p.total > 1 {
+		rate := float64(files) / elapsed
+		left := "—"
+		if files > 0 {
+			left = (time.Duration(float64(p.total-int(files))/rate) * time.Second).Round(time.Second).String()
+		}
+		line = p.pick(fmt.Sprintf("已读 %d/%d 个文件，%d 行，每秒 %.0f 个文件，约剩 %s", files, p.total, rows, rate, left),
+			fmt.Sprintf("%d/%d files, %d rows, %.0f files/s, about %s left", files, p.total, rows, rate, left))
+	} else {
+		line = p.pick(fmt.Sprintf("已读 %d 行，每秒 %.0f 行", rows, float64(rows)/elapsed),
+			fmt.Sprintf("%d rows read, %.0f rows/s", rows, float64(rows)/elapsed))
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+	p.drawn = true
+}
+
+func (p *progress) pick(zh, en string) string {
+	if p.lang == "en" {
+		return en
+	}
+	return zh
+}
+
+// done stops the line and clears it.
+func (p *progress) done() {
+	if p == nil {
+		return
+	}
+	p.ticker.Stop()
+	close(p.stop)
+	p.wg.Wait()
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

@@ -1,0 +1,4 @@
+package pipeline
+
+// ScanAsync is scanAsync, for the tests of the package's users' view.
+var ScanAsync = scanAsync

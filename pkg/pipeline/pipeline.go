@@ -1,0 +1,295 @@
+// Package pipeline is the eval path of plancheck in one place: read a
+// workbook, choose the plan and the year, match the rows to the plan's
+// indicators, judge them and audit the workbook's own 完成情况 column. It
+// streams: rows are matched as the reader yields them and kept only as
+// compact per-(reporting unit, indicator) readings, and outcomes are judged
+// one reporting unit at a time as a writer asks for them. inspect takes the
+// same steps, keeping every row for display. The writers (pkg/report) read
+// its results; it never imports them.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sync"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// Options say how workbooks are evaluated.
+type Options struct {
+	// Plan is the plan to evaluate against; nil: the plan of Candidates
+	// (default: the embedded plans) the rows match best.
+	Plan       *plan.Plan
+	Candidates []*plan.Plan
+	// Year is the evaluation year; 0: from the file name, else the latest
+	// year with a value.
+	Year int
+	// Read says how the workbooks are read (sheet, --strict, --lenient).
+	Read actuals.Options
+	// Progress, if set, is told of each file done.
+	Progress Progress
+}
+
+// Progress hears how far a run has come. Its methods may be called from
+// several goroutines at once.
+type Progress interface {
+	// Rows says that n more rows of the table of file have been read.
+	Rows(file string, n int)
+	// FileDone says that a file has been evaluated (or has failed).
+	FileDone(file string)
+}
+
+// Result is one workbook's evaluation, or why there is none, and the notes to
+// say on stderr about it.
+type Result struct {
+	File  string
+	Eval  *Evaluation
+	Notes []string
+	Err   error
+}
+
+// Run evaluates the files on a pool of workers as large as GOMAXPROCS, and
+// returns one result per file in the order given. A panic while evaluating a
+// file is an error naming that file, never a crash of the run.
+func Run(ctx context.Context, files []string, opts Options) []Result {
+	results := make([]Result, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = evaluateSafely(ctx, files[i], opts)
+				if opts.Progress != nil {
+					opts.Progress.FileDone(files[i])
+				}
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+// evaluateSafely is EvaluateFile with a panic turned into an error.
+func evaluateSafely(ctx context.Context, path string, opts Options) (res Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{File: path, Err: panicError(path, r)}
+		}
+	}()
+	return EvaluateFile(ctx, path, opts)
+}
+
+// panicError is the error a recovered panic becomes: it names the file, and
+// keeps the stack for a bug report without printing it.
+func panicError(path string, r any) error {
+	return &InternalError{File: path, Value: r, Stack: debug.Stack()}
+}
+
+// InternalError is a bug of plancheck met while reading a file: a panic
+// recovered so that it reaches the user as one line naming the file.
+type InternalError struct {
+	File  string
+	Value any
+	Stack []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("%s: internal error: %v (please report it with the file, if you can share it)", e.File, e.Value)
+}
+
+// EvaluateFile reads, matches and judges one workbook.
+func EvaluateFile(ctx context.Context, path string, opts Options) Result {
+	res := Result{File: path}
+	if err := ctx.Err(); err != nil {
+		res.Err = err
+		return res
+	}
+	// The hash is read beside the scan: both read the same file.
+	sumc := make(chan hashResult, 1)
+	go func() {
+		sum, err := fileSHA256(path)
+		sumc <- hashResult{sum, err}
+	}()
+	p, ms, err := read(path, opts, false, &res.Notes)
+	hash := <-sumc
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	m := ms.m
+	year, how, err := evalYear(opts.Year, path, p, m.LatestYear())
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if how != "" {
+		res.Notes = append(res.Notes, fmt.Sprintf("%s: year %d (%s)", path, year, how))
+	}
+	if hash.err != nil {
+		res.Err = hash.err
+		return res
+	}
+	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
+		m: m, entities: m.Entities()}
+	for _, w := range m.Warnings() {
+		e.Warnings = append(e.Warnings, path+": "+w.String())
+	}
+	e.digest()
+	for _, w := range e.Warnings {
+		res.Notes = append(res.Notes, "warning: "+w)
+	}
+	res.Eval = e
+	return res
+}
+
+type hashResult struct {
+	sum string
+	err error
+}
+
+// read finds the plan (the given one, or the best fit) and matches the
+// workbook's rows to it, in one streaming pass over the sheet, or two when
+// the plan must be chosen first. With detail, the rows and values are kept
+// for inspect.
+func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, *matchSink, error) {
+	p := opts.Plan
+	if p == nil {
+		candidates := opts.Candidates
+		if candidates == nil {
+			reg, err := plan.Embedded()
+			if err != nil {
+				return nil, nil, err
+			}
+			candidates = reg.All()
+		}
+		fit := actuals.NewFit(candidates)
+		if err := scanAsync(path, opts.Read, fit); err != nil {
+			return nil, nil, err
+		}
+		var note string
+		var err error
+		p, note, err = bestPlan(fit, path, yearHint(opts.Year, path, fit.Latest))
+		if note != "" {
+			*notes = append(*notes, note)
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	ms := &matchSink{p: p, opts: opts.Read, detail: detail, progress: opts.Progress, file: path}
+	if err := scanAsync(path, opts.Read, ms); err != nil {
+		return nil, nil, err
+	}
+	ms.flushProgress()
+	if err := ms.m.Finish(); err != nil {
+		return nil, nil, err
+	}
+	return p, ms, nil
+}
+
+// matchSink feeds the rows of a scan to a Matcher, made when the header is
+// known.
+type matchSink struct {
+	p        *plan.Plan
+	opts     actuals.Options
+	detail   bool
+	m        *actuals.Matcher
+	table    *actuals.Table // detail: the rows, for inspect
+	progress Progress
+	file     string
+	pending  int
+}
+
+func (s *matchSink) Header(h *actuals.Header) error {
+	s.m = actuals.NewMatcher(h, s.p, s.opts)
+	if s.detail {
+		s.m.KeepDetail()
+		s.table = &actuals.Table{Header: *h}
+	}
+	return nil
+}
+
+func (s *matchSink) Row(r actuals.TableRow) error {
+	s.m.Row(r)
+	if s.table != nil {
+		r.Cells = slices.Clone(r.Cells)
+		s.table.Rows = append(s.table.Rows, r)
+	}
+	if s.progress != nil {
+		s.pending++
+		if s.pending == progressEvery {
+			s.flushProgress()
+		}
+	}
+	return nil
+}
+
+func (s *matchSink) Skipped(sk actuals.SkippedRow) {
+	if s.table != nil {
+		s.table.Skipped = append(s.table.Skipped, sk)
+	}
+}
+
+// progressEvery is how many rows are read between two progress reports.
+const progressEvery = 4096
+
+func (s *matchSink) flushProgress() {
+	if s.progress != nil && s.pending > 0 {
+		s.progress.Rows(s.file, s.pending)
+		s.pending = 0
+	}
+}
+
+// Inspect reads and matches one workbook as eval does, keeping every row's
+// match and every value for display. The notes say which plan was chosen.
+func Inspect(path string, opts Options) (res *actuals.Result, notes []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, panicError(path, r)
+		}
+	}()
+	opts.Year = 0 // inspect has no year; the plan choice leans on the file name
+	_, ms, err := read(path, opts, true, &notes)
+	if err != nil {
+		return nil, notes, err
+	}
+	return ms.m.Result(ms.table), notes, nil
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("%s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Lenient reports whether every error in err is a bad cell that --lenient
+// would read as no value.
+func Lenient(err error) bool {
+	var cellErrs *actuals.CellErrors
+	return errors.As(err, &cellErrs) && cellErrs.Lenient()
+}

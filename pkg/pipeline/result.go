@@ -1,0 +1,171 @@
+package pipeline
+
+import (
+	"slices"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// Evaluation is everything an eval of one workbook found. Its outcomes are
+// judged one reporting unit at a time when a writer asks for them (Each), so
+// that a workbook of thousands of units never holds all its outcomes at once;
+// the counts, the audit and the failures are known from the start.
+type Evaluation struct {
+	Plan         *plan.Plan
+	File         string
+	SHA256       string
+	Year         int
+	TimeProgress float64
+	// Audit lists the disagreements between the workbook's 完成情况 and the
+	// computed statuses, entity by entity.
+	Audit []AuditEntry
+	// Warnings are the reader's and the audit's, one line each, naming the
+	// file.
+	Warnings []string
+	m        *actuals.Matcher
+	entities []string
+	total    map[evaluate.Status]int
+	// failures are the outcomes that can fail the --fail-on policy, kept in
+	// 8 bytes each: a province's counties have tens of thousands.
+	failures []failure
+	// kept holds every entity's outcomes when they are few enough to keep,
+	// so that writing them does not judge them again.
+	kept []EntityEvaluation
+}
+
+// EntityEvaluation is one reporting unit's outcomes.
+type EntityEvaluation struct {
+	Entity      string
+	Outcomes    []evaluate.Outcome
+	NotReported []*plan.Indicator
+}
+
+// AuditEntry is a disagreement between the workbook's 完成情况 and the
+// computed status.
+type AuditEntry struct {
+	Entity string
+	evaluate.Disagreement
+}
+
+// Failure is an outcome that can fail the --fail-on policy: lagging, not
+// achieved or without data, or (NotReported) an indicator the entity does
+// not report.
+type Failure struct {
+	Entity      string
+	Indicator   *plan.Indicator
+	Status      evaluate.Status
+	NotReported bool
+}
+
+// Multi reports whether the workbook holds several reporting units.
+func (e *Evaluation) Multi() bool {
+	return len(e.entities) > 1 || (len(e.entities) == 1 && e.entities[0] != "")
+}
+
+// Entities names the reporting units in the workbook's order; a single-unit
+// workbook has one, named "".
+func (e *Evaluation) Entities() []string { return e.entities }
+
+// Counts returns the number of outcomes of each status over all entities.
+func (e *Evaluation) Counts() map[evaluate.Status]int { return e.total }
+
+// Failures are the outcomes that are lagging, not achieved or without data,
+// and the indicators not reported, entity by entity, for the --fail-on
+// policy.
+func (e *Evaluation) Failures() []Failure {
+	inds := e.Plan.Indicators()
+	out := make([]Failure, len(e.failures))
+	for i, f := range e.failures {
+		out[i] = Failure{Entity: e.entities[f.entity], Indicator: inds[f.indicator], Status: evaluate.Statuses[f.status],
+			NotReported: f.notReported}
+	}
+	return out
+}
+
+// failure is a Failure in 8 bytes.
+type failure struct {
+	entity      int32
+	indicator   uint16
+	status      uint8 // index into evaluate.Statuses
+	notReported bool
+}
+
+// Counts returns the number of the entity's outcomes of each status.
+func (en *EntityEvaluation) Counts() map[evaluate.Status]int {
+	counts := map[evaluate.Status]int{}
+	for _, o := range en.Outcomes {
+		counts[o.Status]++
+	}
+	return counts
+}
+
+// Each calls fn with each reporting unit's outcomes, in the workbook's order,
+// judging them as it goes. The EntityEvaluation is fn's only during the call.
+// It stops at the first error of fn and returns it.
+func (e *Evaluation) Each(fn func(i int, en *EntityEvaluation) error) error {
+	if e.kept != nil {
+		for i := range e.kept {
+			if err := fn(i, &e.kept[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	j := newJudge(e)
+	for i := range e.entities {
+		en := j.entity(i)
+		if err := fn(i, &en); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// All returns every reporting unit's outcomes, judged once and kept: for the
+// writers that need them all at once (the summary workbook).
+func (e *Evaluation) All() []EntityEvaluation {
+	if e.kept == nil {
+		j := newJudge(e)
+		e.kept = make([]EntityEvaluation, len(e.entities))
+		for i := range e.entities {
+			e.kept[i] = j.entity(i)
+		}
+	}
+	return e.kept
+}
+
+// NewEvaluation builds an evaluation from outcomes already judged (tests, and
+// results that come from elsewhere than a workbook): the counts and failures
+// are taken from them.
+func NewEvaluation(p *plan.Plan, file, sha string, year int, entities []EntityEvaluation, audit []AuditEntry, warnings []string) *Evaluation {
+	e := &Evaluation{Plan: p, File: file, SHA256: sha, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
+		Audit: audit, Warnings: warnings, kept: entities, total: map[evaluate.Status]int{}}
+	index := map[*plan.Indicator]int{}
+	for i, ind := range p.Indicators() {
+		index[ind] = i
+	}
+	for i, en := range entities {
+		e.entities = append(e.entities, en.Entity)
+		e.count(i, &en, index)
+	}
+	return e
+}
+
+// count adds the i-th entity's outcomes to the counts and its failures to
+// the list: outcomes lagging, not achieved or without data, then the
+// indicators it does not report.
+func (e *Evaluation) count(i int, en *EntityEvaluation, index map[*plan.Indicator]int) {
+	for _, o := range en.Outcomes {
+		e.total[o.Status]++
+		switch o.Status {
+		case evaluate.Lagging, evaluate.NotAchieved, evaluate.NoData:
+			e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[o.Indicator]),
+				status: uint8(slices.Index(evaluate.Statuses, o.Status))})
+		}
+	}
+	for _, ind := range en.NotReported {
+		e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[ind]), notReported: true})
+	}
+}
