@@ -180,29 +180,126 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			}
 			candidates = reg.All()
 		}
-		fit := actuals.NewFit(candidates)
-		if err := scanAsync(path, opts.Read, fit); err != nil {
+		spec := &speculation{fit: actuals.NewFit(candidates), path: path, year: opts.Year,
+			ms: matchSink{opts: opts.Read, detail: detail, progress: opts.Progress, file: path}}
+		if err := scanAsync(path, opts.Read, spec); err != nil {
 			return nil, nil, err
+		}
+		if !spec.done {
+			// A short table: every row is in; the guess is the choice.
+			if err := spec.guess(); err != nil {
+				return nil, nil, err
+			}
 		}
 		var note string
 		var err error
-		p, note, err = bestPlan(fit, path, yearHint(opts.Year, path, fit.Latest))
+		p, note, err = bestPlan(spec.fit, path, yearHint(opts.Year, path, spec.fit.Latest))
 		if note != "" {
 			*notes = append(*notes, note)
 		}
 		if err != nil {
 			return nil, nil, err
 		}
+		if spec.chosen == p {
+			// The plan the rows were matched against as they were read is
+			// the plan the whole sheet chooses: one pass was enough.
+			return finish(p, &spec.ms)
+		}
 	}
 	ms := &matchSink{p: p, opts: opts.Read, detail: detail, progress: opts.Progress, file: path}
 	if err := scanAsync(path, opts.Read, ms); err != nil {
 		return nil, nil, err
 	}
+	return finish(p, ms)
+}
+
+func finish(p *plan.Plan, ms *matchSink) (*plan.Plan, *matchSink, error) {
 	ms.flushProgress()
 	if err := ms.m.Finish(); err != nil {
 		return nil, nil, err
 	}
 	return p, ms, nil
+}
+
+// speculateRows is how many rows are read before the plan the rows fit best
+// so far is taken to match against while the rest is read.
+const speculateRows = 2048
+
+// speculation chooses the plan and matches in one pass over the sheet
+// (a RowSink): every row counts for the choice (actuals.Fit); the first
+// speculateRows rows are kept, then matched against the plan they fit best,
+// and every row after is matched as it comes. When the whole sheet chooses
+// another plan — rows that fit one plan at the top and another below —
+// read matches again in a second pass, so the result is always that of
+// choosing first and matching after; only its cost depends on the guess.
+type speculation struct {
+	fit    *actuals.Fit
+	path   string
+	year   int
+	header *actuals.Header
+	events []any // kept rows and skipped rows, in order
+	done   bool  // the guess is made (or given up)
+	chosen *plan.Plan
+	ms     matchSink
+}
+
+func (s *speculation) Header(h *actuals.Header) error {
+	s.header = h
+	return s.fit.Header(h)
+}
+
+func (s *speculation) Row(r actuals.TableRow) error {
+	if err := s.fit.Row(r); err != nil {
+		return err
+	}
+	if s.done {
+		if s.chosen != nil {
+			return s.ms.Row(r)
+		}
+		return nil
+	}
+	r.Cells = slices.Clone(r.Cells)
+	s.events = append(s.events, r)
+	if s.fit.Rows >= speculateRows {
+		return s.guess()
+	}
+	return nil
+}
+
+func (s *speculation) Skipped(sk actuals.SkippedRow) {
+	switch {
+	case !s.done:
+		s.events = append(s.events, sk)
+	case s.chosen != nil:
+		s.ms.Skipped(sk)
+	}
+}
+
+// guess takes the plan the rows read so far fit best, and matches the kept
+// rows against it.
+func (s *speculation) guess() error {
+	s.done = true
+	events := s.events
+	s.events = nil
+	p, _, err := bestPlan(s.fit, s.path, yearHint(s.year, s.path, s.fit.Latest))
+	if err != nil {
+		return nil // nothing fits yet: the plan is chosen at the end, and matched in a second pass
+	}
+	s.chosen, s.ms.p = p, p
+	if err := s.ms.Header(s.header); err != nil {
+		return err
+	}
+	for _, e := range events {
+		switch e := e.(type) {
+		case actuals.TableRow:
+			if err := s.ms.Row(e); err != nil {
+				return err
+			}
+		case actuals.SkippedRow:
+			s.ms.Skipped(e)
+		}
+	}
+	return nil
 }
 
 // matchSink feeds the rows of a scan to a Matcher, made when the header is

@@ -14,6 +14,7 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -252,4 +253,60 @@ func (r *recorder) Row(row actuals.TableRow) error {
 
 func (r *recorder) Skipped(s actuals.SkippedRow) {
 	r.events = append(r.events, fmt.Sprintf("skipped %+v", s))
+}
+
+// TestPlanChoiceOnePass: without --plan, the plan the whole sheet fits best
+// is chosen, and the result is the one --plan would give: when the rows at
+// the top fit one plan (the guess) and the sheet as a whole another, the
+// rows are matched again against the right one.
+func TestPlanChoiceOnePass(t *testing.T) {
+	p14 := plan14(t)
+	p13, err := plan.Resolve("jlp-hrss-13th@1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := func(n13, n14 int) string {
+		values := [][]any{{"区县", "指标", "年份", "数值"}}
+		for i := range n13 { // rows of the 十三五 plan at the top
+			values = append(values, []any{fmt.Sprintf("县%04d", i), "高校毕业生创业人数", 2020, 900 + i%300})
+		}
+		for i := range n14 {
+			values = append(values, []any{fmt.Sprintf("县%04d", i), "社会保障卡持卡人数", 2023, 110 + float64(i%9)})
+		}
+		return write(t, fmt.Sprintf("long-%d-%d.xlsx", n13, n14), rows(values...))
+	}
+	for _, c := range []struct {
+		n13, n14 int
+		want     *plan.Plan
+	}{
+		{0, 3000, p14},    // one plan throughout
+		{2500, 3000, p14}, // the guess (十三五) is wrong: matched again
+		{3000, 2500, p13}, // the guess is right
+		{10, 20, p14},     // fewer rows than the guess waits for
+	} {
+		path := long(c.n13, c.n14)
+		year := 2023
+		if c.want == p13 {
+			year = 2020
+		}
+		chosen := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Year: year})
+		given := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: c.want, Year: year})
+		if chosen.Err != nil || given.Err != nil {
+			t.Fatalf("%d+%d rows: %v / %v", c.n13, c.n14, chosen.Err, given.Err)
+		}
+		if chosen.Eval.Plan != c.want {
+			t.Errorf("%d+%d rows: chose %s, want %s", c.n13, c.n14, chosen.Eval.Plan.Ref(), c.want.Ref())
+			continue
+		}
+		var a, b strings.Builder
+		if err := report.JSON(&a, []*pipeline.Evaluation{chosen.Eval}, report.Chinese); err != nil {
+			t.Fatal(err)
+		}
+		if err := report.JSON(&b, []*pipeline.Evaluation{given.Eval}, report.Chinese); err != nil {
+			t.Fatal(err)
+		}
+		if a.String() != b.String() {
+			t.Errorf("%d+%d rows: the plan chosen gives another result than the plan given", c.n13, c.n14)
+		}
+	}
 }
