@@ -24,10 +24,12 @@ var libreOfficeStatus = sync.OnceValues(func() (string, error) {
 	return string(out), err
 })
 
-// RequireLibreOffice skips the test when /usr/bin/soffice does not run
-// (Debian package libreoffice-calc-nogui), or fails it when CI=true.
+// RequireLibreOffice skips the test under -short, and when /usr/bin/soffice
+// does not run (Debian package libreoffice-calc-nogui) skips it, or fails it
+// when CI=true (see the package documentation).
 func RequireLibreOffice(t testing.TB) {
 	t.Helper()
+	skipIfShort(t, "LibreOffice")
 	if out, err := libreOfficeStatus(); err != nil {
 		skipOrFail(t, "workbooktest: LibreOffice not available (%s --version: %v: %s); install libreoffice-calc-nogui", Soffice, err, out)
 	}

@@ -20,10 +20,12 @@ var openpyxlStatus = sync.OnceValues(func() (string, error) {
 	return string(out), err
 })
 
-// RequireOpenpyxl skips the test when /usr/bin/python3 cannot import openpyxl
-// (Debian package python3-openpyxl), or fails it when CI=true.
+// RequireOpenpyxl skips the test under -short, and when /usr/bin/python3
+// cannot import openpyxl (Debian package python3-openpyxl) skips it, or
+// fails it when CI=true (see the package documentation).
 func RequireOpenpyxl(t testing.TB) {
 	t.Helper()
+	skipIfShort(t, "openpyxl")
 	if out, err := openpyxlStatus(); err != nil {
 		skipOrFail(t, "workbooktest: openpyxl not available (%s -c 'import openpyxl': %v: %s); install python3-openpyxl", Python, err, out)
 	}

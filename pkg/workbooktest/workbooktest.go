@@ -29,6 +29,24 @@
 //
 // For all three, excelize's GetCellValue on a cell covered by a merge
 // returns the merge's value, while Rows gives "" there.
+//
+// # When the tests that need LibreOffice or openpyxl run
+//
+// Everything here that runs soffice or /usr/bin/python3 (RequireLibreOffice,
+// RequireOpenpyxl, and through them ConvertLibreOffice, WriteOpenpyxl and
+// AllProducers) decides first whether the test runs at all:
+//
+//   - With -short (go test -short, make test-short) the test is skipped,
+//     without starting either program, whether or not CI=true: -short is the
+//     fast tier, and a LibreOffice start alone takes seconds. CI runs the full
+//     tier (make test, no -short).
+//   - Without -short, on a machine that lacks the program, the test is
+//     skipped; with CI=true it fails instead, because .ci/run installs
+//     libreoffice-calc-nogui and python3-openpyxl, so a skip there would hide
+//     a broken set-up.
+//
+// Tests elsewhere that run these programs themselves call RequireLibreOffice
+// or RequireOpenpyxl first, so that they follow the same rule.
 package workbooktest
 
 import (
@@ -314,6 +332,15 @@ func AllProducers(t testing.TB, b Book) map[string]string {
 	WriteOpenpyxl(t, b, paths[Openpyxl])
 	paths[LibreOffice] = ConvertLibreOffice(t, paths[Excelize], filepath.Join(dir, LibreOffice))
 	return paths
+}
+
+// skipIfShort skips the test under -short (even with CI=true), before any
+// program is started: see the package documentation.
+func skipIfShort(t testing.TB, tool string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skipf("workbooktest: -short: skipping a test that runs %s", tool)
+	}
 }
 
 // skipOrFail skips the test, or fails it when CI=true (CI installs the tools).

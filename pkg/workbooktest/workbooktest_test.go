@@ -1,6 +1,7 @@
 package workbooktest
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -325,14 +326,7 @@ func TestConvertLibreOfficeFailures(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ft := &fakeTB{TB: t}
-			func() {
-				defer func() {
-					if r := recover(); r != nil && r != ft {
-						panic(r)
-					}
-				}()
-				ConvertLibreOffice(ft, tc.in, tc.outDir)
-			}()
+			ft.run(func(t testing.TB) { ConvertLibreOffice(t, tc.in, tc.outDir) })
 			if !ft.failed || !strings.Contains(ft.msg, tc.msg) {
 				t.Errorf("ConvertLibreOffice failed=%v %q, want a failure with %q", ft.failed, ft.msg, tc.msg)
 			}
@@ -340,16 +334,90 @@ func TestConvertLibreOfficeFailures(t *testing.T) {
 	}
 }
 
-// fakeTB records a Fatalf and stops the function like t.Fatalf does.
+// fakeTB records a Fatalf, Skip or Skipf and stops the function like the
+// real ones do.
 type fakeTB struct {
 	testing.TB
-	failed bool
-	msg    string
+	failed  bool
+	skipped bool
+	msg     string
 }
 
 func (f *fakeTB) Fatalf(format string, args ...any) {
 	f.failed, f.msg = true, fmt.Sprintf(format, args...)
 	panic(f)
+}
+
+func (f *fakeTB) Skip(args ...any) {
+	f.skipped, f.msg = true, fmt.Sprint(args...)
+	panic(f)
+}
+
+func (f *fakeTB) Skipf(format string, args ...any) {
+	f.skipped, f.msg = true, fmt.Sprintf(format, args...)
+	panic(f)
+}
+
+// run calls fn with f, stopping where fn fails or skips f.
+func (f *fakeTB) run(fn func(testing.TB)) {
+	defer func() {
+		if r := recover(); r != nil && r != f {
+			panic(r)
+		}
+	}()
+	fn(f)
+}
+
+// TestSkipRules: under -short every Require skips, with or without CI=true
+// and before it starts a program; without -short a missing program skips
+// the test, or fails it when CI=true. Not parallel: it sets -test.short and
+// CI for the whole process.
+func TestSkipRules(t *testing.T) {
+	wasShort := testing.Short()
+	t.Cleanup(func() {
+		if err := flag.Set("test.short", strconv.FormatBool(wasShort)); err != nil {
+			t.Fatal(err)
+		}
+	})
+	requires := map[string]func(testing.TB){
+		"RequireLibreOffice": RequireLibreOffice,
+		"RequireOpenpyxl":    RequireOpenpyxl,
+		// what a Require does when its program is missing
+		"missing tool": func(t testing.TB) {
+			skipIfShort(t, "a missing tool")
+			skipOrFail(t, "tool missing")
+		},
+	}
+	for _, tc := range []struct {
+		short       bool
+		ci          string
+		skip, fail  bool
+		requireOnly bool // only the missing-tool case: the real Requires would find the tools
+	}{
+		{short: true, ci: "", skip: true},
+		{short: true, ci: "true", skip: true},
+		{short: false, ci: "", skip: true, requireOnly: true},
+		{short: false, ci: "true", fail: true, requireOnly: true},
+	} {
+		if err := flag.Set("test.short", strconv.FormatBool(tc.short)); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("CI", tc.ci)
+		for name, require := range requires {
+			if tc.requireOnly && name != "missing tool" {
+				continue
+			}
+			ft := &fakeTB{TB: t}
+			ft.run(require)
+			if ft.skipped != tc.skip || ft.failed != tc.fail {
+				t.Errorf("short=%v CI=%q %s: skipped=%v failed=%v (%q), want skipped=%v failed=%v",
+					tc.short, tc.ci, name, ft.skipped, ft.failed, ft.msg, tc.skip, tc.fail)
+			}
+			if tc.short && !strings.Contains(ft.msg, "-short") {
+				t.Errorf("short=%v CI=%q %s: message %q does not name -short", tc.short, tc.ci, name, ft.msg)
+			}
+		}
+	}
 }
 
 func (f *fakeTB) Helper() {}
