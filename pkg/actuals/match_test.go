@@ -22,17 +22,6 @@ type (
 	errCell string
 )
 
-// colName is the column letter of a 1-based column.
-func colName(n int) string {
-	s := ""
-	for n > 0 {
-		n--
-		s = string(rune('A'+n%26)) + s
-		n /= 26
-	}
-	return s
-}
-
 // grid builds a sheet's rows from Go values, row 1 first: string → text,
 // float64 or int → number, nil → empty.
 func grid(rows ...[]any) []xlsx.Row {
