@@ -156,19 +156,33 @@ func runEval(opts *evalOptions) error {
 	var errs []error
 	var evals []*pipeline.Evaluation
 	for _, r := range results {
-		if !opts.quiet {
-			for _, n := range r.Notes {
-				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
-			}
-		}
 		if r.Err != nil {
 			errs = append(errs, r.Err)
 			continue
 		}
 		evals = append(evals, r.Eval)
 	}
+	// The notes of each file — the plan and year chosen, then the warnings
+	// of its reading and of its audit — come after the output: the audit is
+	// known once every outcome has been judged, which writing does.
+	notes := func() {
+		if opts.quiet {
+			return
+		}
+		for _, r := range results {
+			for _, n := range r.Notes {
+				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
+			}
+			if r.Eval != nil {
+				for _, w := range r.Eval.Warnings() {
+					fmt.Fprintf(opts.io.ErrOut, "plancheck: warning: %s\n", w)
+				}
+			}
+		}
+	}
 	if len(errs) > 0 {
 		// Nothing is written when any file fails: no partial output.
+		notes()
 		err := errors.Join(errs...)
 		if pipeline.Lenient(err) {
 			return withHint(err, "fix the cells, or run with --lenient to read them as no value")
@@ -200,6 +214,7 @@ func runEval(opts *evalOptions) error {
 	}); err != nil {
 		return err
 	}
+	notes()
 	if failed := policyFailures(evals, opts.failOn, opts.strict); len(failed) > 0 {
 		if !opts.quiet {
 			for _, f := range failed {

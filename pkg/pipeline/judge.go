@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
@@ -65,38 +67,97 @@ func observation(m *actuals.Matcher, r actuals.Reading) (evaluate.Observation, b
 	return o, true
 }
 
-// digest judges every entity once, for what must be known before anything
-// is written: the counts, the audit, its warnings and the failures. It keeps
-// the outcomes when they are few.
-func (e *Evaluation) digest() {
-	j := newJudge(e)
-	var kept []EntityEvaluation
-	keep := len(e.entities)*len(j.inds) <= keepOutcomes
-	e.total = map[evaluate.Status]int{}
-	index := map[*plan.Indicator]int{}
-	for i, ind := range j.inds {
-		index[ind] = i
+// digester gathers, as the outcomes of every entity pass in order, what
+// depends on all of them: the counts, the failures, the audit and its
+// warnings. Nothing is kept unless the pass reaches the last entity.
+type digester struct {
+	e        *Evaluation
+	index    map[*plan.Indicator]int
+	inds     []*plan.Indicator
+	total    map[evaluate.Status]int
+	failures []failure
+	audit    []AuditEntry
+	warnings []string
+	keep     bool
+	kept     []EntityEvaluation
+	next     int
+}
+
+// startDigest starts gathering, or returns a digester that does nothing when
+// the evaluation has been digested already.
+func (e *Evaluation) startDigest() *digester {
+	if e.digested {
+		return &digester{}
 	}
+	d := &digester{e: e, index: map[*plan.Indicator]int{}, inds: e.m.Indicators(), total: map[evaluate.Status]int{},
+		keep: len(e.entities)*len(e.m.Indicators()) <= keepOutcomes}
+	for i, ind := range d.inds {
+		d.index[ind] = i
+	}
+	return d
+}
+
+// add takes the i-th entity's outcomes; entities must come in order.
+func (d *digester) add(i int, en *EntityEvaluation) {
+	if d.e == nil || i != d.next {
+		return
+	}
+	d.next++
+	e := d.e
+	for _, o := range en.Outcomes {
+		d.total[o.Status]++
+		switch o.Status {
+		case evaluate.Lagging, evaluate.NotAchieved, evaluate.NoData:
+			d.failures = append(d.failures, failure{entity: int32(i), indicator: uint16(d.index[o.Indicator]),
+				status: uint8(slices.Index(evaluate.Statuses, o.Status))})
+		}
+	}
+	for _, ind := range en.NotReported {
+		d.failures = append(d.failures, failure{entity: int32(i), indicator: uint16(d.index[ind]), notReported: true})
+	}
+	var written []evaluate.WrittenStatus
+	for _, s := range e.m.Statuses(i) {
+		if s.Year == 0 || int(s.Year) == e.Year {
+			written = append(written, evaluate.WrittenStatus{Indicator: d.inds[s.Indicator].ID, Text: e.m.StatusText(s), Cell: e.m.CellRef(s.Row, int32(s.Col))})
+		}
+	}
+	disagreements, warnings := evaluate.Audit(en.Outcomes, written)
+	for _, dis := range disagreements {
+		d.audit = append(d.audit, AuditEntry{Entity: en.Entity, Disagreement: dis})
+	}
+	for _, w := range warnings {
+		d.warnings = append(d.warnings, e.File+": "+w)
+	}
+	if d.keep {
+		d.kept = append(d.kept, *en)
+	}
+}
+
+// finish keeps what was gathered, once every entity has passed.
+func (d *digester) finish() {
+	e := d.e
+	if e == nil || e.digested || d.next != len(e.entities) {
+		return
+	}
+	e.total, e.failures, e.audit = d.total, d.failures, d.audit
+	e.warnings = append(e.warnings, d.warnings...)
+	if d.keep && e.kept == nil {
+		e.kept = d.kept
+	}
+	e.digested = true
+}
+
+// digest judges every entity, when no pass over them all has yet, for what
+// depends on all of them.
+func (e *Evaluation) digest() {
+	if e.digested {
+		return
+	}
+	j := newJudge(e)
+	d := e.startDigest()
 	for i := range e.entities {
 		en := j.entity(i)
-		e.count(i, &en, index)
-
-		var written []evaluate.WrittenStatus
-		for _, s := range e.m.Statuses(i) {
-			if s.Year == 0 || int(s.Year) == e.Year {
-				written = append(written, evaluate.WrittenStatus{Indicator: j.inds[s.Indicator].ID, Text: e.m.StatusText(s), Cell: e.m.CellRef(s.Row, int32(s.Col))})
-			}
-		}
-		disagreements, warnings := evaluate.Audit(en.Outcomes, written)
-		for _, d := range disagreements {
-			e.Audit = append(e.Audit, AuditEntry{Entity: en.Entity, Disagreement: d})
-		}
-		for _, w := range warnings {
-			e.Warnings = append(e.Warnings, e.File+": "+w)
-		}
-		if keep {
-			kept = append(kept, en)
-		}
+		d.add(i, &en)
 	}
-	e.kept = kept
+	d.finish()
 }

@@ -51,7 +51,8 @@ type Progress interface {
 }
 
 // Result is one workbook's evaluation, or why there is none, and the notes to
-// say on stderr about it.
+// say on stderr about it (the plan and the year chosen); the evaluation's own
+// warnings are Eval.Warnings.
 type Result struct {
 	File  string
 	Eval  *Evaluation
@@ -150,11 +151,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
 		m: m, entities: m.Entities()}
 	for _, w := range m.Warnings() {
-		e.Warnings = append(e.Warnings, path+": "+w.String())
-	}
-	e.digest()
-	for _, w := range e.Warnings {
-		res.Notes = append(res.Notes, "warning: "+w)
+		e.warnings = append(e.warnings, path+": "+w.String())
 	}
 	res.Eval = e
 	return res

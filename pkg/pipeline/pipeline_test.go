@@ -96,12 +96,12 @@ func TestEvaluateFile(t *testing.T) {
 	if notReported["九龙坡区"] != 21 || notReported["渝中区"] != 22 {
 		t.Errorf("not reported %v", notReported)
 	}
-	if len(e.Audit) != 1 || e.Audit[0].Cell != "S!E2" || e.Audit[0].Entity != "九龙坡区" || e.Audit[0].Computed != evaluate.OnTrack {
-		t.Errorf("audit %+v", e.Audit)
+	if a := e.Audit(); len(a) != 1 || a[0].Cell != "S!E2" || a[0].Entity != "九龙坡区" || a[0].Computed != evaluate.OnTrack {
+		t.Errorf("audit %+v", a)
 	}
 	wantWarn := []string{path + `: S!B7: "填报人": matches no indicator of jlp-hrss-14th@1`}
-	if !slices.Equal(e.Warnings, wantWarn) {
-		t.Errorf("warnings %q, want %q", e.Warnings, wantWarn)
+	if !slices.Equal(e.Warnings(), wantWarn) {
+		t.Errorf("warnings %q, want %q", e.Warnings(), wantWarn)
 	}
 	if e.TimeProgress != 0.6 || e.Year != 2023 || len(e.SHA256) != 64 {
 		t.Errorf("year %d f %v sha %q", e.Year, e.TimeProgress, e.SHA256)

@@ -10,20 +10,25 @@ import (
 
 // Evaluation is everything an eval of one workbook found. Its outcomes are
 // judged one reporting unit at a time when a writer asks for them (Each), so
-// that a workbook of thousands of units never holds all its outcomes at once;
-// the counts, the audit and the failures are known from the start.
+// that a workbook of thousands of units never holds all its outcomes at once.
+// What depends on every outcome — the counts, the audit and its warnings, the
+// failures — is gathered by the first pass over all of them (a writer's
+// Each, or one of their own if asked for first), so that each outcome is
+// judged once on the way out.
 type Evaluation struct {
 	Plan         *plan.Plan
 	File         string
 	SHA256       string
 	Year         int
 	TimeProgress float64
-	// Audit lists the disagreements between the workbook's 完成情况 and the
-	// computed statuses, entity by entity.
-	Audit []AuditEntry
-	// Warnings are the reader's and the audit's, one line each, naming the
-	// file.
-	Warnings []string
+
+	// audit lists the disagreements between the workbook's 完成情况 and the
+	// computed statuses, entity by entity; warnings are the reader's, then
+	// the audit's, one line each, naming the file.
+	audit    []AuditEntry
+	warnings []string
+	digested bool
+
 	m        *actuals.Matcher
 	entities []string
 	total    map[evaluate.Status]int
@@ -69,12 +74,32 @@ func (e *Evaluation) Multi() bool {
 func (e *Evaluation) Entities() []string { return e.entities }
 
 // Counts returns the number of outcomes of each status over all entities.
-func (e *Evaluation) Counts() map[evaluate.Status]int { return e.total }
+func (e *Evaluation) Counts() map[evaluate.Status]int {
+	e.digest()
+	return e.total
+}
+
+// Audit lists the disagreements between the workbook's 完成情况 and the
+// computed statuses, entity by entity.
+func (e *Evaluation) Audit() []AuditEntry {
+	e.digest()
+	return e.audit
+}
+
+// AddWarning adds a line to the warnings, after the reader's.
+func (e *Evaluation) AddWarning(w string) { e.warnings = append(e.warnings, w) }
+
+// Warnings are the reader's and the audit's, one line each, naming the file.
+func (e *Evaluation) Warnings() []string {
+	e.digest()
+	return e.warnings
+}
 
 // Failures are the outcomes that are lagging, not achieved or without data,
 // and the indicators not reported, entity by entity, for the --fail-on
 // policy.
 func (e *Evaluation) Failures() []Failure {
+	e.digest()
 	inds := e.Plan.Indicators()
 	out := make([]Failure, len(e.failures))
 	for i, f := range e.failures {
@@ -114,12 +139,15 @@ func (e *Evaluation) Each(fn func(i int, en *EntityEvaluation) error) error {
 		return nil
 	}
 	j := newJudge(e)
+	d := e.startDigest()
 	for i := range e.entities {
 		en := j.entity(i)
+		d.add(i, &en)
 		if err := fn(i, &en); err != nil {
 			return err
 		}
 	}
+	d.finish()
 	return nil
 }
 
@@ -128,10 +156,14 @@ func (e *Evaluation) Each(fn func(i int, en *EntityEvaluation) error) error {
 func (e *Evaluation) All() []EntityEvaluation {
 	if e.kept == nil {
 		j := newJudge(e)
-		e.kept = make([]EntityEvaluation, len(e.entities))
+		d := e.startDigest()
+		kept := make([]EntityEvaluation, len(e.entities))
 		for i := range e.entities {
-			e.kept[i] = j.entity(i)
+			kept[i] = j.entity(i)
+			d.add(i, &kept[i])
 		}
+		d.finish()
+		e.kept = kept
 	}
 	return e.kept
 }
@@ -141,7 +173,7 @@ func (e *Evaluation) All() []EntityEvaluation {
 // are taken from them.
 func NewEvaluation(p *plan.Plan, file, sha string, year int, entities []EntityEvaluation, audit []AuditEntry, warnings []string) *Evaluation {
 	e := &Evaluation{Plan: p, File: file, SHA256: sha, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
-		Audit: audit, Warnings: warnings, kept: entities, total: map[evaluate.Status]int{}}
+		audit: audit, warnings: warnings, kept: entities, total: map[evaluate.Status]int{}, digested: true}
 	index := map[*plan.Indicator]int{}
 	for i, ind := range p.Indicators() {
 		index[ind] = i

@@ -68,14 +68,14 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 	if err != nil {
 		return err
 	}
-	if len(e.Audit) > 0 {
+	if len(e.Audit()) > 0 {
 		bw.printf("\n%s\n", lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
 		bullet := "  "
 		if format == Markdown {
 			bw.printf("\n")
 			bullet = "- "
 		}
-		for _, a := range e.Audit {
+		for _, a := range e.Audit() {
 			bw.printf("%s%s: %s\n", bullet, a.Cell, lang.pick(
 				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
 				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang))))
@@ -358,12 +358,12 @@ func (jw *jsonWriter) result(e *pipeline.Evaluation, lang Lang, indent string) {
 	jw.field("not_reported", notReported, in, false)
 	jw.field("not_reported_by_entity", notReportedBy, in, false)
 	audit := []auditJSON{}
-	for _, a := range e.Audit {
+	for _, a := range e.Audit() {
 		audit = append(audit, auditJSON{Entity: a.Entity, ID: a.Indicator, Cell: a.Cell, Written: a.Written,
 			Means: string(a.WrittenStatus), Computed: string(a.Computed)})
 	}
 	jw.field("audit", audit, in, false)
-	jw.field("warnings", append([]string{}, e.Warnings...), in, false)
+	jw.field("warnings", append([]string{}, e.Warnings()...), in, false)
 	summary[""] = statusCounts(e.Counts())
 	jw.field("summary", summary, in, false)
 	jw.raw("\n" + indent + "}")

@@ -587,7 +587,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 		for _, ind := range e.Plan.Indicators() {
 			labels[ind.ID] = IndicatorLabel(ind)
 		}
-		for _, a := range e.Audit {
+		for _, a := range e.Audit() {
 			indicator := a.Indicator
 			if l, ok := labels[a.Indicator]; ok {
 				indicator = l
@@ -1073,7 +1073,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	var warnings []string
 	for _, e := range evals {
-		warnings = append(warnings, e.Warnings...)
+		warnings = append(warnings, e.Warnings()...)
 	}
 	if len(warnings) > 0 {
 		row++

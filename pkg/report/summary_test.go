@@ -664,7 +664,7 @@ func TestSummaryFormulaInjection(t *testing.T) {
 	dir := t.TempDir()
 	book := entitiesBook(t, dir, "=cmd.xlsx")
 	evals := []*pipeline.Evaluation{evaluateWorkbook(t, book, "=cmd.xlsx", 2025), sample2023(t)}
-	evals[1].Warnings = append(evals[1].Warnings, "+1: -2 @3")
+	evals[1].AddWarning("+1: -2 @3")
 	data := writeSummary(t, evals, report.Chinese)
 	out := saveSummary(t, data, "summary.xlsx")
 
