@@ -322,7 +322,8 @@ type ratioValue struct {
 // a baseline-year column), with any further values aside, so that a unit
 // costs one allocation rather than one per indicator.
 type entityReadings struct {
-	block    []Reading
+	block    []Reading // nil while parked in the spill file
+	spilled  int64     // 1 + where the block is in the spill file, while parked
 	n        []uint8 // readings of each indicator in its slots
 	extra    map[int][]Reading
 	reported []bool
@@ -365,6 +366,11 @@ type Matcher struct {
 	// reported[entity][indicator] says whether the workbook has a row for it.
 	ents   []*entityReadings
 	slots  int // slots per indicator in an entity's block
+	// spill holds the blocks of units the rows have moved past, once there
+	// are more than spillAfter units; last is the unit of the last row.
+	spill   *spill
+	noSpill bool
+	last    int
 	ratios []ratioValue
 	// texts are the distinct 完成情况 texts, which StatusReading.text
 	// indexes.
@@ -383,7 +389,7 @@ type Matcher struct {
 func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	mt := &Matcher{h: h, p: p, opts: opts, m: newMatcher(p), inds: p.Indicators(),
 		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{},
-		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}}
+		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}, last: -1}
 	for i, ind := range mt.inds {
 		mt.indIndex[ind] = i
 	}
@@ -433,7 +439,7 @@ func (mt *Matcher) Readings(entity, ind int) []Reading {
 		return nil
 	}
 	e := mt.ents[entity]
-	in := e.block[ind*mt.slots : ind*mt.slots+int(e.n[ind])]
+	in := mt.blockOf(entity)[ind*mt.slots : ind*mt.slots+int(e.n[ind])]
 	if more := e.extra[ind]; len(more) > 0 {
 		return append(slices.Clone(in), more...)
 	}
@@ -637,6 +643,15 @@ func (mt *Matcher) Row(row TableRow) {
 	}
 	ii := mt.indIndex[ind]
 	ei := mt.entity(rm.Entity)
+	if ei != mt.last {
+		// The rows have moved to another unit: park the last one's
+		// readings, and bring this one's back if it was parked.
+		if mt.last >= 0 && len(mt.ents) > spillAfter {
+			mt.park(mt.last)
+		}
+		mt.unpark(ei)
+		mt.last = ei
+	}
 	mt.ents[ei].reported[ii] = true
 
 	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {

@@ -155,6 +155,13 @@ func runEval(opts *evalOptions) error {
 
 	var errs []error
 	var evals []*pipeline.Evaluation
+	defer func() {
+		for _, r := range results {
+			if r.Eval != nil {
+				r.Eval.Close()
+			}
+		}
+	}()
 	for _, r := range results {
 		if r.Err != nil {
 			errs = append(errs, r.Err)

@@ -64,6 +64,15 @@ type Failure struct {
 	NotReported bool
 }
 
+// Close releases what the evaluation holds outside memory (the temporary file
+// a province's readings are kept in). Its outcomes can no longer be judged.
+func (e *Evaluation) Close() error {
+	if e.m == nil {
+		return nil
+	}
+	return e.m.Close()
+}
+
 // Multi reports whether the workbook holds several reporting units.
 func (e *Evaluation) Multi() bool {
 	return len(e.entities) > 1 || (len(e.entities) == 1 && e.entities[0] != "")

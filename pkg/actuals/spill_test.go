@@ -1,0 +1,59 @@
+package actuals
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestSpill: past spillAfter reporting units, the readings of the units the
+// rows have moved past are parked in a temporary file and read back intact,
+// also when a unit comes back later in the table (not sorted by unit): its
+// new value is added, and a second value for a year it already has is still
+// reported with the first value's cell.
+func TestSpill(t *testing.T) {
+	rows := [][]any{{"区县", "指标", "年份", "数值"}}
+	units := spillAfter + 50
+	for u := range units {
+		for y := 2021; y <= 2023; y++ {
+			rows = append(rows, []any{fmt.Sprintf("县%03d", u), "城镇调查失业率", y, float64(u) + float64(y-2020)/10})
+		}
+	}
+	rows = append(rows,
+		[]any{"县000", "城镇调查失业率", 2024, 9.9}, // back to a parked unit
+		[]any{"县005", "城镇调查失业率", 2022, 1.0}, // a second 2022 value
+	)
+	mt := NewMatcher(&tableOf(t, grid(rows...)).Header, plan14(t), Options{})
+	defer mt.Close()
+	for _, r := range tableOf(t, grid(rows...)).Rows {
+		mt.Row(r)
+	}
+	// The duplicate is row 1 + 306×3 + 2; the first 2022 value of 县005 is
+	// row 2 + 5×3 + 1.
+	err := mt.Finish()
+	want := fmt.Sprintf(`2023.xlsx: 表1!D%d: "1": a second value for surveyed-unemployment-rate in 2022 for 县005 (the first is 表1!D18)`, 1+units*3+2)
+	if err == nil || err.Error() != want {
+		t.Errorf("duplicate across the spill:\n got %v\nwant %s", err, want)
+	}
+	if mt.spill == nil {
+		t.Fatal("nothing was parked")
+	}
+	ind := mt.indIndex[mt.m.byName["城镇调查失业率"]]
+	for u := range units {
+		got := mt.Readings(u, ind)
+		want := 3
+		if u == 0 {
+			want = 4
+		}
+		if len(got) != want {
+			t.Fatalf("unit %d: %d readings, want %d", u, len(got), want)
+		}
+		for i, r := range got[:3] {
+			if r.Year() != 2021+i || r.Number != float64(u)+float64(i+1)/10 || r.Kind() != Amount || r.Row != int32(2+u*3+i) {
+				t.Errorf("unit %d: reading %d is %+v (year %d)", u, i, r, r.Year())
+			}
+		}
+	}
+	if r := mt.Readings(0, ind)[3]; r.Year() != 2024 || r.Number != 9.9 {
+		t.Errorf("the value added to a parked unit: %+v", r)
+	}
+}
