@@ -324,7 +324,7 @@ type ratioValue struct {
 type entityReadings struct {
 	block    []Reading // nil while parked in the spill file
 	spilled  int64     // 1 + where the block is in the spill file, while parked
-	n        []uint8 // readings of each indicator in its slots
+	n        []uint8   // readings of each indicator in its slots
 	extra    map[int][]Reading
 	reported []bool
 	statuses []StatusReading
@@ -364,14 +364,14 @@ type Matcher struct {
 	entityIdx map[string]int
 	// readings[entity][indicator] are the values read, in row order;
 	// reported[entity][indicator] says whether the workbook has a row for it.
-	ents   []*entityReadings
-	slots  int // slots per indicator in an entity's block
+	ents  []*entityReadings
+	slots int // slots per indicator in an entity's block
 	// spill holds the blocks of units the rows have moved past, once there
 	// are more than spillAfter units; last is the unit of the last row.
 	spill   *spill
 	noSpill bool
 	last    int
-	ratios []ratioValue
+	ratios  []ratioValue
 	// texts are the distinct 完成情况 texts, which StatusReading.text
 	// indexes.
 	texts     []string
