@@ -90,6 +90,10 @@ type Header struct {
 	Layout    Layout
 	HeaderRow int
 	Columns   []Column
+	// LastRow is the sheet's last row as the file declares it (its
+	// <dimension>), 0 when it does not: how far a read has come, for
+	// progress, never a bound on what is read.
+	LastRow int
 }
 
 // Ref is a cell's place as messages print it: "Sheet!G9".
@@ -174,6 +178,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 	}
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c) }, sink)
+		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
 		if err == nil && b.h == nil {
 			err = errNoHeader
@@ -220,6 +225,8 @@ type builder struct {
 	calc  func(xlsx.Cell) (xlsx.Cell, error)
 	sink  RowSink
 	row   TableRow // reused for every row
+	// lastRow tells the sheet's declared last row, when the header is found.
+	lastRow func() int
 	// keyCols are the name and id columns, where repeated headers and notes
 	// show.
 	keyCols []int
@@ -247,6 +254,9 @@ func (b *builder) add(r xlsx.Row) error {
 		}
 		b.h = found
 		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns = found.layout, found.row, found.columns
+		if b.lastRow != nil {
+			b.hd.LastRow = b.lastRow()
+		}
 		for _, c := range found.columns {
 			if c.Role != RoleOther {
 				b.roles[c.Col] = c.Role

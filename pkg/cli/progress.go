@@ -20,17 +20,19 @@ const progressDelay = time.Second
 // can be told. It draws nothing when stderr is not a terminal or under
 // --quiet; its methods are safe on a nil *progress.
 type progress struct {
-	w      io.Writer
-	total  int // files
-	lang   string
-	start  time.Time
-	files  atomic.Int64
-	rows   atomic.Int64
-	stop   chan struct{}
-	wg     sync.WaitGroup
-	drawn  bool
-	mu     sync.Mutex
-	ticker *time.Ticker
+	w     io.Writer
+	total int // files
+	lang  string
+	start time.Time
+	files atomic.Int64
+	rows  atomic.Int64
+	// tableRows is how many rows the tables of the files declare, summed.
+	tableRows atomic.Int64
+	stop      chan struct{}
+	wg        sync.WaitGroup
+	drawn     bool
+	mu        sync.Mutex
+	ticker    *time.Ticker
 }
 
 // newProgress starts a progress line on w for a run over files, or returns
@@ -64,6 +66,9 @@ func startProgress(w io.Writer, files int, lang string, delay, tick time.Duratio
 	return p
 }
 
+// Table implements pipeline.Progress.
+func (p *progress) Table(_ string, rows int) { p.tableRows.Add(int64(rows)) }
+
 // Rows implements pipeline.Progress.
 func (p *progress) Rows(_ string, n int) { p.rows.Add(int64(n)) }
 
@@ -78,18 +83,41 @@ func (p *progress) draw(now time.Time) {
 	var line string
 	if p.total > 1 {
 		rate := float64(files) / elapsed
-		left := "—"
+		left := -1.0
 		if files > 0 {
-			left = (time.Duration(float64(p.total-int(files))/rate) * time.Second).Round(time.Second).String()
+			left = float64(p.total-int(files)) / rate
 		}
-		line = p.pick(fmt.Sprintf("已读 %d/%d 个文件，%d 行，每秒 %.0f 个文件，约剩 %s", files, p.total, rows, rate, left),
-			fmt.Sprintf("%d/%d files, %d rows, %.0f files/s, about %s left", files, p.total, rows, rate, left))
+		line = p.pick(fmt.Sprintf("已读 %d/%d 个文件，%d 行，每秒 %.0f 个文件，约剩 %s", files, p.total, rows, rate, p.seconds(left)),
+			fmt.Sprintf("%d/%d files, %d rows, %.0f files/s, about %s left", files, p.total, rows, rate, p.seconds(left)))
+	} else if total := p.tableRows.Load(); total > 0 {
+		// One file whose size is known: rows of rows, and the time left.
+		rows = min(rows, total)
+		rate := float64(rows) / elapsed
+		left := -1.0
+		if rows > 0 {
+			left = float64(total-rows) / rate
+		}
+		line = p.pick(fmt.Sprintf("已读 %d/%d 行（%d%%），每秒 %.0f 行，约剩 %s", rows, total, rows*100/total, rate, p.seconds(left)),
+			fmt.Sprintf("%d/%d rows (%d%%), %.0f rows/s, about %s left", rows, total, rows*100/total, rate, p.seconds(left)))
 	} else {
 		line = p.pick(fmt.Sprintf("已读 %d 行，每秒 %.0f 行", rows, float64(rows)/elapsed),
 			fmt.Sprintf("%d rows read, %.0f rows/s", rows, float64(rows)/elapsed))
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 	p.drawn = true
+}
+
+// seconds is a time left as the line says it: 12 秒, 3 分 5 秒; — when it
+// cannot be told yet (negative).
+func (p *progress) seconds(s float64) string {
+	if s < 0 {
+		return "—"
+	}
+	n := int(s + 0.5)
+	if n >= 60 {
+		return p.pick(fmt.Sprintf("%d 分 %d 秒", n/60, n%60), fmt.Sprintf("%dm%ds", n/60, n%60))
+	}
+	return p.pick(fmt.Sprintf("%d 秒", n), fmt.Sprintf("%ds", n))
 }
 
 func (p *progress) pick(zh, en string) string {

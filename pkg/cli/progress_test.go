@@ -75,11 +75,24 @@ func TestProgressLine(t *testing.T) {
 			t.Errorf("%s: the progress line breaks lines: %q", lang, got)
 		}
 	}
-	// One file: rows and rate, no file count.
-	var buf syncBuffer
-	p := startProgress(&buf, 1, "en", 0, time.Millisecond)
-	p.Rows("big.xlsx", 327061)
+	// One file of a known size: rows of rows, the share and the time left.
+	var sized syncBuffer
+	p := startProgress(&sized, 1, "zh", 0, time.Millisecond)
+	p.Table("big.xlsx", 327060)
+	p.Rows("big.xlsx", 163530)
 	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(sized.String(), "已读 163530/327060 行（50%），每秒") && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	p.done()
+	if !strings.Contains(sized.String(), "已读 163530/327060 行（50%），每秒") || !strings.Contains(sized.String(), "约剩") {
+		t.Errorf("one file of a known size: %q", sized.String())
+	}
+	// One file of an unknown size: rows and rate, no file count.
+	var buf syncBuffer
+	p = startProgress(&buf, 1, "en", 0, time.Millisecond)
+	p.Rows("big.xlsx", 327061)
+	deadline = time.Now().Add(5 * time.Second)
 	for !strings.Contains(buf.String(), "327061 rows read") && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}

@@ -44,6 +44,9 @@ type Options struct {
 // Progress hears how far a run has come. Its methods may be called from
 // several goroutines at once.
 type Progress interface {
+	// Table says how many rows below its header the table of file has, as
+	// the file declares it (0: it does not).
+	Table(file string, rows int)
 	// Rows says that n more rows of the table of file have been read.
 	Rows(file string, n int)
 	// FileDone says that a file has been evaluated (or has failed).
@@ -242,6 +245,10 @@ type speculation struct {
 
 func (s *speculation) Header(h *actuals.Header) error {
 	s.header = h
+	if s.ms.progress != nil {
+		s.ms.progress.Table(s.path, max(h.LastRow-h.HeaderRow, 0))
+		s.ms.told = true
+	}
 	return s.fit.Header(h)
 }
 
@@ -310,9 +317,14 @@ type matchSink struct {
 	progress Progress
 	file     string
 	pending  int
+	told     bool // the table's size was told to progress
 }
 
 func (s *matchSink) Header(h *actuals.Header) error {
+	if s.progress != nil && !s.told {
+		s.progress.Table(s.file, max(h.LastRow-h.HeaderRow, 0))
+		s.told = true
+	}
 	s.m = actuals.NewMatcher(h, s.p, s.opts)
 	if s.detail {
 		s.m.KeepDetail()

@@ -157,8 +157,9 @@ func TestEachJudgesAgain(t *testing.T) {
 // is read.
 type panicking struct{}
 
-func (panicking) Rows(string, int) { panic("boom") }
-func (panicking) FileDone(string)  {}
+func (panicking) Table(string, int) {}
+func (panicking) Rows(string, int)  { panic("boom") }
+func (panicking) FileDone(string)   {}
 
 // TestRunOrderAndPanics: results come back in the order given whatever the
 // workers' order, and a panic while a file is read is an error naming the

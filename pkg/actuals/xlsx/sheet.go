@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 )
@@ -749,3 +750,31 @@ func trimSpace[T string | []byte](b T) T {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// dimensionRef is a worksheet's <dimension ref="A1:H327061"/>, which the
+// producers write before the cells: the last row it gives is how many rows
+// the sheet has, as far as the producer knew.
+var dimensionRef = regexp.MustCompile(`<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref\s*=\s*["'][A-Za-z]*\d*:?[A-Za-z]*(\d{1,7})["']`)
+
+// LastRow is the last row of sheet as its <dimension> says, or 0 when the
+// sheet does not say within its first few kilobytes: a hint, for progress,
+// never for reading.
+func (w *Workbook) LastRow(sheet string) int {
+	s, err := w.sheet(sheet)
+	if err != nil || s.part == "" {
+		return 0
+	}
+	rc, err := w.openPart(s.part)
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(rc, head)
+	m := dimensionRef.FindSubmatch(head[:n])
+	if m == nil {
+		return 0
+	}
+	last, _ := strconv.Atoi(string(m[1]))
+	return min(last, w.lim.MaxRows)
+}

@@ -615,3 +615,30 @@ func TestCalc(t *testing.T) {
 		}
 	}
 }
+
+// TestLastRow: the last row a sheet's <dimension> declares (with or without
+// a prefix, a single-cell ref), 0 for a sheet without one or an unknown
+// sheet: a hint for progress only.
+func TestLastRow(t *testing.T) {
+	head := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n<worksheet " + nsMain + ">"
+	for _, c := range []struct {
+		xml  string
+		want int
+	}{
+		{head + `<dimension ref="A1:H327061"/><sheetData/></worksheet>`, 327061},
+		{head + `<x:dimension ref="B2"/><sheetData/></worksheet>`, 2},
+		{sheetXML(`<row r="7"><c r="A7"><v>1</v></c></row>`, ""), 0},
+	} {
+		w, err := openBytes(t, book{sheets: []bookSheet{{name: "S", xml: c.xml}}}, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := w.LastRow("S"); got != c.want {
+			t.Errorf("%s: LastRow %d, want %d", c.xml, got, c.want)
+		}
+		if got := w.LastRow("none"); got != 0 {
+			t.Errorf("unknown sheet: %d", got)
+		}
+		w.Close()
+	}
+}
