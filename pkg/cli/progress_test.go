@@ -101,3 +101,12 @@ func TestProgressLine(t *testing.T) {
 		t.Errorf("one file: %q", buf.String())
 	}
 }
+
+func TestProgressSeconds(t *testing.T) {
+	zh, en := &progress{lang: "zh"}, &progress{lang: "en"}
+	for s, want := range map[float64][2]string{-1: {"—", "—"}, 0.2: {"0 秒", "0s"}, 12.4: {"12 秒", "12s"}, 185: {"3 分 5 秒", "3m5s"}} {
+		if got := [2]string{zh.seconds(s), en.seconds(s)}; got != want {
+			t.Errorf("seconds(%v) = %q, want %q", s, got, want)
+		}
+	}
+}
