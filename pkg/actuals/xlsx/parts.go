@@ -287,26 +287,7 @@ func (w *Workbook) eachToken(part string, maxToken int64, fast bool, fn func(t *
 		}
 	}
 	s := newXMLStream(part, rc, maxToken)
-	var attrs []tokenAttr
-	for {
-		t, err := s.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		tok, ok := xmlToken(t, attrs)
-		if !ok {
-			continue
-		}
-		if tok.kind == tokStart {
-			attrs = tok.attrs // reuse its array for the next start tag
-		}
-		if err := fn(&tok, s.depth); err != nil {
-			return err
-		}
-	}
+	return s.eachToken(func(tok *token) error { return fn(tok, s.depth) })
 }
 
 // sstReader is the state of reading the shared strings, fed tokens by

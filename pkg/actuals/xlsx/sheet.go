@@ -285,25 +285,8 @@ func (sr *sheetReader) cellErr(err error) error {
 
 // runXML reads the part with the xmlStream over encoding/xml.
 func (sr *sheetReader) runXML() error {
-	var attrs []tokenAttr
-	for {
-		t, err := sr.xs.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		tok, ok := xmlToken(t, attrs)
-		if !ok {
-			continue
-		}
-		if tok.kind == tokStart {
-			attrs = tok.attrs // reuse its array for the next start tag
-		}
-		if err := sr.handle(&tok); err != nil {
-			return err
-		}
+	if err := sr.xs.eachToken(sr.handle); err != nil {
+		return err
 	}
 	return sr.finish()
 }

@@ -157,3 +157,28 @@ func attr(se xml.StartElement, local string) (string, bool) {
 	}
 	return "", false
 }
+
+// eachToken calls fn with each token of the part, in the form the fast
+// tokenizer gives them, until the end of the part or an error.
+func (s *xmlStream) eachToken(fn func(tok *token) error) error {
+	var attrs []tokenAttr
+	for {
+		t, err := s.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		tok, ok := xmlToken(t, attrs)
+		if !ok {
+			continue
+		}
+		if tok.kind == tokStart {
+			attrs = tok.attrs // reuse its array for the next start tag
+		}
+		if err := fn(&tok); err != nil {
+			return err
+		}
+	}
+}
