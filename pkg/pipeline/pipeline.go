@@ -129,6 +129,11 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 	// The hash is read beside the scan: both read the same file.
 	sumc := make(chan hashResult, 1)
 	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				sumc <- hashResult{err: panicError(path, r)}
+			}
+		}()
 		sum, err := fileSHA256(path)
 		sumc <- hashResult{sum, err}
 	}()
