@@ -2,9 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
+	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -601,5 +606,163 @@ func TestVersionFlag(t *testing.T) {
 		if got, want := stdout.String(), "plancheck v1.2.3\n"; got != want {
 			t.Errorf("plancheck %s printed %q, want %q", args[0], got, want)
 		}
+	}
+}
+
+// TestRootHelpLeadsWithEval: the root's examples start with eval, the job
+// plancheck is for.
+func TestRootHelpLeadsWithEval(t *testing.T) {
+	t.Parallel()
+	var stdout bytes.Buffer
+	if code := Main([]string{"-h"}, strings.NewReader(""), &stdout, &bytes.Buffer{}); code != ExitOK {
+		t.Fatalf("plancheck -h: status %d", code)
+	}
+	_, examples, ok := strings.Cut(stdout.String(), "Examples:\n")
+	if !ok {
+		t.Fatalf("no examples in:\n%s", stdout.String())
+	}
+	if !strings.HasPrefix(examples, "  plancheck eval 2023.xlsx\n") {
+		t.Errorf("the examples do not lead with eval:\n%s", examples)
+	}
+}
+
+// TestOutputDirectoryMissing: an output in a directory that does not exist is
+// said as such, with no temporary file's name (.x.xlsx.tmp123) in the
+// message; exit status 2 and nothing written.
+func TestOutputDirectoryMissing(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing-dir")
+	const hint = "create the directory first, or name a file in one that exists"
+	tests := []struct {
+		path, wantErr, wantHint string
+	}{
+		{filepath.Join(missing, "x.xlsx"), "write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist", hint},
+		{filepath.Join(missing, "sub", "x.json"), "write " + filepath.Join(missing, "sub", "x.json") + ": directory " + filepath.Join(missing, "sub") + " does not exist", hint},
+		{filepath.Join(file, "x.csv"), "write " + filepath.Join(file, "x.csv") + ": " + file + " is not a directory", ""},
+	}
+	for _, tc := range tests {
+		for name, err := range map[string]error{
+			"checkOutput": checkOutput(tc.path, []string{"2023.xlsx"}),
+			"writeAtomic": writeAtomic(tc.path, []byte("x")),
+		} {
+			if err == nil {
+				t.Errorf("%s(%s): no error", name, tc.path)
+				continue
+			}
+			var stderr bytes.Buffer
+			if code := reportError(&stderr, err); code != ExitTrouble {
+				t.Errorf("%s(%s): status %d, want %d", name, tc.path, code, ExitTrouble)
+			}
+			want := "plancheck: error: " + tc.wantErr + "\n"
+			if tc.wantHint != "" {
+				want += "plancheck: hint: " + tc.wantHint + "\n"
+			}
+			if stderr.String() != want {
+				t.Errorf("%s(%s) reports\n%s\nwant\n%s", name, tc.path, stderr.String(), want)
+			}
+		}
+	}
+	// Through Main, for eval (before any workbook is read: the workbook named
+	// does not exist) and template.
+	for _, args := range [][]string{
+		{"eval", "no-such.xlsx", "-o", filepath.Join(missing, "x.xlsx")},
+		{"template", "-o", filepath.Join(missing, "x.xlsx")},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := Main(args, strings.NewReader(""), &stdout, &stderr)
+		want := "plancheck: error: write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist\n" +
+			"plancheck: hint: " + hint + "\n"
+		if code != ExitTrouble || stderr.String() != want || stdout.Len() != 0 {
+			t.Errorf("%q: status %d, stdout %q, stderr\n%s\nwant status 2, stderr\n%s", args, code, stdout.String(), stderr.String(), want)
+		}
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("%s was made: %v", missing, err)
+	}
+}
+
+// TestWriteAtomicErrorsNameTheOutput: an error writing the output names the
+// output, not the temporary file it is written through.
+func TestWriteAtomicErrorsNameTheOutput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	// A directory where the file should go: the rename into place fails.
+	target := filepath.Join(dir, "out.json")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(target, "keep"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := writeAtomic(target, []byte("{}"))
+	if err == nil {
+		t.Fatal("writing over a directory succeeded")
+	}
+	if !strings.HasPrefix(err.Error(), "write "+target+": ") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("error %q, want it to name %s and no temporary file", err, target)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left files behind: %v", entries)
+	}
+	// The writer's own error is passed on as it is.
+	errWriter := errors.New("bad cell")
+	if err := writeAtomicFunc(filepath.Join(dir, "x.csv"), func(io.Writer) error { return errWriter }); err != errWriter {
+		t.Errorf("writer's error became %v", err)
+	}
+}
+
+// TestMakeDist runs `make dist` for the host system only (the cross builds
+// differ only in GOOS and GOARCH, which make lint builds for windows and
+// darwin) into a temporary folder: the binary is named for its system, it
+// prints the version stamped in, and SHA256SUMS holds its checksum. It builds
+// plancheck once more, so it does not run under -short.
+func TestMakeDist(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plancheck: not under -short")
+	}
+	makePath, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("no make")
+	}
+	t.Parallel()
+	distDir := t.TempDir()
+	platform := runtime.GOOS + "/" + runtime.GOARCH
+	name := "plancheck-" + runtime.GOOS + "-" + runtime.GOARCH
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	cmd := exec.Command(makePath, "--no-print-directory", "-C", filepath.Join("..", ".."), "dist",
+		"DIST="+distDir, "DIST_PLATFORMS="+platform, "VERSION=v0.0.0-disttest")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("make dist: %v\n%s", err, out)
+	}
+	bin := filepath.Join(distDir, name)
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatalf("%s --version: %v", bin, err)
+	}
+	if got, want := string(out), "plancheck v0.0.0-disttest\n"; got != want {
+		t.Errorf("%s --version: %q, want %q", name, got, want)
+	}
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums, err := os.ReadFile(filepath.Join(distDir, "SHA256SUMS"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(sums), fmt.Sprintf("%x  %s\n", sha256.Sum256(data), name); got != want {
+		t.Errorf("SHA256SUMS:\n%s\nwant\n%s", got, want)
+	}
+	entries, _ := os.ReadDir(distDir)
+	if len(entries) != 2 {
+		t.Errorf("dist holds %v, want the binary and SHA256SUMS", entries)
 	}
 }

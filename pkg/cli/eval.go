@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,11 +27,13 @@ type evalOptions struct {
 	year    int
 	format  string
 	output  string
+	bom     bool // start CSV with a UTF-8 byte order mark; settled by resolveBOM
 	failOn  string
 	sheet   string
 	strict  bool
 	lenient bool
 	quiet   bool
+	wide    bool
 }
 
 const evalLong = `Eval judges every indicator of the plan for one year from an actuals workbook and
@@ -93,6 +96,9 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			if opts.strict && opts.lenient {
 				return errors.New("--strict and --lenient cannot be used together")
 			}
+			if err := resolveBOM(opts, cmd.Flags().Changed("bom")); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -104,11 +110,13 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.IntVar(&opts.year, "year", 0, "evaluation year (default: from the file name, else the latest year with data)")
 	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)")
 	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)")
+	f.BoolVar(&opts.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so Excel reads it as UTF-8 (default: with -o, not on stdout)")
 	f.StringVar(&opts.failOn, "fail-on", "binding", "what makes the exit status 1: binding, any or none")
 	f.StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
 	f.BoolVar(&opts.strict, "strict", false, "unmatched rows are errors; a binding indicator not reported fails")
 	f.BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print no notes or warnings on stderr")
+	f.BoolVar(&opts.wide, "wide", false, "one line per table row even on a narrow terminal (piped output always is)")
 	return cmd
 }
 
@@ -172,17 +180,18 @@ func runEval(opts *evalOptions) error {
 	// The notes of each file — the plan and year chosen, then the warnings
 	// of its reading and of its audit — come after the output: the audit is
 	// known once every outcome has been judged, which writing does.
+	stderr := newNoteWriter(opts.io.ErrOut)
 	notes := func() {
 		if opts.quiet {
 			return
 		}
 		for _, r := range results {
 			for _, n := range r.Notes {
-				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
+				stderr.line("plancheck: " + n)
 			}
 			if r.Eval != nil {
 				for _, w := range r.Eval.Warnings() {
-					fmt.Fprintf(opts.io.ErrOut, "plancheck: warning: %s\n", w)
+					stderr.line("plancheck: warning: " + w)
 				}
 			}
 		}
@@ -213,7 +222,11 @@ func runEval(opts *evalOptions) error {
 					return err
 				}
 			}
-			if err := report.CompletionTable(w, e, lang, report.TableFormat(opts.format)); err != nil {
+			width := 0
+			if !opts.wide && opts.output == "" {
+				width = terminalWidth(opts.io.Out)
+			}
+			if err := report.CompletionTableWidth(w, e, lang, report.TableFormat(opts.format), width); err != nil {
 				return err
 			}
 		}
@@ -225,7 +238,7 @@ func runEval(opts *evalOptions) error {
 	if failed := policyFailures(evals, opts.failOn, opts.strict); len(failed) > 0 {
 		if !opts.quiet {
 			for _, f := range failed {
-				fmt.Fprintf(opts.io.ErrOut, "plancheck: fail: %s\n", f)
+				stderr.line("plancheck: fail: " + f)
 			}
 		}
 		return silentExit(ExitFailed)
@@ -236,6 +249,16 @@ func runEval(opts *evalOptions) error {
 // writeOutput runs write on the output: -o's file, written whole beside it and
 // renamed into place, or standard output, through a buffer.
 func writeOutput(opts *evalOptions, write func(io.Writer) error) error {
+	if opts.bom {
+		// Only CSV ever gets here with bom set (resolveBOM).
+		body := write
+		write = func(w io.Writer) error {
+			if _, err := io.WriteString(w, utf8BOM); err != nil {
+				return err
+			}
+			return body(w)
+		}
+	}
 	if opts.output != "" {
 		return writeAtomicFunc(opts.output, write)
 	}
@@ -272,8 +295,13 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool) []
 	return out
 }
 
-// checkOutput refuses an output path that is one of the inputs.
+// checkOutput refuses an output path that is one of the inputs, or one in a
+// directory that does not exist (said before any workbook is read, rather
+// than after the whole evaluation).
 func checkOutput(out string, inputs []string) error {
+	if err := outputDirError(out); err != nil {
+		return err
+	}
 	outAbs, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -308,31 +336,72 @@ func writeAtomic(path string, data []byte) error {
 
 // writeAtomicFunc has write fill a temporary file beside path, then renames
 // it into place, so a failed run leaves no partial file.
+//
+// The temporary file is plancheck's business, not the user's: errors name
+// path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
 func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		if derr := outputDirError(path); derr != nil {
+			return derr
+		}
+		return fmt.Errorf("write %s: %w", path, withoutTempName(err, ""))
 	}
 	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
+	fail := func(err error) error {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, withoutTempName(err, tmp.Name()))
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
 	}
 	bw := bufio.NewWriterSize(tmp, 64<<10)
 	if err := write(bw); err != nil {
+		if withoutTempName(err, tmp.Name()) != err {
+			return fail(err) // writing the temporary file failed (a full disk)
+		}
 		tmp.Close()
-		return err
+		return err // the writer's own error, already worded
 	}
 	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fail(err)
 	}
 	return nil
+}
+
+// outputDirError says what is wrong with the directory an output file is to
+// be written in, or nil when nothing is known to be.
+func outputDirError(path string) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return withHint(fmt.Errorf("write %s: directory %s does not exist", path, dir),
+			"create the directory first, or name a file in one that exists")
+	case err == nil && !info.IsDir():
+		return fmt.Errorf("write %s: %s is not a directory", path, dir)
+	}
+	return nil
+}
+
+// withoutTempName strips the file name from an error about the temporary file
+// (name; with name empty, about any file), keeping what went wrong ("no space
+// left on device"). Other errors are returned as they are.
+func withoutTempName(err error, name string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (name == "" || pe.Path == name) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && (name == "" || le.Old == name) {
+		return le.Err
+	}
+	return err
 }

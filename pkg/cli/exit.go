@@ -64,13 +64,14 @@ func reportError(stderr io.Writer, err error) int {
 			return code
 		}
 	}
+	out := newNoteWriter(stderr)
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		fmt.Fprintf(stderr, "plancheck: error: %s\n", line)
+		out.line("plancheck: error: " + line)
 	}
 	// A hint from any layer: this package's, or the pipeline's.
 	var he interface{ Hint() string }
 	if errors.As(err, &he) {
-		fmt.Fprintf(stderr, "plancheck: hint: %s\n", he.Hint())
+		out.line("plancheck: hint: " + he.Hint())
 	}
 	return code
 }

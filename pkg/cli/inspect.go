@@ -20,6 +20,7 @@ type inspectOptions struct {
 	format  string
 	strict  bool
 	lenient bool
+	wide    bool
 }
 
 func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) error) *cobra.Command {
@@ -69,6 +70,7 @@ no value with a warning each instead.`,
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, markdown or json")
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "rows that match no indicator are errors")
 	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
+	cmd.Flags().BoolVar(&opts.wide, "wide", false, "one line per table row even on a narrow terminal (piped output always is)")
 	return cmd
 }
 
@@ -82,8 +84,9 @@ func runInspect(opts *inspectOptions) error {
 		popts.Plan = p
 	}
 	res, notes, err := pipeline.Inspect(opts.file, popts)
+	stderr := newNoteWriter(opts.io.ErrOut)
 	for _, n := range notes {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", n)
+		stderr.line("plancheck: " + n)
 	}
 	if pipeline.Lenient(err) {
 		return withHint(err, "fix the cells, or run with --lenient to read them as no value")
@@ -94,5 +97,9 @@ func runInspect(opts *inspectOptions) error {
 	if opts.format == "json" {
 		return report.InspectJSON(opts.io.Out, res)
 	}
-	return report.Inspect(opts.io.Out, res, opts.global.lang, report.TableFormat(opts.format))
+	width := 0
+	if !opts.wide {
+		width = terminalWidth(opts.io.Out)
+	}
+	return report.InspectWidth(opts.io.Out, res, opts.global.lang, report.TableFormat(opts.format), width)
 }

@@ -73,7 +73,11 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 			g.lang = lang
 			return nil
 		},
-		Example: `  plancheck plans
+		// eval first: it is what analysts run plancheck for.
+		Example: `  plancheck eval 2023.xlsx
+  plancheck eval 2023.xlsx -o 2023-summary.xlsx
+  plancheck template -o 2023.xlsx
+  plancheck plans
   plancheck show jlp-hrss-14th
   plancheck validate plans/*.yaml`,
 	}
@@ -95,6 +99,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		newTemplateCmd(ios, g, nil),
 	)
 	fixCompletion(root)
+	registerCompletions(root)
 	return root
 }
 

@@ -62,6 +62,9 @@ func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions
 			if ext := strings.ToLower(filepath.Ext(opts.output)); ext != ".xlsx" {
 				return withHint(fmt.Errorf("%s: a template is an .xlsx workbook, not %q", opts.output, ext), "name the output FILE.xlsx")
 			}
+			if err := outputDirError(opts.output); err != nil {
+				return err
+			}
 			if cmd.Flags().Changed("years") {
 				from, to, err := parseYears(opts.years)
 				if err != nil {

@@ -78,10 +78,18 @@ func percent(v *float64) string {
 }
 
 // summaryLine is "完成 2 · 快于预期 1 · …" for counts; achieved takes its label
-// for the evaluation year.
+// for the evaluation year. In the plan's final year only 完成, 未完成 and 无数据
+// can occur (spec §4: ahead, on-track and lagging are judgements of progress
+// before the end), so the line leaves out the others rather than print zeros
+// that could never be anything else; one that does occur is still printed, so
+// the counts always add up. JSON keeps every status: it is the machine contract.
 func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
 	var parts []string
 	for _, s := range evaluate.Statuses {
+		possible := s == evaluate.Achieved || s == evaluate.NotAchieved || s == evaluate.NoData
+		if final && !possible && counts[s] == 0 {
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s %d", StatusLabel(s, final, lang), counts[s]))
 	}
 	return strings.Join(parts, " · ")

@@ -19,16 +19,34 @@ import (
 // indicators not reported (未报送), the audit of the workbook's 完成情况 column,
 // and a summary line of counts per status (per entity, then for all).
 func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format TableFormat) error {
+	return CompletionTableWidth(w, e, lang, format, 0)
+}
+
+// CompletionTableWidth is CompletionTable fitted to a terminal width wide
+// display columns (boxes only; 0: one line per row, as for a pipe or a
+// file): the name column wraps, then 预计 folds under its row, then the
+// borders thin (see grid.fit).
+func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format TableFormat, width int) error {
 	bw := &errWriter{w: w}
-	bw.printf("%s\n", PlanTitle(e.Plan))
-	bw.printf("%s\n", lang.pick(
+	if format != Box {
+		width = 0 // Markdown lines are never broken
+	}
+	// text writes a line of text around the tables, wrapped to the width.
+	text := func(s string) {
+		if width > 0 {
+			s = strings.ReplaceAll(Wrap(s, width, 2), "\n", "\n  ")
+		}
+		bw.printf("%s\n", s)
+	}
+	text(PlanTitle(e.Plan))
+	text(lang.pick(
 		fmt.Sprintf("%s：%d年，时序进度 %s", e.File, e.Year, percent(&e.TimeProgress)),
 		fmt.Sprintf("%s: %d, time progress %s", e.File, e.Year, percent(&e.TimeProgress))))
 	final := e.Year == e.Plan.Period.End
 	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
 		if e.Multi() {
-			bw.printf("%s\n", lang.pick("填报单位："+en.Entity, "Entity: "+en.Entity))
+			text(lang.pick("填报单位："+en.Entity, "Entity: "+en.Entity))
 			if format == Markdown {
 				bw.printf("\n")
 			}
@@ -47,6 +65,10 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 			t.append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
 				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)})
 		}
+		if format == Box {
+			t.colon = lang.pick("：", ": ")
+			t.fit(width)
+		}
 		if err := t.render(bw); err != nil {
 			return err
 		}
@@ -58,10 +80,10 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 			for i, ind := range en.NotReported {
 				names[i] = IndicatorLabel(ind)
 			}
-			bw.printf("%s%s\n", lang.pick("未报送：", "Not reported: "), strings.Join(names, lang.pick("；", "; ")))
+			text(lang.pick("未报送：", "Not reported: ") + strings.Join(names, lang.pick("；", "; ")))
 		}
 		if e.Multi() {
-			bw.printf("%s%s\n", lang.pick("汇总：", "Summary: "), summaryLine(en.Counts(), final, lang))
+			text(lang.pick("汇总：", "Summary: ") + summaryLine(en.Counts(), final, lang))
 		}
 		return bw.err
 	})
@@ -69,23 +91,25 @@ func CompletionTable(w io.Writer, e *pipeline.Evaluation, lang Lang, format Tabl
 		return err
 	}
 	if len(e.Audit()) > 0 {
-		bw.printf("\n%s\n", lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
+		bw.printf("\n")
+		text(lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
 		bullet := "  "
 		if format == Markdown {
 			bw.printf("\n")
 			bullet = "- "
 		}
 		for _, a := range e.Audit() {
-			bw.printf("%s%s: %s\n", bullet, a.Cell, lang.pick(
+			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, lang.pick(
 				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
-				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang))))
+				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)))))
 		}
 	}
 	label := lang.pick("汇总：", "Summary: ")
 	if e.Multi() {
 		label = lang.pick("汇总（全部）：", "Summary (all): ")
 	}
-	bw.printf("\n%s%s\n", label, summaryLine(e.Counts(), final, lang))
+	bw.printf("\n")
+	text(label + summaryLine(e.Counts(), final, lang))
 	return bw.err
 }
 

@@ -13,16 +13,25 @@ import (
 // Markdown pipes, a cell's lines split at line breaks. It exists because the
 // completion table is drawn once per reporting unit, and tablewriter's
 // general machinery costs about a millisecond a table: 2.3 s for a province's
-// counties. Widths are measured as tablewriter measures them.
+// counties. Widths are measured as tablewriter measures them. To fit a
+// terminal, fit wraps, folds and thins it (see fit.go).
 type grid struct {
 	format TableFormat
-	width  displaywidth.Options
+	w      displaywidth.Options
 	header []string
 	rows   [][]string
+	// light draws no box: columns two spaces apart, a rule under the header.
+	light bool
+	// colon is the colon of a folded column's label, as the language writes it.
+	colon string
+	// wrapCols are the columns that wrap to fit a width (nil: the first);
+	// noFold keeps the last column where it is (see fit).
+	wrapCols []int
+	noFold   bool
 }
 
 func newGrid(format TableFormat, header []string) *grid {
-	return &grid{format: format, width: displaywidth.Options{EastAsianWidth: eastAsian().Enabled()}, header: header}
+	return &grid{format: format, w: displaywidth.Options{EastAsianWidth: eastAsian().Enabled()}, header: header, colon: "："}
 }
 
 // append adds a row; it keeps the slice.
@@ -34,19 +43,9 @@ func (g *grid) render(w io.Writer) error {
 	if !ok {
 		bw = bufio.NewWriter(w)
 	}
-	widths := make([]int, len(g.header))
-	measure := func(row []string) {
-		for i, cell := range row {
-			for _, line := range strings.Split(cell, "\n") {
-				widths[i] = max(widths[i], g.width.String(line))
-			}
-		}
-	}
-	measure(g.header)
-	for _, r := range g.rows {
-		measure(r)
-	}
-	if g.format == Markdown {
+	widths := g.widths()
+	switch {
+	case g.format == Markdown:
 		g.line(bw, widths, g.header, "|", "|", "|")
 		bw.WriteString("|")
 		for _, wd := range widths {
@@ -56,7 +55,19 @@ func (g *grid) render(w io.Writer) error {
 		for _, r := range g.rows {
 			g.line(bw, widths, r, "|", "|", "|")
 		}
-	} else {
+	case g.light:
+		g.line(bw, widths, g.header, "", "", "")
+		for i, wd := range widths {
+			if i > 0 {
+				bw.WriteString("  ")
+			}
+			bw.WriteString(strings.Repeat("─", wd/g.width0("─")))
+		}
+		bw.WriteString("\n")
+		for _, r := range g.rows {
+			g.line(bw, widths, r, "", "", "")
+		}
+	default:
 		g.rule(bw, widths, "┌", "┬", "┐")
 		g.line(bw, widths, g.header, "│", "│", "│")
 		g.rule(bw, widths, "├", "┼", "┤")
@@ -79,13 +90,15 @@ func (g *grid) rule(bw *bufio.Writer, widths []int, left, mid, right string) {
 		}
 		// A rule is as wide as its cell; where ambiguous characters are
 		// wide, so is its line character.
-		cw := g.width.String("─")
+		cw := g.width0("─")
 		bw.WriteString(strings.Repeat("─", (wd+2)/cw) + strings.Repeat(" ", (wd+2)%cw))
 	}
 	bw.WriteString(right + "\n")
 }
 
-// line writes one row, as many lines high as its tallest cell.
+// line writes one row, as many lines high as its tallest cell. In the light
+// style (no edges) cells are two spaces apart and lines carry no trailing
+// spaces.
 func (g *grid) line(bw *bufio.Writer, widths []int, row []string, left, mid, right string) {
 	cells := make([][]string, len(widths))
 	height := 1
@@ -96,6 +109,22 @@ func (g *grid) line(bw *bufio.Writer, widths []int, row []string, left, mid, rig
 		height = max(height, len(cells[i]))
 	}
 	for l := range height {
+		if g.light && g.format != Markdown {
+			var b strings.Builder
+			for i, wd := range widths {
+				text := ""
+				if l < len(cells[i]) {
+					text = cells[i][l]
+				}
+				if i > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(text)
+				b.WriteString(strings.Repeat(" ", wd-g.width0(text)))
+			}
+			bw.WriteString(strings.TrimRight(b.String(), " ") + "\n")
+			continue
+		}
 		bw.WriteString(left)
 		for i, wd := range widths {
 			if i > 0 {
@@ -107,7 +136,7 @@ func (g *grid) line(bw *bufio.Writer, widths []int, row []string, left, mid, rig
 			}
 			bw.WriteString(" ")
 			bw.WriteString(text)
-			bw.WriteString(strings.Repeat(" ", wd-g.width.String(text)+1))
+			bw.WriteString(strings.Repeat(" ", wd-g.width0(text)+1))
 		}
 		bw.WriteString(right + "\n")
 	}

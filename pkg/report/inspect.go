@@ -84,23 +84,38 @@ func valueText(v actuals.Value) string {
 // header's columns, each row's match, each value with its cell, and the
 // warnings.
 func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) error {
+	return InspectWidth(w, r, lang, format, 0)
+}
+
+// InspectWidth is Inspect fitted to a terminal width wide display columns
+// (boxes only; 0: one line per row): the values column wraps, then the
+// borders thin.
+func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat, width int) error {
+	if format != Box {
+		width = 0
+	}
+	text := func(s string) {
+		if width > 0 {
+			s = strings.ReplaceAll(Wrap(s, width, 2), "\n", "\n  ")
+		}
+		fmt.Fprintln(w, s)
+	}
 	layout := string(r.Layout)
 	if lang == Chinese {
 		layout = map[actuals.Layout]string{actuals.Wide: "宽表（每年一列）", actuals.Long: "长表（每行一年）"}[r.Layout]
 	}
-	fmt.Fprintf(w, "%s\n", lang.pick(
+	text(lang.pick(
 		fmt.Sprintf("%s：工作表 %s，%s，表头在第 %d 行；规划 %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()),
 		fmt.Sprintf("%s: sheet %s, %s layout, header row %d; plan %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref())))
 	fmt.Fprintln(w)
 
-	cols := newTable(w, format)
-	cols.Header([]string{lang.pick("单元格", "Cell"), lang.pick("表头", "Header"), lang.pick("读作", "Read as")})
+	cols := newGrid(format, []string{lang.pick("单元格", "Cell"), lang.pick("表头", "Header"), lang.pick("读作", "Read as")})
+	cols.wrapCols, cols.noFold = []int{1, 2}, true
 	for _, c := range r.Columns {
-		if err := cols.Append([]string{c.Cell, oneLine(c.Header), roleLabel(c, lang)}); err != nil {
-			return err
-		}
+		cols.append([]string{c.Cell, oneLine(c.Header), roleLabel(c, lang)})
 	}
-	if err := cols.Render(); err != nil {
+	cols.fit(width)
+	if err := cols.render(w); err != nil {
 		return err
 	}
 	fmt.Fprintln(w)
@@ -116,8 +131,8 @@ func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) erro
 		header = append(header, lang.pick("填报单位", "Entity"))
 	}
 	header = append(header, lang.pick("匹配", "Match"), lang.pick("单位", "Unit"), lang.pick("值（单元格）", "Values (cell)"))
-	rows := newTable(w, format)
-	rows.Header(header)
+	rows := newGrid(format, header)
+	rows.wrapCols, rows.noFold = []int{2, len(header) - 3, len(header) - 1}, true
 	for _, m := range r.Rows {
 		match := byLabel(m.By, lang)
 		if m.Indicator != "" {
@@ -136,25 +151,24 @@ func Inspect(w io.Writer, r *actuals.Result, lang Lang, format TableFormat) erro
 			row = append(row, m.Entity)
 		}
 		row = append(row, match, m.Unit, strings.Join(vals, "; "))
-		if err := rows.Append(row); err != nil {
-			return err
-		}
+		rows.append(row)
 	}
-	if err := rows.Render(); err != nil {
+	rows.fit(width)
+	if err := rows.render(w); err != nil {
 		return err
 	}
 	for _, s := range r.Skipped {
-		fmt.Fprintf(w, "%s\n", lang.pick(
+		text(lang.pick(
 			fmt.Sprintf("跳过第 %d 行（%s）：%s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)),
 			fmt.Sprintf("skipped row %d (%s): %s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text))))
 	}
 	for _, st := range r.Statuses {
-		fmt.Fprintf(w, "%s\n", lang.pick(
+		text(lang.pick(
 			fmt.Sprintf("完成情况 %s：%s = %q", st.Cell, st.Indicator, st.Text),
 			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
 	}
 	for _, is := range r.Warnings {
-		fmt.Fprintf(w, "%s%s\n", lang.pick("警告：", "warning: "), is)
+		text(lang.pick("警告：", "warning: ") + is.String())
 	}
 	return nil
 }
