@@ -3,8 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"math"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,22 +55,24 @@ func summaryStatusFill(s evaluate.Status) string {
 const summaryTimestamp = "2006-09-16T00:00:00Z"
 
 // Layout of the completion sheet: eight columns like 专栏1, the header in row 2
-// under the title, charts to the right of the table.
+// under the title, the charts under everything, each starting a printed page
+// of its own, as wide as the table: beside the table they made the printed
+// table shrink to fit both on one page wide.
 const (
-	sumCompletionCols  = 8
-	sumCompletionHead  = 2
-	sumChartColumn     = sumCompletionCols + 1 // I, right of the table
-	sumChartGap        = 16                    // pixels between table and chart
-	sumChartWidth      = 600
-	sumDefaultRowPx    = 20 // excelize's default row height, 15 pt
+	sumCompletionCols = 8
+	sumCompletionHead = 2
+	// sumChartRowPx is the row height the rows a chart spans are counted
+	// in: LibreOffice's default, 0.45 cm, is less than Excel's 15 pt (20
+	// pixels), and the print area must reach the chart's foot in both.
+	sumChartRowPx      = 17
+	sumColPx           = 8 // pixels per unit of column width, as excelize anchors a chart
 	sumPointsPerLine   = 15.0
 	sumMaxIndicatorCol = 50
 	sumMaxTextCol      = 60
-	sumMaxReasonCol    = 80
 )
 
 // summarySheetLabels are the sheet names in one language.
-type summarySheetLabels struct{ completion, details, trend, about string }
+type summarySheetLabels struct{ completion, details, trend, about, chartData string }
 
 func summarySheetNames(lang Lang) summarySheetLabels {
 	return summarySheetLabels{
@@ -80,6 +80,7 @@ func summarySheetNames(lang Lang) summarySheetLabels {
 		details:    lang.pick("明细", "Details"),
 		trend:      lang.pick("趋势", "Trend"),
 		about:      lang.pick("说明", "About"),
+		chartData:  lang.pick("图表数据", "Chart data"),
 	}
 }
 
@@ -102,8 +103,8 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &summaryBook{f: f, lang: lang, styles: map[summaryStyle]int{}}
 	names := summarySheetNames(lang)
+	b := &summaryBook{f: f, lang: lang, styles: map[summaryStyle]int{}, names: names, plans: summaryPlanRefs(evals)}
 	b.check(f.SetSheetName(f.GetSheetName(0), names.completion))
 	b.newSheet(names.details)
 	if len(evals) > 1 {
@@ -120,6 +121,12 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 		b.trendSheet(names.trend, evals)
 	}
 	b.aboutSheet(names.about, evals, version)
+	if b.hasChartData {
+		// Hidden, so that it does not print; Excel and LibreOffice plot the
+		// data of a hidden sheet (only hidden rows and columns of a shown
+		// sheet are left out of a chart).
+		b.check(f.SetSheetVisible(names.chartData, false))
+	}
 	b.check(f.SetDocProps(&excelize.DocProperties{
 		Creator:        "plancheck",
 		LastModifiedBy: "plancheck",
@@ -140,7 +147,36 @@ type summaryBook struct {
 	f      *excelize.File
 	lang   Lang
 	styles map[summaryStyle]int
-	err    error
+	names  summarySheetLabels
+	// plans names the plans and versions in every page's footer.
+	plans string
+	// hasChartData is set once the chart data sheet exists.
+	hasChartData bool
+	err          error
+}
+
+// summaryPlanRefs are the distinct plan references of the evaluations, in
+// order: "jlp-hrss-14th@1".
+func summaryPlanRefs(evals []*pipeline.Evaluation) string {
+	var refs []string
+	seen := map[string]bool{}
+	for _, e := range evals {
+		if ref := e.Plan.Ref(); !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
+		}
+	}
+	return strings.Join(refs, ", ")
+}
+
+// summaryFileName is the name of an input file without its folder, whether
+// the path was given the Unix or the Windows way: a summary is handed on,
+// and the folders of the machine it was made on are nobody else's business.
+func summaryFileName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 && i < len(path)-1 {
+		return path[i+1:]
+	}
+	return path
 }
 
 func (b *summaryBook) check(err error) {
@@ -208,6 +244,11 @@ func (b *summaryBook) style(cs summaryStyle) int {
 type summarySheet struct {
 	b    *summaryBook
 	name string
+	// lastCol and lastRow are the extent of the cells written, for the
+	// print area.
+	lastCol, lastRow int
+	// widths are the column widths set by finish.
+	widths map[int]float64
 	// fit is the widest display width of each column's fitted cells.
 	fit map[int]int
 	// limit caps a column's width; wider text wraps.
@@ -223,7 +264,7 @@ type summaryWrapped struct {
 }
 
 func (b *summaryBook) sheet(name string) *summarySheet {
-	return &summarySheet{b: b, name: name, fit: map[int]int{}, limit: map[int]int{}}
+	return &summarySheet{b: b, name: name, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
 }
 
 func summaryCell(col, row int) string {
@@ -257,12 +298,59 @@ func summaryTextWidth(s string) int {
 	return widest
 }
 
+// summaryWrapLines is how many lines a spreadsheet wraps one line of text
+// into at the given width, breaking as they do: between Chinese characters,
+// and after a space or a hyphen in other text; a word wider than the line is
+// cut where it must. Counting characters alone undercounts a wrapped
+// sentence by a line now and then, and its last line then does not print.
+func summaryWrapLines(text string, avail int) int {
+	var words []string // each with its trailing space or hyphen
+	start := 0
+	for i, r := range text {
+		wide := summaryTextWidth(string(r)) == 2
+		switch {
+		case wide:
+			if i > start {
+				words = append(words, text[start:i])
+			}
+			words = append(words, string(r))
+			start = i + len(string(r))
+		case r == ' ' || r == '-':
+			words = append(words, text[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		words = append(words, text[start:])
+	}
+	lines, used := 1, 0
+	for _, w := range words {
+		wd := summaryTextWidth(w)
+		shown := summaryTextWidth(strings.TrimRight(w, " ")) // a space at a line's end takes no room
+		switch {
+		case used+shown <= avail:
+			used += wd
+		case shown > avail: // cut where it must, from a line of its own
+			if used > 0 {
+				lines++
+			}
+			lines += (shown - 1) / avail
+			used = wd - (shown-1)/avail*avail
+		default:
+			lines++
+			used = wd
+		}
+	}
+	return lines
+}
+
 func (s *summarySheet) styleCell(col, row int, cs summaryStyle) {
 	if s.b.err != nil {
 		return
 	}
 	ref := summaryCell(col, row)
 	s.b.check(s.b.f.SetCellStyle(s.name, ref, ref, s.b.style(cs)))
+	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
 }
 
 func (s *summarySheet) fitWidth(col int, text string) {
@@ -341,6 +429,7 @@ func (s *summarySheet) finish() {
 		widths[c] = wd
 		s.b.check(s.b.f.SetColWidth(s.name, summaryCol(c), summaryCol(c), wd))
 	}
+	s.widths = widths
 	lines := map[int]int{}
 	for _, wc := range s.wrapped {
 		avail := 0.0
@@ -353,7 +442,7 @@ func (s *summarySheet) finish() {
 		}
 		n := 0
 		for _, line := range strings.Split(wc.text, "\n") {
-			n += max(1, int(math.Ceil(float64(summaryTextWidth(line))/math.Max(avail-1, 1))))
+			n += summaryWrapLines(line, max(int(avail)-1, 1))
 		}
 		lines[wc.row] = max(lines[wc.row], n)
 	}
@@ -367,6 +456,38 @@ func (s *summarySheet) finish() {
 	for _, r := range rows {
 		s.b.check(s.b.f.SetRowHeight(s.name, r, float64(lines[r])*sumPointsPerLine+3))
 	}
+}
+
+// print gives the sheet its page setup (see printLayout): the print area
+// covers every cell written, and lastRow where something else (a chart)
+// reaches further down.
+func (s *summarySheet) print(landscape bool, titleRows, lastRow int) {
+	if s.b.err != nil {
+		return
+	}
+	s.b.check(setPrintLayout(s.b.f, s.name, printLayout{
+		landscape: landscape, titleRows: titleRows, lastCol: s.lastCol, lastRow: max(s.lastRow, lastRow),
+		plan: s.b.plans, lang: s.b.lang,
+	}))
+}
+
+// summaryPortraitWidth is about the width, in units of column width, that an
+// upright A4 page prints at 100% within printLayout's margins (7.8 inches
+// of about 7.5 pixels a unit at 96 pixels an inch).
+const summaryPortraitWidth = 100
+
+// wide is true when the sheet's columns are wider than an upright page: it
+// then prints landscape, at or nearer to its full size.
+func (s *summarySheet) wide() bool {
+	total := 0.0
+	for c := 1; c <= s.lastCol; c++ {
+		wd, ok := s.widths[c]
+		if !ok {
+			wd = 9 // excelize's default column width
+		}
+		total += wd
+	}
+	return total > summaryPortraitWidth
 }
 
 // freeze keeps the first rows and columns in view.
@@ -466,8 +587,9 @@ func (s *summarySheet) status(col, row int, o evaluate.Outcome, lang Lang) {
 
 // summarySection names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
 func summarySection(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
-	s := lang.pick(fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), e.File),
-		fmt.Sprintf("%d · time progress %s · %s", e.Year, percent(&e.TimeProgress), e.File))
+	file := summaryFileName(e.File)
+	s := lang.pick(fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), file),
+		fmt.Sprintf("%d · time progress %s · %s", e.Year, percent(&e.TimeProgress), file))
 	if withPlan {
 		s += " · " + e.Plan.Ref()
 	}
@@ -487,9 +609,10 @@ func summarySamePlan(evals []*pipeline.Evaluation) bool {
 // one evaluation that have a completion progress.
 type summaryChart struct {
 	title    string
-	anchor   int // the row the chart's top is placed at
 	outcomes []evaluate.Outcome
-	// head, first and last are the rows of its data's header and values.
+	// sheet holds its data; head, first and last are the rows of the data's
+	// header and values there.
+	sheet             string
 	head, first, last int
 }
 
@@ -502,13 +625,16 @@ func summaryChartLabel(ind *plan.Indicator) string {
 	return strconv.Itoa(ind.Number) + "." + string(name)
 }
 
-func summaryChartHeight(n int) int { return max(320, 110+n*34) }
+// summaryChartHeight is the height in pixels of a chart of n indicators, at
+// most what a landscape A4 page holds under the repeated title rows at 100%
+// (the rows it spans, counted as LibreOffice's, at Excel's 15 pt each).
+func summaryChartHeight(n int) int { return min(max(300, 90+n*26), 540) }
 
 // completionSheet writes 完成情况: title, header (frozen), then for each
 // evaluation a section row, per entity the grouped table and its 未报送 list,
 // the audit, and a table of counts per status (one row per entity in a
-// multi-entity workbook, then all); under everything the data of the charts,
-// which stand to the right of their tables.
+// multi-entity workbook, then all); under everything the charts, each on a
+// printed page of its own, their data on the hidden chart data sheet.
 func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation) {
 	lang := b.lang
 	s := b.sheet(name)
@@ -530,13 +656,11 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 	withPlan := !summarySamePlan(evals)
 	row := sumCompletionHead + 1
 	var charts []summaryChart
-	nextFree := row // the first row a new chart may start at without covering the last one
 	for _, e := range evals {
 		final := e.Year == e.Plan.Period.End
 		s.banner(1, sumCompletionCols, row, summarySection(e, lang, withPlan), summaryStyle{bold: true, fill: sumFillSection, border: true})
 		row++
 		for _, en := range e.All() {
-			partStart := row
 			if e.Multi() {
 				s.banner(1, sumCompletionCols, row, lang.pick("填报单位：", "Entity: ")+en.Entity, summaryStyle{bold: true, fill: sumFillEntity, border: true})
 				row++
@@ -575,12 +699,11 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 			}
 			if len(path) > 0 {
 				cp := summaryChart{title: lang.pick(fmt.Sprintf("%d年完成进度与时序进度", e.Year), fmt.Sprintf("Progress and time progress, %d", e.Year)),
-					anchor: max(partStart, nextFree), outcomes: path}
+					outcomes: path}
 				if e.Multi() {
 					cp.title += lang.pick("（", " (") + en.Entity + lang.pick("）", ")")
 				}
 				charts = append(charts, cp)
-				nextFree = cp.anchor + (summaryChartHeight(len(path))+sumDefaultRowPx-1)/sumDefaultRowPx + 1
 			}
 		}
 		labels := map[string]string{}
@@ -605,21 +728,62 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 		row = s.countsTable(row, e, final)
 		row++
 	}
-	for i := range charts {
-		row = s.chartData(row, &charts[i])
+	if len(charts) > 0 {
+		data := b.chartDataSheet()
+		dataRow := 1
+		for i := range charts {
+			dataRow = data.chartData(dataRow, &charts[i])
+		}
+		data.finish()
+		// No page setup: it is hidden, and LibreOffice prints a hidden
+		// sheet that has a print area.
 	}
 	// The charts go in once the rows and columns have their sizes: a chart's
 	// anchor spans the cells its size covers when it is added.
 	s.finish()
-	for i := range charts {
-		s.addChart(&charts[i])
+	tableWidth := 0
+	for c := 1; c <= sumCompletionCols; c++ {
+		wd, ok := s.widths[c]
+		if !ok {
+			wd = 9 // excelize's default column width
+		}
+		tableWidth += int(wd*sumColPx + 0.5)
 	}
-	// Printed: landscape, one page wide, the title and header on every page.
-	landscape, oneWide, anyTall := "landscape", 1, 0
-	s.b.check(s.b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &oneWide, FitToHeight: &anyTall}))
-	fitToPage := true
-	s.b.check(s.b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fitToPage}))
-	s.b.check(s.b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$1:$%d", name, sumCompletionHead), Scope: name}))
+	for i := range charts {
+		// A chart cut by a page break prints as two halves.
+		s.b.check(s.b.f.InsertPageBreak(name, summaryCell(1, row)))
+		height := summaryChartHeight(len(charts[i].outcomes))
+		s.addChart(&charts[i], row, tableWidth, height)
+		row += (height+sumChartRowPx-1)/sumChartRowPx + 1
+	}
+	// The title and header repeat on every page.
+	s.print(s.wide(), sumCompletionHead, row-1)
+}
+
+// chartDataSheet adds the hidden sheet that holds the charts' data.
+func (b *summaryBook) chartDataSheet() *summarySheet {
+	b.newSheet(b.names.chartData)
+	b.hasChartData = true
+	s := b.sheet(b.names.chartData)
+	s.limit[1] = sumMaxIndicatorCol
+	return s
+}
+
+// summaryCountedStatuses are the columns of an evaluation's counts: every
+// status, but in the plan's final year only those that can occur then
+// (spec §4: 完成, 未完成, 无数据), and any other that does occur all the same.
+func summaryCountedStatuses(e *pipeline.Evaluation, final bool) []evaluate.Status {
+	if !final {
+		return evaluate.Statuses
+	}
+	counts := e.Counts()
+	var out []evaluate.Status
+	for _, st := range evaluate.Statuses {
+		if st == evaluate.Achieved || st == evaluate.NotAchieved || st == evaluate.NoData || counts[st] > 0 {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // countsTable writes the counts per status of an evaluation from row on:
@@ -627,20 +791,21 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 // multi-entity workbook, and the row for all. It returns the next free row.
 func (s *summarySheet) countsTable(row int, e *pipeline.Evaluation, final bool) int {
 	lang := s.b.lang
+	statuses := summaryCountedStatuses(e, final)
 	s.text(1, row, lang.pick("汇总", "Summary"), summaryHeader)
-	for i, st := range evaluate.Statuses {
+	for i, st := range statuses {
 		s.text(2+i, row, StatusLabel(st, final, lang), summaryStyle{border: true, bold: true, align: "center", fill: summaryStatusFill(st)})
 	}
-	s.text(2+len(evaluate.Statuses), row, lang.pick("合计", "Total"), summaryHeader)
+	s.text(2+len(statuses), row, lang.pick("合计", "Total"), summaryHeader)
 	row++
 	line := func(label string, counts map[evaluate.Status]int) {
 		s.text(1, row, label, summaryPlain)
 		total := 0
-		for i, st := range evaluate.Statuses {
+		for i, st := range statuses {
 			s.number(2+i, row, float64(counts[st]), strconv.Itoa(counts[st]), summaryCenter)
 			total += counts[st]
 		}
-		s.number(2+len(evaluate.Statuses), row, float64(total), strconv.Itoa(total), summaryStyle{border: true, align: "center", bold: true})
+		s.number(2+len(statuses), row, float64(total), strconv.Itoa(total), summaryStyle{border: true, align: "center", bold: true})
 		row++
 	}
 	if e.Multi() {
@@ -661,6 +826,7 @@ func (s *summarySheet) chartData(row int, cp *summaryChart) int {
 	lang := s.b.lang
 	s.banner(1, 3, row, lang.pick("图表数据：", "Chart data: ")+cp.title, summaryStyle{bold: true})
 	row++
+	cp.sheet = s.name
 	cp.head = row
 	s.text(1, row, lang.pick("指标", "Indicator"), summaryHeader)
 	s.text(2, row, lang.pick("完成进度", "Progress"), summaryHeader)
@@ -679,24 +845,24 @@ func (s *summarySheet) chartData(row int, cp *summaryChart) int {
 }
 
 // addChart adds the bar chart of completion progress and time progress of cp
-// beside its table.
-func (s *summarySheet) addChart(cp *summaryChart) {
+// at row, width by height pixels.
+func (s *summarySheet) addChart(cp *summaryChart, row, width, height int) {
 	if s.b.err != nil {
 		return
 	}
 	head, first, last := cp.head, cp.first, cp.last
 	ref := func(col, from, to int) string {
 		if from == to {
-			return fmt.Sprintf("'%s'!$%s$%d", s.name, summaryCol(col), from)
+			return fmt.Sprintf("'%s'!$%s$%d", cp.sheet, summaryCol(col), from)
 		}
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.name, summaryCol(col), from, summaryCol(col), to)
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", cp.sheet, summaryCol(col), from, summaryCol(col), to)
 	}
 	zero, gap, noVary := 0.0, uint(60), false
 	axisFont := excelize.Font{Color: "404040", Size: 9}
 	solid := func(colour string) excelize.Fill {
 		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
 	}
-	s.b.check(s.b.f.AddChart(s.name, summaryCell(sumChartColumn, cp.anchor), &excelize.Chart{
+	s.b.check(s.b.f.AddChart(s.name, summaryCell(1, row), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{
 			{Name: ref(2, head, head), Categories: ref(1, first, last), Values: ref(2, first, last), Fill: solid(sumSeriesProgress)},
@@ -706,8 +872,7 @@ func (s *summarySheet) addChart(cp *summaryChart) {
 		Legend:     excelize.ChartLegend{Position: "bottom"},
 		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, Font: axisFont},
-		Dimension:  excelize.ChartDimension{Width: sumChartWidth, Height: uint(summaryChartHeight(len(cp.outcomes)))},
-		Format:     excelize.GraphicOptions{OffsetX: sumChartGap},
+		Dimension:  excelize.ChartDimension{Width: uint(width), Height: uint(height)},
 		GapWidth:   &gap,
 		VaryColors: &noVary,
 	}))
@@ -759,8 +924,13 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	s := b.sheet(name)
 	several, multi := len(evals) > 1, summaryMulti(evals)
 	header := summaryDetailColumns(lang, several, multi)
+	// Printed one page wide, nineteen columns need narrow ones: the headers
+	// wrap (numbers, not headers, set a number column's width), and the text
+	// columns wrap at the fixed widths of summaryDetailWidths.
+	wrappedHeader := summaryHeader
+	wrappedHeader.wrap = true
 	for i, h := range header {
-		s.text(i+1, 1, h, summaryHeader)
+		s.text(i+1, 1, h, wrappedHeader)
 	}
 	keyCols := 2 // 编号, 指标
 	if several {
@@ -769,10 +939,18 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	if multi {
 		keyCols++
 	}
-	s.limit[keyCols-1] = 45 // the longest id is 40 characters
-	s.limit[keyCols] = sumMaxIndicatorCol
-	reasonCol := keyCols + 13
-	s.limit[reasonCol] = sumMaxReasonCol
+	first := keyCols - 1 // 编号
+	if several {
+		s.limit[1] = summaryDetailWidths.file
+	}
+	if multi {
+		s.limit[first-1] = summaryDetailWidths.entity
+	}
+	for offset, width := range map[int]int{0: summaryDetailWidths.id, 1: summaryDetailWidths.indicator, 2: summaryDetailWidths.group,
+		14: summaryDetailWidths.reason, 16: summaryDetailWidths.projection, 17: summaryDetailWidths.method, 18: summaryDetailWidths.cells} {
+		s.limit[first+offset] = width
+	}
+	wrapped := summaryStyle{border: true, wrap: true}
 	row := 2
 	for _, e := range evals {
 		for _, en := range e.All() {
@@ -780,18 +958,18 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 				ind := o.Indicator
 				c := 1
 				if several {
-					s.text(c, row, e.File, summaryPlain)
+					s.text(c, row, summaryFileName(e.File), wrapped)
 					s.number(c+1, row, float64(e.Year), strconv.Itoa(e.Year), summaryCenter)
 					c += 2
 				}
 				if multi {
-					s.text(c, row, en.Entity, summaryPlain)
+					s.text(c, row, en.Entity, wrapped)
 					c++
 				}
 				tp := o.TimeProgress
-				s.text(c, row, ind.ID, summaryPlain)
-				s.text(c+1, row, IndicatorLabel(ind), summaryPlain)
-				s.text(c+2, row, ind.Group, summaryPlain)
+				s.text(c, row, ind.ID, wrapped)
+				s.text(c+1, row, IndicatorLabel(ind), wrapped)
+				s.text(c+2, row, ind.Group, wrapped)
 				s.text(c+3, row, attributeOf(ind, lang), summaryCenter)
 				s.text(c+4, row, summaryJudge(o.Judge, lang), summaryCenter)
 				s.indicatorValue(c+5, row, o.Baseline, ind, ind.Baseline.IsCumulative(), summaryPlain)
@@ -807,18 +985,19 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 					s.text(c+12, row, "—", summaryCenter)
 				}
 				s.status(c+13, row, o, lang)
-				s.text(c+14, row, o.Reason, summaryStyle{border: true, wrap: summaryTextWidth(o.Reason) > sumMaxReasonCol-2})
+				s.text(c+14, row, o.Reason, wrapped)
 				if p := o.Projection; p != nil {
 					v := p.Value
 					s.indicatorValue(c+15, row, &v, ind, ind.Target.IsCumulative(), summaryPlain)
-					s.text(c+16, row, ProjectionLabel(p, lang), summaryStyle{border: true, align: "center", fill: summaryProjectionFill(p)})
-					s.text(c+17, row, p.Method, summaryPlain)
+					s.text(c+16, row, ProjectionLabel(p, lang), summaryStyle{border: true, align: "center", wrap: true, fill: summaryProjectionFill(p)})
+					s.text(c+17, row, p.Method, wrapped)
 				} else {
-					for k := 15; k <= 17; k++ {
-						s.text(c+k, row, "—", summaryCenter)
+					s.text(c+15, row, "—", summaryCenter)
+					for k := 16; k <= 17; k++ {
+						s.text(c+k, row, "—", summaryStyle{border: true, align: "center", wrap: true})
 					}
 				}
-				s.text(c+18, row, strings.Join(o.Cells, " "), summaryPlain)
+				s.text(c+18, row, strings.Join(o.Cells, " "), wrapped)
 				row++
 			}
 		}
@@ -828,7 +1007,16 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 		b.check(b.f.AutoFilter(name, "A1:"+summaryCell(len(header), row-1), nil))
 	}
 	s.finish()
+	s.print(true, 1, 0)
 }
+
+// summaryDetailWidths are the widths of 明细's text columns, which wrap: with
+// the number columns fitted to their values, the sheet is about 220
+// characters wide and prints one landscape A4 page wide at two thirds of its
+// size.
+var summaryDetailWidths = struct {
+	file, entity, id, indicator, group, reason, projection, method, cells int
+}{file: 14, entity: 14, id: 16, indicator: 24, group: 12, reason: 30, projection: 10, method: 18, cells: 16}
 
 func summaryProjectionFill(p *evaluate.Projection) string {
 	if p.Status == evaluate.WillMeet {
@@ -897,9 +1085,9 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		case sameFile:
 			return year
 		case sameYear:
-			return filepath.Base(e.File)
+			return summaryFileName(e.File)
 		}
-		return filepath.Base(e.File) + " · " + year
+		return summaryFileName(e.File) + " · " + year
 	}
 
 	c := 1
@@ -955,6 +1143,7 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	}
 	s.freeze(keyCols, 2)
 	s.finish()
+	s.print(s.wide(), 2, 0)
 }
 
 // aboutSheet writes 说明: what the numbers rest on. Per plan its id, version,
@@ -964,14 +1153,17 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, version string) {
 	lang := b.lang
 	s := b.sheet(name)
-	s.limit[2] = 70
+	// Fixed widths that wrap what is longer: the SHA-256 (64 characters)
+	// sets the second column's.
+	s.limit[1], s.limit[2], s.limit[6] = 25, 66, 30
+	wrapped := summaryStyle{border: true, wrap: true}
 	key := summaryStyle{border: true, bold: true, fill: sumFillGroup}
 	row := 1
 	s.text(1, row, lang.pick("说明", "About this summary"), summaryStyle{bold: true, size: 14})
 	row += 2
 	pair := func(k string, v string) {
 		s.text(1, row, k, key)
-		s.text(2, row, v, summaryPlain)
+		s.text(2, row, v, wrapped)
 		row++
 	}
 	pairNumber := func(k string, v float64, code string) {
@@ -1019,8 +1211,8 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	row++
 	for _, e := range evals {
-		s.text(1, row, e.File, summaryPlain)
-		s.text(2, row, e.SHA256, summaryPlain)
+		s.text(1, row, summaryFileName(e.File), wrapped)
+		s.text(2, row, e.SHA256, wrapped)
 		s.number(3, row, float64(e.Year), strconv.Itoa(e.Year), summaryCenter)
 		tp := e.TimeProgress
 		s.percentValue(4, row, &tp, summaryPlain)
@@ -1031,7 +1223,11 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 				entities = append(entities, en.Entity)
 			}
 		}
-		s.text(6, row, strings.Join(entities, lang.pick("、", ", ")), summaryPlain)
+		entityStyle := summaryPlain
+		if len(entities) > 0 { // an empty cell would widen the column to its limit
+			entityStyle = wrapped
+		}
+		s.text(6, row, strings.Join(entities, lang.pick("、", ", ")), entityStyle)
 		row++
 	}
 	row++
@@ -1054,7 +1250,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	for _, l := range legend {
 		s.text(1, row, StatusLabel(l.status, l.final, lang), summaryStyle{border: true, align: "center", fill: summaryStatusFill(l.status)})
-		s.text(2, row, lang.pick(l.zh, l.en), summaryPlain)
+		s.text(2, row, lang.pick(l.zh, l.en), wrapped)
 		row++
 	}
 	row++
@@ -1073,7 +1269,13 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	var warnings []string
 	for _, e := range evals {
-		warnings = append(warnings, e.Warnings()...)
+		for _, w := range e.Warnings() {
+			// a warning names its file as it was given
+			if base := summaryFileName(e.File); base != e.File {
+				w = strings.ReplaceAll(w, e.File, base)
+			}
+			warnings = append(warnings, w)
+		}
 	}
 	if len(warnings) > 0 {
 		row++
@@ -1085,4 +1287,5 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		}
 	}
 	s.finish()
+	s.print(s.wide(), 0, 0)
 }

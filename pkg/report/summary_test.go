@@ -448,8 +448,12 @@ func TestSummaryLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, ",") != "完成情况,明细,说明" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "完成情况,明细,说明,图表数据" {
 		t.Errorf("sheets %v", got)
+	}
+	// the chart's data is on a sheet of its own, hidden, so that it does not print
+	if visible, err := f.GetSheetVisible("图表数据"); err != nil || visible {
+		t.Errorf("图表数据 visible %v (%v)", visible, err)
 	}
 	cell := func(sheet, ref string) string {
 		t.Helper()
@@ -558,7 +562,7 @@ func TestSummaryEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, ",") != "Completion,Details,About" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "Completion,Details,About,Chart data" {
 		t.Errorf("sheets %v", got)
 	}
 	r := rowOf(t, f, "Completion", "1.城镇新增就业人数（万人）")
@@ -586,7 +590,7 @@ func TestSummarySeveral(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); strings.Join(got, ",") != "完成情况,明细,趋势,说明" {
+	if got := f.GetSheetList(); strings.Join(got, ",") != "完成情况,明细,趋势,说明,图表数据" {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows("趋势")
@@ -617,12 +621,13 @@ func TestSummarySeveral(t *testing.T) {
 	if got := strings.Join(find("渝中区", "6.工伤保险参保人数（万人）")[4:], "|"); got != "||||44|未完成" {
 		t.Errorf("trend row 6 渝中区: %q", got)
 	}
-	// 完成情况: one counts row per entity, then all.
+	// 完成情况: one counts row per entity, then all; in the final year only
+	// the statuses that can occur then: 完成, 未完成, 无数据.
 	r := rowOf(t, f, "完成情况", "全部")
-	for i, want := range []string{hyperlinkEntity + "|2|0|0|0|0|0|2", "渝中区|0|0|0|0|2|0|2", "全部|2|0|0|0|2|0|4"} {
+	for i, want := range []string{hyperlinkEntity + "|2|0|0|2|", "渝中区|0|2|0|2|", "全部|2|2|0|4|"} {
 		row := r - 2 + i
 		var got []string
-		for _, c := range "ABCDEFGH" {
+		for _, c := range "ABCDEF" {
 			v, _ := f.GetCellValue("完成情况", fmt.Sprintf("%c%d", c, row))
 			got = append(got, v)
 		}
@@ -631,8 +636,13 @@ func TestSummarySeveral(t *testing.T) {
 		}
 	}
 	// the counts header of the final year says 完成, not 提前完成
-	if v, _ := f.GetCellValue("完成情况", fmt.Sprintf("B%d", r-3)); v != "完成" {
-		t.Errorf("final-year counts header %q", v)
+	var header []string
+	for _, c := range "BCDE" {
+		v, _ := f.GetCellValue("完成情况", fmt.Sprintf("%c%d", c, r-3))
+		header = append(header, v)
+	}
+	if got := strings.Join(header, "|"); got != "完成|未完成|无数据|合计" {
+		t.Errorf("final-year counts header %q", got)
 	}
 	// the statuses of the final year with their fills: 完成 green, 未完成 red
 	statusFills := map[string]string{}
@@ -778,7 +788,7 @@ func TestSummaryLibreOffice(t *testing.T) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	if strings.Join(names, ",") != "完成情况,明细,说明" {
+	if strings.Join(names, ",") != "图表数据,完成情况,明细,说明" {
 		t.Fatalf("LibreOffice exported %v", names)
 	}
 	row := func(sheet, first string) []string {
@@ -896,7 +906,7 @@ func TestSummaryOpenpyxl(t *testing.T) {
 	}
 	charts := got.Charts["完成情况"]
 	if len(charts) != 1 || charts[0].Type != "barChart" || charts[0].Dir != "bar" || charts[0].Series != 2 ||
-		!strings.HasPrefix(charts[0].Values[0], "'完成情况'!$B$") {
+		!strings.HasPrefix(charts[0].Values[0], "'图表数据'!$B$") {
 		t.Errorf("charts %+v", got.Charts)
 	}
 	cell := func(col string, row int) struct {

@@ -305,11 +305,32 @@ func tmplWidth(s string) int {
 	return n
 }
 
-// The widest a wrapped column gets, in characters.
+// The widest a wrapped column gets, in characters: narrow enough for the
+// data sheet to print one landscape A4 page wide at nearly its full size
+// (ids wrap after their hyphens).
 const (
-	tmplMaxNameWidth = 50
-	tmplMaxHintWidth = 40
+	tmplMaxIDWidth   = 20
+	tmplMaxNameWidth = 30
+	tmplMaxHintWidth = 24
 )
+
+// tmplHeaderWidth is the width a header needs: headers wrap (their row is
+// two lines high), so a year and what follows it (2020年 / 基数, Baseline /
+// 2020) may take a line each. One more for the Chinese characters, which
+// print a little wider than two digits.
+func tmplHeaderWidth(h string) int {
+	return tmplHeaderLineWidth(h) + 1
+}
+
+func tmplHeaderLineWidth(h string) int {
+	if i := strings.Index(h, "年"); i > 0 && i+len("年") < len(h) {
+		return max(tmplWidth(h[:i+len("年")]), tmplWidth(h[i+len("年"):]))
+	}
+	if before, after, ok := strings.Cut(h, " "); ok {
+		return max(tmplWidth(before), tmplWidth(after))
+	}
+	return tmplWidth(h)
+}
 
 func (tw *templateWriter) dataSheet() error {
 	f, p, lang, sheet := tw.f, tw.p, tw.lang, tw.sheet
@@ -340,7 +361,7 @@ func (tw *templateWriter) dataSheet() error {
 		if err := setStr(tmplCell(c.name, templateHeaderRow), c.header, tw.st.header); err != nil {
 			return err
 		}
-		fit(i, c.header)
+		widths[i] = max(widths[i], tmplHeaderWidth(c.header))
 	}
 	if err := f.SetRowHeight(sheet, templateHeaderRow, 30); err != nil {
 		return err
@@ -370,8 +391,11 @@ func (tw *templateWriter) dataSheet() error {
 				var err error
 				switch c.role {
 				case tmplColID:
-					err = setStr(ref, ind.ID, tw.st.fixed)
+					err = setStr(ref, ind.ID, tw.st.fixedWrap)
 					fit(i, ind.ID)
+					// a Latin letter is narrower than the digit a unit of
+					// width is measured in: the whole width holds an id's line
+					lines = max(lines, summaryWrapLines(ind.ID, tmplMaxIDWidth))
 				case tmplColName:
 					label := IndicatorLabel(ind)
 					err = setStr(ref, label, tw.st.fixedWrap)
@@ -447,6 +471,8 @@ func (tw *templateWriter) dataSheet() error {
 	for i, c := range tw.cols {
 		w := widths[i] + 2
 		switch c.role {
+		case tmplColID:
+			w = min(w, tmplMaxIDWidth)
 		case tmplColName:
 			w = min(w, tmplMaxNameWidth)
 		case tmplColHint:
@@ -463,6 +489,11 @@ func (tw *templateWriter) dataSheet() error {
 
 	if firstInput == "" { // a plan without indicators
 		firstInput = tmplCell(firstYear.name, templateHeaderRow+1)
+	}
+	// Printed landscape, one page wide, the title and header on every page.
+	if err := setPrintLayout(f, sheet, printLayout{landscape: true, titleRows: templateHeaderRow,
+		lastCol: len(tw.cols), lastRow: row - 1, plan: p.Ref(), lang: lang}); err != nil {
+		return err
 	}
 	// The title and header rows and the id and name columns stay in view.
 	nameCol := tw.column(tmplColName)
@@ -764,6 +795,10 @@ func (tw *templateWriter) instructionsSheet() error {
 		return err
 	}
 	if err := f.SetSheetDimension(sheet, "A1:"+tmplCell("A", len(lines))); err != nil {
+		return err
+	}
+	// Upright: the one column of 100 characters fits an A4 page's width.
+	if err := setPrintLayout(f, sheet, printLayout{lastCol: 1, lastRow: len(lines), plan: p.Ref(), lang: lang}); err != nil {
 		return err
 	}
 	for i, l := range lines {
