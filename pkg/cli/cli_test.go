@@ -491,7 +491,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show unknown flag", args: []string{"show", "--bogus", "jlp-hrss-14th"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: unknown flag: --bogus\n", "plancheck: hint: see 'plancheck show -h'\n"}},
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown language \"fr\" (want zh or en)\n"}},
+			stderr: []string{"plancheck: error: --lang: unknown language \"fr\" (want zh or en)\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: unknown format \"xml\"\n", "plancheck: hint: use --format table or markdown\n"}},
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
@@ -66,9 +67,11 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			lang, err := report.ParseLang(g.langFlag)
+			// --lang, else PLANCHECK_LANG, else Chinese; any other value
+			// is a usage error (exit 2).
+			lang, err := msg.Choose(g.langFlag)
 			if err != nil {
-				return err
+				return withHint(err, "use --lang zh or --lang en, or set %s=zh or en", msg.EnvVar)
 			}
 			g.lang = lang
 			return nil
@@ -85,7 +88,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
-	root.PersistentFlags().StringVar(&g.langFlag, "lang", "zh", "language of labels: zh or en")
+	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", "language of what plancheck prints: zh or en (default: $PLANCHECK_LANG, else zh)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return withHint(err, "see '%s -h'", cmd.CommandPath())
 	})

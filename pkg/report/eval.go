@@ -15,19 +15,19 @@ func StatusLabel(s evaluate.Status, final bool, lang Lang) string {
 	switch s {
 	case evaluate.Achieved:
 		if final {
-			return lang.pick("完成", "achieved")
+			return lang.T("report.achieved")
 		}
-		return lang.pick("提前完成", "achieved early")
+		return lang.T("report.achieved-early")
 	case evaluate.Ahead:
-		return lang.pick("快于预期", "ahead")
+		return lang.T("report.ahead")
 	case evaluate.OnTrack:
-		return lang.pick("符合预期", "on track")
+		return lang.T("report.on-track")
 	case evaluate.Lagging:
-		return lang.pick("滞后", "lagging")
+		return lang.T("report.lagging")
 	case evaluate.NotAchieved:
-		return lang.pick("未完成", "not achieved")
+		return lang.T("report.not-achieved")
 	case evaluate.NoData:
-		return lang.pick("无数据", "no data")
+		return lang.T("report.no-data")
 	}
 	return string(s)
 }
@@ -38,9 +38,9 @@ func ProjectionLabel(p *evaluate.Projection, lang Lang) string {
 		return ""
 	}
 	if p.Status == evaluate.WillMeet {
-		return lang.pick("预计可如期完成", "will meet")
+		return lang.T("report.will-meet")
 	}
-	return lang.pick("预计完成有难度", "at risk")
+	return lang.T("report.at-risk")
 }
 
 // formatValue prints a number with the indicator's precision (at least the

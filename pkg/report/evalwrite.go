@@ -39,21 +39,21 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		bw.printf("%s\n", s)
 	}
 	text(PlanTitle(e.Plan))
-	text(lang.pick(
+	text(pick(lang,
 		fmt.Sprintf("%s：%d年，时序进度 %s", e.File, e.Year, percent(&e.TimeProgress)),
 		fmt.Sprintf("%s: %d, time progress %s", e.File, e.Year, percent(&e.TimeProgress))))
 	final := e.Year == e.Plan.Period.End
 	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
 		if e.Multi() {
-			text(lang.pick("填报单位："+en.Entity, "Entity: "+en.Entity))
+			text(pick(lang, "填报单位："+en.Entity, "Entity: "+en.Entity))
 			if format == Markdown {
 				bw.printf("\n")
 			}
 		}
-		t := newGrid(format, []string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
-			lang.pick("实际值", "Actual"), lang.pick("时序进度", "Time"), lang.pick("完成进度", "Progress"),
-			lang.pick("完成情况", "Status"), lang.pick("预计", "Projection")})
+		t := newGrid(format, []string{lang.T("report.indicator"), lang.T("report.attribute"), lang.T("report.target"),
+			lang.T("report.actual"), lang.T("report.time"), lang.T("report.progress"),
+			lang.T("report.status"), lang.T("report.projection")})
 		group := ""
 		for _, o := range en.Outcomes {
 			ind := o.Indicator
@@ -66,7 +66,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)})
 		}
 		if format == Box {
-			t.colon = lang.pick("：", ": ")
+			t.colon = lang.T("report.text")
 			t.fit(width)
 		}
 		if err := t.render(bw); err != nil {
@@ -80,10 +80,10 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 			for i, ind := range en.NotReported {
 				names[i] = IndicatorLabel(ind)
 			}
-			text(lang.pick("未报送：", "Not reported: ") + strings.Join(names, lang.pick("；", "; ")))
+			text(lang.T("report.not-reported") + strings.Join(names, lang.T("report.text-2")))
 		}
 		if e.Multi() {
-			text(lang.pick("汇总：", "Summary: ") + summaryLine(en.Counts(), final, lang))
+			text(lang.T("report.summary") + summaryLine(en.Counts(), final, lang))
 		}
 		return bw.err
 	})
@@ -92,21 +92,21 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 	}
 	if len(e.Audit()) > 0 {
 		bw.printf("\n")
-		text(lang.pick("审核（完成情况栏与计算结果不一致）：", "Audit (the workbook's status differs from the computed one):"))
+		text(lang.T("report.audit-the-workbook-s-status-differs-from"))
 		bullet := "  "
 		if format == Markdown {
 			bw.printf("\n")
 			bullet = "- "
 		}
 		for _, a := range e.Audit() {
-			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, lang.pick(
+			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, pick(lang,
 				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
 				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)))))
 		}
 	}
-	label := lang.pick("汇总：", "Summary: ")
+	label := lang.T("report.summary")
 	if e.Multi() {
-		label = lang.pick("汇总（全部）：", "Summary (all): ")
+		label = lang.T("report.summary-all")
 	}
 	bw.printf("\n")
 	text(label + summaryLine(e.Counts(), final, lang))

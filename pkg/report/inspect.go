@@ -13,41 +13,41 @@ import (
 func roleLabel(c actuals.Column, lang Lang) string {
 	switch c.Role {
 	case actuals.RoleName:
-		return lang.pick("名称", "name")
+		return lang.T("report.name")
 	case actuals.RoleID:
-		return lang.pick("编号", "id")
+		return lang.T("report.id")
 	case actuals.RoleUnit:
-		return lang.pick("单位", "unit")
+		return lang.T("report.unit")
 	case actuals.RoleAttribute:
-		return lang.pick("属性（只读）", "attribute (read only)")
+		return lang.T("report.attribute-read-only")
 	case actuals.RoleStatus:
-		return lang.pick("完成情况", "status")
+		return lang.T("report.status-2")
 	case actuals.RoleYear:
-		return lang.pick(fmt.Sprintf("%d年实际值", c.Year), fmt.Sprintf("actual %d", c.Year))
+		return pick(lang, fmt.Sprintf("%d年实际值", c.Year), fmt.Sprintf("actual %d", c.Year))
 	case actuals.RoleYearKey:
-		return lang.pick("年份", "year")
+		return lang.T("report.year")
 	case actuals.RoleValue:
-		return lang.pick("数值", "value")
+		return lang.T("report.value")
 	case actuals.RoleEntity:
-		return lang.pick("填报单位", "entity")
+		return lang.T("report.entity")
 	}
-	return lang.pick("（不读）", "(not read)")
+	return lang.T("report.not-read")
 }
 
 func byLabel(by string, lang Lang) string {
 	switch by {
 	case "id":
-		return lang.pick("按编号", "by id")
+		return lang.T("report.by-id")
 	case "number":
-		return lang.pick("按序号", "by number")
+		return lang.T("report.by-number")
 	case "name":
-		return lang.pick("按名称", "by name")
+		return lang.T("report.by-name")
 	case "alias":
-		return lang.pick("按别名", "by alias")
+		return lang.T("report.by-alias")
 	case "group":
-		return lang.pick("分组行，跳过", "group row, skipped")
+		return lang.T("report.group-row-skipped")
 	case "unmatched":
-		return lang.pick("未匹配任何指标", "matches no indicator")
+		return lang.T("report.matches-no-indicator")
 	}
 	return by
 }
@@ -55,9 +55,9 @@ func byLabel(by string, lang Lang) string {
 func skipLabel(reason string, lang Lang) string {
 	switch reason {
 	case "header repeated":
-		return lang.pick("重复的表头", "header repeated")
+		return lang.T("report.header-repeated")
 	case "note":
-		return lang.pick("注释行", "note")
+		return lang.T("report.note")
 	}
 	return reason
 }
@@ -104,12 +104,12 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	if lang == Chinese {
 		layout = map[actuals.Layout]string{actuals.Wide: "宽表（每年一列）", actuals.Long: "长表（每行一年）"}[r.Layout]
 	}
-	text(lang.pick(
+	text(pick(lang,
 		fmt.Sprintf("%s：工作表 %s，%s，表头在第 %d 行；规划 %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()),
 		fmt.Sprintf("%s: sheet %s, %s layout, header row %d; plan %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref())))
 	fmt.Fprintln(w)
 
-	cols := newGrid(format, []string{lang.pick("单元格", "Cell"), lang.pick("表头", "Header"), lang.pick("读作", "Read as")})
+	cols := newGrid(format, []string{lang.T("report.cell"), lang.T("report.header"), lang.T("report.read-as")})
 	cols.wrapCols, cols.noFold = []int{1, 2}, true
 	for _, c := range r.Columns {
 		cols.append([]string{c.Cell, oneLine(c.Header), roleLabel(c, lang)})
@@ -125,12 +125,12 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		row := rowOf(v.Cell)
 		values[row] = append(values[row], v)
 	}
-	header := []string{lang.pick("行", "Row"), lang.pick("单元格", "Cell"), lang.pick("内容", "Text")}
+	header := []string{lang.T("report.row"), lang.T("report.cell"), lang.T("report.text-3")}
 	multi := len(r.Entities) > 1 || r.Entities[0] != ""
 	if multi {
-		header = append(header, lang.pick("填报单位", "Entity"))
+		header = append(header, lang.T("report.entity-2"))
 	}
-	header = append(header, lang.pick("匹配", "Match"), lang.pick("单位", "Unit"), lang.pick("值（单元格）", "Values (cell)"))
+	header = append(header, lang.T("report.match"), lang.T("report.unit-2"), lang.T("report.values-cell"))
 	rows := newGrid(format, header)
 	rows.wrapCols, rows.noFold = []int{2, len(header) - 3, len(header) - 1}, true
 	for _, m := range r.Rows {
@@ -158,17 +158,17 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		return err
 	}
 	for _, s := range r.Skipped {
-		text(lang.pick(
+		text(pick(lang,
 			fmt.Sprintf("跳过第 %d 行（%s）：%s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)),
 			fmt.Sprintf("skipped row %d (%s): %s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text))))
 	}
 	for _, st := range r.Statuses {
-		text(lang.pick(
+		text(pick(lang,
 			fmt.Sprintf("完成情况 %s：%s = %q", st.Cell, st.Indicator, st.Text),
 			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
 	}
 	for _, is := range r.Warnings {
-		text(lang.pick("警告：", "warning: ") + is.String())
+		text(lang.T("report.warning") + is.String())
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ func IndicatorLabel(ind *plan.Indicator) string {
 }
 
 func attributeLabel(a plan.Attribute, lang Lang) string {
-	return lang.pick(a.String(), a.English())
+	return pick(lang, a.String(), a.English())
 }
 
 // PlanTitle is the line that names a plan in every output: its reference and title.
@@ -43,13 +43,13 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 			hasCumulative = true
 		}
 	}
-	header := []string{lang.pick("指标", "Indicator")}
+	header := []string{lang.T("report.indicator")}
 	if hasBaseline {
-		header = append(header, lang.pick(fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)))
+		header = append(header, pick(lang, fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)))
 	}
 	header = append(header,
-		lang.pick(fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)),
-		lang.pick("指标属性", "Attribute"))
+		pick(lang, fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)),
+		lang.T("report.attribute-2"))
 
 	if _, err := fmt.Fprintln(w, PlanTitle(p)); err != nil {
 		return err
@@ -83,11 +83,11 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 	}
 	var notes []string
 	if hasCumulative {
-		notes = append(notes, lang.pick("注：[]内为五年累计值", "Note: a value in [] is the total over the period"))
+		notes = append(notes, lang.T("report.note-a-value-in-is-the-total-over-the-pe"))
 	}
 	for _, ind := range p.Indicators() {
 		if ind.Printed != "" {
-			notes = append(notes, lang.pick(
+			notes = append(notes, pick(lang,
 				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
 				fmt.Sprintf("Note: %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
 		}
@@ -106,8 +106,8 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 // PlanList prints one line per plan: id, version, title, period, indicator count.
 func PlanList(w io.Writer, plans []*plan.Plan, lang Lang, format TableFormat) error {
 	t := newTable(w, format)
-	t.Header([]string{"ID", lang.pick("版本", "Version"), lang.pick("标题", "Title"),
-		lang.pick("期间", "Period"), lang.pick("指标数", "Indicators")})
+	t.Header([]string{"ID", lang.T("report.version"), lang.T("report.title"),
+		lang.T("report.period"), lang.T("report.indicators")})
 	for _, p := range plans {
 		if err := t.Append([]string{p.ID, strconv.Itoa(p.Version), p.Title, p.Period.String(),
 			strconv.Itoa(len(p.Indicators()))}); err != nil {

@@ -4,37 +4,37 @@ package report
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
 
-// Lang is the language of user-facing labels.
-type Lang string
+// Lang is the language of user-facing labels (see pkg/msg, the catalogue
+// they come from).
+type Lang = msg.Lang
 
 // The languages labels come in; Chinese is the default, as the plans print.
 const (
-	Chinese Lang = "zh"
-	English Lang = "en"
+	Chinese = msg.Chinese
+	English = msg.English
 )
 
-// ParseLang accepts the values of --lang.
+// ParseLang accepts the values of --lang ("" is Chinese).
 func ParseLang(s string) (Lang, error) {
-	switch s {
-	case "zh", "":
+	if s == "" {
 		return Chinese, nil
-	case "en":
-		return English, nil
 	}
-	return "", fmt.Errorf("unknown language %q (want zh or en)", s)
+	return msg.Parse(s)
 }
 
-// pick returns the label in the given language.
-func (l Lang) pick(zh, en string) string {
+// pick is the text in the given language, for the texts not yet in the
+// catalogue (those built with arguments).
+func pick(l Lang, zh, en string) string {
 	if l == English {
 		return en
 	}

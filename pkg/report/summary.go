@@ -76,11 +76,11 @@ type summarySheetLabels struct{ completion, details, trend, about, chartData str
 
 func summarySheetNames(lang Lang) summarySheetLabels {
 	return summarySheetLabels{
-		completion: lang.pick("完成情况", "Completion"),
-		details:    lang.pick("明细", "Details"),
-		trend:      lang.pick("趋势", "Trend"),
-		about:      lang.pick("说明", "About"),
-		chartData:  lang.pick("图表数据", "Chart data"),
+		completion: lang.T("summary.completion"),
+		details:    lang.T("summary.details"),
+		trend:      lang.T("summary.trend"),
+		about:      lang.T("summary.about"),
+		chartData:  lang.T("summary.chart-data"),
 	}
 }
 
@@ -130,7 +130,7 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 	b.check(f.SetDocProps(&excelize.DocProperties{
 		Creator:        "plancheck",
 		LastModifiedBy: "plancheck",
-		Title:          lang.pick("主要指标完成情况", "Completion of the main indicators"),
+		Title:          lang.T("summary.completion-of-the-main-indicators"),
 		Subject:        evals[0].Plan.Ref(),
 		Created:        summaryTimestamp,
 		Modified:       summaryTimestamp,
@@ -588,7 +588,7 @@ func (s *summarySheet) status(col, row int, o evaluate.Outcome, lang Lang) {
 // summarySection names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
 func summarySection(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
 	file := summaryFileName(e.File)
-	s := lang.pick(fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), file),
+	s := pick(lang, fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), file),
 		fmt.Sprintf("%d · time progress %s · %s", e.Year, percent(&e.TimeProgress), file))
 	if withPlan {
 		s += " · " + e.Plan.Ref()
@@ -639,15 +639,15 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 	lang := b.lang
 	s := b.sheet(name)
 	s.limit[1] = sumMaxIndicatorCol
-	title := evals[0].Plan.Title + lang.pick("主要指标完成情况", " — completion of the main indicators")
+	title := evals[0].Plan.Title + lang.T("summary.completion-of-the-main-indicators-2")
 	if !summarySamePlan(evals) {
-		title = lang.pick("主要指标完成情况", "Completion of the main indicators")
+		title = lang.T("summary.completion-of-the-main-indicators")
 	}
 	s.banner(1, sumCompletionCols, 1, title, summaryStyle{bold: true, size: 14})
 	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
-	header := []string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target"),
-		lang.pick("实际值", "Actual"), lang.pick("时序进度", "Time"), lang.pick("完成进度", "Progress"),
-		lang.pick("完成情况", "Status"), lang.pick("预计", "Projection")}
+	header := []string{lang.T("summary.indicator"), lang.T("summary.attribute"), lang.T("summary.target"),
+		lang.T("summary.actual"), lang.T("summary.time"), lang.T("summary.progress"),
+		lang.T("summary.status"), lang.T("summary.projection")}
 	for i, h := range header {
 		s.text(i+1, sumCompletionHead, h, summaryHeader)
 	}
@@ -662,7 +662,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 		row++
 		for _, en := range e.All() {
 			if e.Multi() {
-				s.banner(1, sumCompletionCols, row, lang.pick("填报单位：", "Entity: ")+en.Entity, summaryStyle{bold: true, fill: sumFillEntity, border: true})
+				s.banner(1, sumCompletionCols, row, lang.T("summary.entity")+en.Entity, summaryStyle{bold: true, fill: sumFillEntity, border: true})
 				row++
 			}
 			var path []evaluate.Outcome
@@ -693,15 +693,15 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				for i, ind := range en.NotReported {
 					names[i] = IndicatorLabel(ind)
 				}
-				s.banner(1, sumCompletionCols, row, lang.pick("未报送：", "Not reported: ")+strings.Join(names, lang.pick("；", "; ")),
+				s.banner(1, sumCompletionCols, row, lang.T("summary.not-reported")+strings.Join(names, lang.T("summary.text")),
 					summaryStyle{wrap: true})
 				row++
 			}
 			if len(path) > 0 {
-				cp := summaryChart{title: lang.pick(fmt.Sprintf("%d年完成进度与时序进度", e.Year), fmt.Sprintf("Progress and time progress, %d", e.Year)),
+				cp := summaryChart{title: pick(lang, fmt.Sprintf("%d年完成进度与时序进度", e.Year), fmt.Sprintf("Progress and time progress, %d", e.Year)),
 					outcomes: path}
 				if e.Multi() {
-					cp.title += lang.pick("（", " (") + en.Entity + lang.pick("）", ")")
+					cp.title += lang.T("summary.text-2") + en.Entity + lang.T("summary.text-3")
 				}
 				charts = append(charts, cp)
 			}
@@ -715,11 +715,11 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 			if l, ok := labels[a.Indicator]; ok {
 				indicator = l
 			}
-			text := lang.pick(
+			text := pick(lang,
 				fmt.Sprintf("审核：%s：%s 写“%s”，计算为“%s”", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang)),
 				fmt.Sprintf("Audit: %s: %s says %q, computed %s", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang)))
 			if a.Entity != "" {
-				text = a.Entity + lang.pick("：", ": ") + text
+				text = a.Entity + lang.T("summary.text-4") + text
 			}
 			s.banner(1, sumCompletionCols, row, text, summaryStyle{wrap: true})
 			row++
@@ -792,11 +792,11 @@ func summaryCountedStatuses(e *pipeline.Evaluation, final bool) []evaluate.Statu
 func (s *summarySheet) countsTable(row int, e *pipeline.Evaluation, final bool) int {
 	lang := s.b.lang
 	statuses := summaryCountedStatuses(e, final)
-	s.text(1, row, lang.pick("汇总", "Summary"), summaryHeader)
+	s.text(1, row, lang.T("summary.summary"), summaryHeader)
 	for i, st := range statuses {
 		s.text(2+i, row, StatusLabel(st, final, lang), summaryStyle{border: true, bold: true, align: "center", fill: summaryStatusFill(st)})
 	}
-	s.text(2+len(statuses), row, lang.pick("合计", "Total"), summaryHeader)
+	s.text(2+len(statuses), row, lang.T("summary.total"), summaryHeader)
 	row++
 	line := func(label string, counts map[evaluate.Status]int) {
 		s.text(1, row, label, summaryPlain)
@@ -813,9 +813,9 @@ func (s *summarySheet) countsTable(row int, e *pipeline.Evaluation, final bool) 
 			entity := en.Entity
 			line(entity, en.Counts())
 		}
-		line(lang.pick("全部", "All"), e.Counts())
+		line(lang.T("summary.all"), e.Counts())
 	} else {
-		line(lang.pick("全部指标", "All indicators"), e.Counts())
+		line(lang.T("summary.all-indicators"), e.Counts())
 	}
 	return row
 }
@@ -824,13 +824,13 @@ func (s *summarySheet) countsTable(row int, e *pipeline.Evaluation, final bool) 
 // one row per indicator. It returns the next free row.
 func (s *summarySheet) chartData(row int, cp *summaryChart) int {
 	lang := s.b.lang
-	s.banner(1, 3, row, lang.pick("图表数据：", "Chart data: ")+cp.title, summaryStyle{bold: true})
+	s.banner(1, 3, row, lang.T("summary.chart-data-2")+cp.title, summaryStyle{bold: true})
 	row++
 	cp.sheet = s.name
 	cp.head = row
-	s.text(1, row, lang.pick("指标", "Indicator"), summaryHeader)
-	s.text(2, row, lang.pick("完成进度", "Progress"), summaryHeader)
-	s.text(3, row, lang.pick("时序进度", "Time"), summaryHeader)
+	s.text(1, row, lang.T("summary.indicator"), summaryHeader)
+	s.text(2, row, lang.T("summary.progress"), summaryHeader)
+	s.text(3, row, lang.T("summary.time"), summaryHeader)
 	row++
 	cp.first = row
 	for _, o := range cp.outcomes {
@@ -883,26 +883,26 @@ func (s *summarySheet) addChart(cp *summaryChart, row, width, height int) {
 func summaryDetailColumns(lang Lang, several, multi bool) []string {
 	var cols []string
 	if several {
-		cols = append(cols, lang.pick("文件", "File"), lang.pick("年份", "Year"))
+		cols = append(cols, lang.T("summary.file"), lang.T("summary.year"))
 	}
 	if multi {
-		cols = append(cols, lang.pick("填报单位", "Entity"))
+		cols = append(cols, lang.T("summary.entity-2"))
 	}
-	return append(cols, lang.pick("编号", "ID"), lang.pick("指标", "Indicator"), lang.pick("分组", "Group"),
-		lang.pick("属性", "Attribute"), lang.pick("评价方式", "Judged as"), lang.pick("基数", "Baseline"),
-		lang.pick("目标", "Target"), lang.pick("目标值", "Target value"), lang.pick("实际值", "Actual"),
-		lang.pick("应达值", "Required by now"), lang.pick("完成进度", "Progress"), lang.pick("时序进度", "Time progress"),
-		lang.pick("进度比", "Ratio"), lang.pick("完成情况", "Status"), lang.pick("依据", "Reason"),
-		lang.pick("预计值", "Projected value"), lang.pick("预计", "Projection"), lang.pick("预计方法", "Projection method"),
-		lang.pick("来源单元格", "Cells"))
+	return append(cols, lang.T("summary.id"), lang.T("summary.indicator"), lang.T("summary.group"),
+		lang.T("summary.attribute"), lang.T("summary.judged-as"), lang.T("summary.baseline"),
+		lang.T("summary.target"), lang.T("summary.target-value"), lang.T("summary.actual"),
+		lang.T("summary.required-by-now"), lang.T("summary.progress"), lang.T("summary.time-progress"),
+		lang.T("summary.ratio"), lang.T("summary.status"), lang.T("summary.reason"),
+		lang.T("summary.projected-value"), lang.T("summary.projection"), lang.T("summary.projection-method"),
+		lang.T("summary.cells"))
 }
 
 func summaryJudge(j plan.Judge, lang Lang) string {
 	switch j {
 	case plan.Path:
-		return lang.pick("路径", "path")
+		return lang.T("summary.path")
 	case plan.Control:
-		return lang.pick("控制", "control")
+		return lang.T("summary.control")
 	}
 	return ""
 }
@@ -1080,7 +1080,7 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		sameYear = sameYear && e.Year == evals[0].Year
 	}
 	label := func(e *pipeline.Evaluation) string {
-		year := lang.pick(fmt.Sprintf("%d年", e.Year), strconv.Itoa(e.Year))
+		year := pick(lang, fmt.Sprintf("%d年", e.Year), strconv.Itoa(e.Year))
 		switch {
 		case sameFile:
 			return year
@@ -1092,13 +1092,13 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 
 	c := 1
 	if multi {
-		s.text(c, 1, lang.pick("填报单位", "Entity"), summaryHeader)
+		s.text(c, 1, lang.T("summary.entity-2"), summaryHeader)
 		s.text(c, 2, "", summaryHeader)
 		s.b.check(s.b.f.MergeCell(name, summaryCell(c, 1), summaryCell(c, 2)))
 		c++
 	}
 	s.limit[c] = sumMaxIndicatorCol
-	for _, h := range []string{lang.pick("指标", "Indicator"), lang.pick("属性", "Attribute"), lang.pick("目标", "Target")} {
+	for _, h := range []string{lang.T("summary.indicator"), lang.T("summary.attribute"), lang.T("summary.target")} {
 		s.text(c, 1, h, summaryHeader)
 		s.text(c, 2, "", summaryHeader)
 		s.b.check(s.b.f.MergeCell(name, summaryCell(c, 1), summaryCell(c, 2)))
@@ -1108,8 +1108,8 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	for i, e := range evals {
 		col := keyCols + 1 + 2*i
 		s.banner(col, col+1, 1, label(e), summaryHeader)
-		s.text(col, 2, lang.pick("实际值", "Actual"), summaryHeader)
-		s.text(col+1, 2, lang.pick("完成情况", "Status"), summaryHeader)
+		s.text(col, 2, lang.T("summary.actual"), summaryHeader)
+		s.text(col+1, 2, lang.T("summary.status"), summaryHeader)
 	}
 	row := 3
 	for _, k := range keys {
@@ -1130,7 +1130,7 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 				// the file has no such entity at all
 				s.styleCell(col, row, summaryPlain)
 				if hasEntity[i][rd.entity] {
-					s.text(col+1, row, lang.pick("未报送", "not reported"), summaryCenter)
+					s.text(col+1, row, lang.T("summary.not-reported-2"), summaryCenter)
 				} else {
 					s.styleCell(col+1, row, summaryPlain)
 				}
@@ -1159,7 +1159,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	wrapped := summaryStyle{border: true, wrap: true}
 	key := summaryStyle{border: true, bold: true, fill: sumFillGroup}
 	row := 1
-	s.text(1, row, lang.pick("说明", "About this summary"), summaryStyle{bold: true, size: 14})
+	s.text(1, row, lang.T("summary.about-this-summary"), summaryStyle{bold: true, size: 14})
 	row += 2
 	pair := func(k string, v string) {
 		s.text(1, row, k, key)
@@ -1174,7 +1174,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	if version == "" {
 		version = "—"
 	}
-	pair(lang.pick("plancheck 版本", "plancheck version"), version)
+	pair(lang.T("summary.plancheck-version"), version)
 	var years []string
 	seenYear := map[int]bool{}
 	for _, e := range evals {
@@ -1183,7 +1183,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 			years = append(years, strconv.Itoa(e.Year))
 		}
 	}
-	pair(lang.pick("评估年份", "Year evaluated"), strings.Join(years, lang.pick("、", ", ")))
+	pair(lang.T("summary.year-evaluated"), strings.Join(years, lang.T("summary.text-5")))
 	row++
 
 	seenPlan := map[string]bool{}
@@ -1193,19 +1193,19 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 			continue
 		}
 		seenPlan[p.Ref()] = true
-		pair(lang.pick("规划编号", "Plan id"), p.ID)
-		pairNumber(lang.pick("规划版本", "Plan version"), float64(p.Version), "0")
-		pair(lang.pick("规划名称", "Plan title"), p.Title)
-		pair(lang.pick("规划期", "Period"), p.Period.String())
-		pairNumber(lang.pick("基数年", "Baseline year"), float64(p.BaselineYear), "0")
-		pairNumber(lang.pick("快于预期：进度比 r ≥", "Ahead: ratio r ≥"), p.Thresholds.Ahead, "0.00")
-		pairNumber(lang.pick("符合预期：进度比 r ≥", "On track: ratio r ≥"), p.Thresholds.OnTrack, "0.00")
-		pairNumber(lang.pick("约束性指标符合预期：r ≥", "On track, binding: r ≥"), p.Thresholds.BindingOnTrack, "0.00")
+		pair(lang.T("summary.plan-id"), p.ID)
+		pairNumber(lang.T("summary.plan-version"), float64(p.Version), "0")
+		pair(lang.T("summary.plan-title"), p.Title)
+		pair(lang.T("summary.period"), p.Period.String())
+		pairNumber(lang.T("summary.baseline-year"), float64(p.BaselineYear), "0")
+		pairNumber(lang.T("summary.ahead-ratio-r"), p.Thresholds.Ahead, "0.00")
+		pairNumber(lang.T("summary.on-track-ratio-r"), p.Thresholds.OnTrack, "0.00")
+		pairNumber(lang.T("summary.on-track-binding-r"), p.Thresholds.BindingOnTrack, "0.00")
 		row++
 	}
 
-	fileHeader := []string{lang.pick("输入文件", "Input file"), "SHA-256", lang.pick("年份", "Year"),
-		lang.pick("时序进度", "Time progress"), lang.pick("规划", "Plan"), lang.pick("填报单位", "Entities")}
+	fileHeader := []string{lang.T("summary.input-file"), "SHA-256", lang.T("summary.year"),
+		lang.T("summary.time-progress"), lang.T("summary.plan"), lang.T("summary.entities")}
 	for i, h := range fileHeader {
 		s.text(1+i, row, h, summaryHeader)
 	}
@@ -1227,13 +1227,13 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		if len(entities) > 0 { // an empty cell would widen the column to its limit
 			entityStyle = wrapped
 		}
-		s.text(6, row, strings.Join(entities, lang.pick("、", ", ")), entityStyle)
+		s.text(6, row, strings.Join(entities, lang.T("summary.text-5")), entityStyle)
 		row++
 	}
 	row++
 
-	s.text(1, row, lang.pick("完成情况", "Status"), summaryHeader)
-	s.text(2, row, lang.pick("含义", "Meaning"), summaryHeader)
+	s.text(1, row, lang.T("summary.status"), summaryHeader)
+	s.text(2, row, lang.T("summary.meaning"), summaryHeader)
 	row++
 	legend := []struct {
 		status evaluate.Status
@@ -1250,18 +1250,18 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	for _, l := range legend {
 		s.text(1, row, StatusLabel(l.status, l.final, lang), summaryStyle{border: true, align: "center", fill: summaryStatusFill(l.status)})
-		s.text(2, row, lang.pick(l.zh, l.en), wrapped)
+		s.text(2, row, pick(lang, l.zh, l.en), wrapped)
 		row++
 	}
 	row++
 
 	notes := []string{
-		lang.pick("时序进度 f =（评估年 − 规划起始年 + 1）÷ 规划年数", "Time progress f = (year − first year + 1) / years of the period"),
-		lang.pick("完成进度 p = 累计值 ÷ 目标（[]累计指标），或（实际值 − 基数）÷（目标 − 基数）", "Progress p = total / target (cumulative []), or (actual − baseline) / (target − baseline)"),
-		lang.pick("应达值 = 目标 × f（累计指标），或 基数 +（目标 − 基数）× f；进度比 r = p ÷ f", "Required by now = target × f (cumulative), or baseline + (target − baseline) × f; ratio r = p / f"),
-		lang.pick("[]内为五年累计值；各数值按指标的小数位显示，明细表列出每个结论所依据的数值", "A value in [] is a total over the period; numbers are shown with each indicator's precision; the Details sheet lists every number behind each status"),
+		lang.T("summary.time-progress-f-year-first-year-1-years"),
+		lang.T("summary.progress-p-total-target-cumulative-or-ac"),
+		lang.T("summary.required-by-now-target-f-cumulative-or-b"),
+		lang.T("summary.a-value-in-is-a-total-over-the-period-nu"),
 	}
-	s.text(1, row, lang.pick("注", "Notes"), summaryHeader)
+	s.text(1, row, lang.T("summary.notes"), summaryHeader)
 	row++
 	for _, n := range notes {
 		s.banner(1, 2, row, n, summaryStyle{wrap: true})
@@ -1279,7 +1279,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	if len(warnings) > 0 {
 		row++
-		s.text(1, row, lang.pick("提示", "Warnings"), summaryHeader)
+		s.text(1, row, lang.T("summary.warnings"), summaryHeader)
 		row++
 		for _, w := range warnings {
 			s.banner(1, 2, row, w, summaryStyle{wrap: true})

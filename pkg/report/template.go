@@ -60,10 +60,10 @@ const (
 )
 
 // TemplateSheet is the name of a template's data sheet.
-func TemplateSheet(lang Lang) string { return lang.pick("实际值", "Actuals") }
+func TemplateSheet(lang Lang) string { return lang.T("template.actuals") }
 
 // TemplateInstructionsSheet is the name of a template's instructions sheet.
-func TemplateInstructionsSheet(lang Lang) string { return lang.pick("填写说明", "Instructions") }
+func TemplateInstructionsSheet(lang Lang) string { return lang.T("template.instructions") }
 
 // tmplStatusLabels are the 完成情况 labels the template offers: the ones plancheck
 // prints, all of which the audit reads (in Chinese whatever --lang says: they
@@ -161,8 +161,8 @@ func (tw *templateWriter) write() error {
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Creator:     "plancheck",
 		Title:       tw.p.Title,
-		Subject:     lang.pick("实际值填报表 ", "actuals template ") + tw.p.Ref(),
-		Description: lang.pick("由 plancheck template 生成", "made by plancheck template"),
+		Subject:     lang.T("template.actuals-template") + tw.p.Ref(),
+		Description: lang.T("template.made-by-plancheck-template"),
 	}); err != nil {
 		return err
 	}
@@ -246,19 +246,19 @@ func (tw *templateWriter) columns() {
 	add := func(role int, header string, year int) {
 		tw.cols = append(tw.cols, templateColumn{role: role, header: header, year: year})
 	}
-	add(tmplColID, lang.pick("编号", "ID"), 0)
-	add(tmplColName, lang.pick("指标", "Name"), 0)
-	add(tmplColUnit, lang.pick("单位", "Unit"), 0)
+	add(tmplColID, lang.T("template.id"), 0)
+	add(tmplColName, lang.T("template.name"), 0)
+	add(tmplColUnit, lang.T("template.unit"), 0)
 	if tmplHasBaseline(p) {
-		add(tmplColBaseline, lang.pick(fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)), 0)
+		add(tmplColBaseline, pick(lang, fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)), 0)
 	}
-	add(tmplColTarget, lang.pick(fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)), 0)
-	add(tmplColAttribute, lang.pick("指标属性", "Attribute"), 0)
+	add(tmplColTarget, pick(lang, fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)), 0)
+	add(tmplColAttribute, lang.T("template.attribute"), 0)
 	for y := tw.from; y <= tw.to; y++ {
-		add(tmplColYear, lang.pick(fmt.Sprintf("%d年", y), strconv.Itoa(y)), y)
+		add(tmplColYear, pick(lang, fmt.Sprintf("%d年", y), strconv.Itoa(y)), y)
 	}
-	add(tmplColStatus, lang.pick("完成情况", "Status"), 0)
-	add(tmplColHint, lang.pick("填写说明", "How to fill"), 0)
+	add(tmplColStatus, lang.T("template.status"), 0)
+	add(tmplColHint, lang.T("template.how-to-fill"), 0)
 	for i := range tw.cols {
 		tw.cols[i].col = i + 1
 		tw.cols[i].name, _ = excelize.ColumnNumberToName(i + 1)
@@ -350,7 +350,7 @@ func (tw *templateWriter) dataSheet() error {
 		return f.SetCellStyle(sheet, ref, ref, style)
 	}
 
-	title := PlanTitle(p) + lang.pick("  实际值填报表", "  actuals workbook")
+	title := PlanTitle(p) + lang.T("template.actuals-workbook")
 	if err := setStr(tmplCell("A", templateTitleRow), title, tw.st.title); err != nil {
 		return err
 	}
@@ -551,7 +551,7 @@ func (tw *templateWriter) missingYears() string {
 	if last := tw.from - 1; last > tw.p.Period.Start {
 		s += "—" + strconv.Itoa(last)
 	}
-	return s + tw.lang.pick("年", "")
+	return s + pick(tw.lang, "年", "") // a suffix, not a message
 }
 
 // hint is the 填写说明 cell of an indicator's row.
@@ -559,15 +559,15 @@ func (tw *templateWriter) hint(ind *plan.Indicator, kind tmplInput) string {
 	lang := tw.lang
 	switch kind {
 	case tmplCumulative:
-		return lang.pick("填每年新增数，或在年份列填 [累计数]", "each year's amount, or the total so far as [total]")
+		return lang.T("template.each-year-s-amount-or-the-total-so-far-a")
 	case tmplTotal:
-		return lang.pick(fmt.Sprintf("在年份列填自%s年起的 [累计数]", tw.startYear()),
+		return pick(lang, fmt.Sprintf("在年份列填自%s年起的 [累计数]", tw.startYear()),
 			fmt.Sprintf("the total since %s as [total]", tw.startYear()))
 	case tmplRatio:
-		return lang.pick(fmt.Sprintf("填比例，如 %s", ind.Target.Text), fmt.Sprintf("a ratio like %s", ind.Target.Text))
+		return pick(lang, fmt.Sprintf("填比例，如 %s", ind.Target.Text), fmt.Sprintf("a ratio like %s", ind.Target.Text))
 	}
 	if ind.Unit == "%" {
-		return lang.pick("填百分数，如 96.5 或 96.5%", "a percentage: 96.5 or 96.5%")
+		return lang.T("template.a-percentage-96-5-or-96-5")
 	}
 	return ""
 }
@@ -588,45 +588,43 @@ func (tw *templateWriter) validate(ind *plan.Indicator, kind tmplInput, sqref st
 		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 			return err
 		}
-		promptTitle = lang.pick("填数字", "A number")
-		prompt = lang.pick("填当年实际值。没有数据留空。", "The year's actual value. Leave it empty if there is none.")
+		promptTitle = lang.T("template.a-number")
+		prompt = lang.T("template.the-year-s-actual-value-leave-it-empty-i")
 		if unit == "%" {
-			prompt = lang.pick("填百分数：96.5 或 96.5%，不是 0.965。没有数据留空。",
-				"A percentage: 96.5 or 96.5%, not 0.965. Leave it empty if there is none.")
+			prompt = lang.T("template.a-percentage-96-5-or-96-5-not-0-965-leav")
 		}
-		errTitle = lang.pick("不是数字", "Not a number")
-		errMsg = lang.pick("这一格只接受数字。没有数据请留空。", "This cell takes a number. Leave it empty if there is none.")
+		errTitle = lang.T("template.not-a-number")
+		errMsg = lang.T("template.this-cell-takes-a-number-leave-it-empty")
 	case tmplCumulative:
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, tmplBracketed(first)))
-		promptTitle = lang.pick("累计指标", "Cumulative")
-		prompt = lang.pick(fmt.Sprintf("填当年新增数，或自%s年起的累计数，写作 [27]（英文方括号）。没有数据留空。", tw.startYear()),
+		promptTitle = lang.T("template.cumulative")
+		prompt = pick(lang, fmt.Sprintf("填当年新增数，或自%s年起的累计数，写作 [27]（英文方括号）。没有数据留空。", tw.startYear()),
 			fmt.Sprintf("The year's amount, or the total since %s written [27]. Leave it empty if there is none.", tw.startYear()))
-		errTitle = lang.pick("不是数字或 [累计数]", "Not a number or [total]")
-		errMsg = lang.pick("填数字（当年新增数），或 [累计数]，如 [27]，用英文方括号 [ ]。",
-			"Write a number (the year's amount) or the total so far in brackets, like [27].")
+		errTitle = lang.T("template.not-a-number-or-total")
+		errMsg = lang.T("template.write-a-number-the-year-s-amount-or-the")
 	case tmplTotal:
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(tmplBracketed(first))
-		promptTitle = lang.pick("累计指标", "Cumulative")
-		prompt = lang.pick(fmt.Sprintf("填自%s年起的累计数，写作 [27]（英文方括号）：本表没有%s的列，单年新增数无法累计。没有数据留空。", tw.startYear(), tw.missingYears()),
+		promptTitle = lang.T("template.cumulative")
+		prompt = pick(lang, fmt.Sprintf("填自%s年起的累计数，写作 [27]（英文方括号）：本表没有%s的列，单年新增数无法累计。没有数据留空。", tw.startYear(), tw.missingYears()),
 			fmt.Sprintf("The total since %s, written [27]: this sheet has no column for %s, so yearly amounts cannot be added up. Leave it empty if there is none.", tw.startYear(), tw.missingYears()))
-		errTitle = lang.pick("不是 [累计数]", "Not a [total]")
-		errMsg = lang.pick(fmt.Sprintf("填自%s年起的累计数，如 [27]，用英文方括号 [ ]。", tw.startYear()),
+		errTitle = lang.T("template.not-a-total")
+		errMsg = pick(lang, fmt.Sprintf("填自%s年起的累计数，如 [27]，用英文方括号 [ ]。", tw.startYear()),
 			fmt.Sprintf("Write the total since %s in brackets, like [27].", tw.startYear()))
 	case tmplRatio:
 		parts := len(ind.Target.Parts)
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(fmt.Sprintf(`AND(ISTEXT(%[1]s),LEN(%[1]s)-LEN(SUBSTITUTE(SUBSTITUTE(%[1]s,"：",":"),":",""))=%[2]d)`, first, parts-1))
-		promptTitle = lang.pick("比例", "Ratio")
-		prompt = lang.pick(fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。没有数据留空。", parts, ind.Target.Text),
+		promptTitle = lang.T("template.ratio")
+		prompt = pick(lang, fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。没有数据留空。", parts, ind.Target.Text),
 			fmt.Sprintf("A ratio of %d parts like %s. Leave it empty if there is none.", parts, ind.Target.Text))
-		errTitle = lang.pick("不是比例", "Not a ratio")
-		errMsg = lang.pick(fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。", parts, ind.Target.Text),
+		errTitle = lang.T("template.not-a-ratio")
+		errMsg = pick(lang, fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。", parts, ind.Target.Text),
 			fmt.Sprintf("Write a ratio of %d parts separated by colons, like %s.", parts, ind.Target.Text))
 	}
 	if unit != "" {
-		promptTitle += lang.pick("（"+unit+"）", " ("+unit+")")
+		promptTitle += pick(lang, "（"+unit+"）", " ("+unit+")")
 	}
 	dv.SetInput(promptTitle, prompt)
 	dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
@@ -655,11 +653,10 @@ func (tw *templateWriter) validateStatus(cells []string) error {
 	if err := dv.SetDropList(tmplStatusLabels); err != nil {
 		return err
 	}
-	dv.SetInput(lang.pick("完成情况（可不填）", "Status (optional)"),
-		lang.pick("可不填。填写时 plancheck 会与计算结果核对，列出不一致之处。", "Optional. plancheck compares it with what it computes and lists every disagreement."))
-	dv.SetError(excelize.DataValidationErrorStyleWarning, lang.pick("plancheck 不认识的完成情况", "A status plancheck may not know"),
-		lang.pick("plancheck 认识：提前完成、完成、快于预期、符合预期、滞后、未完成（及 基本符合预期 等同义词）。",
-			"plancheck knows 提前完成, 完成, 快于预期, 符合预期, 滞后, 未完成 (and synonyms such as 基本符合预期)."))
+	dv.SetInput(lang.T("template.status-optional"),
+		lang.T("template.optional-plancheck-compares-it-with-what"))
+	dv.SetError(excelize.DataValidationErrorStyleWarning, lang.T("template.a-status-plancheck-may-not-know"),
+		lang.T("template.plancheck-knows-and-synonyms-such-as"))
 	return tw.f.AddDataValidation(tw.sheet, dv)
 }
 
@@ -704,13 +701,13 @@ func (tw *templateWriter) notes() []string {
 	var notes []string
 	for _, ind := range p.Indicators() {
 		if ind.Target.IsCumulative() || ind.Baseline.IsCumulative() {
-			notes = append(notes, lang.pick("注：[]内为五年累计值", "注 (note): a value in [] is the total over the period"))
+			notes = append(notes, lang.T("template.note-a-value-in-is-the-total-over-the-pe"))
 			break
 		}
 	}
 	for _, ind := range p.Indicators() {
 		if ind.Printed != "" {
-			notes = append(notes, lang.pick(
+			notes = append(notes, pick(lang,
 				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
 				fmt.Sprintf("注 (note): %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
 		}
@@ -738,35 +735,31 @@ func (tw *templateWriter) instructionsSheet() error {
 	status := tw.column(tmplColStatus).header
 	start := tw.startYear()
 
-	items := []string{lang.pick(
+	items := []string{pick(lang,
 		fmt.Sprintf("在“%s”工作表中只填白色和黄色的单元格：年份列（%s）和“%s”列。灰色的列来自规划，不要修改；不要改动表头、编号列和工作表名称：plancheck 按表头认列，按编号认行。", tw.sheet, years, status),
 		fmt.Sprintf("On the sheet %q fill only the white and yellow cells: the year columns (%s) and %s. The grey columns come from the plan: do not change them, nor the header, the ID column or the sheet's name; plancheck finds the columns by their headers and the rows by their IDs.", tw.sheet, years, status)),
-		lang.pick("数值按“单位”列的单位填写：单位为万人时，3.1 就是 3.1 万人。百分比指标填百分数：96.5 或 96.5%，不要填 0.965。",
-			"Write values in the unit of the Unit column: 3.1 where the unit is 万人 means 31,000 people. Write a percentage as 96.5 or 96.5%, not 0.965."),
+		lang.T("template.write-values-in-the-unit-of-the-unit-col"),
 	}
 	if hasCumulative {
-		item := lang.pick(
+		item := pick(lang,
 			fmt.Sprintf("累计指标（目标带 [ ]，黄色底；注：[]内为五年累计值）：在年份列填当年新增数，或填自%s年起的累计数，写作 [27]（英文方括号）。某年填了 [累计数] 就以它为准；否则把%s年起各年的新增数相加，缺一年即为无数据。", start, start),
 			fmt.Sprintf("Cumulative indicators (a target in [ ], yellow cells; a value in [] is the total over the period): write the year's amount, or the total since %s in brackets, [27]. A bracketed total counts as it is; otherwise the amounts of every year since %s are added up, and a missing year means no data.", start, start))
 		if tw.from > tw.p.Period.Start {
-			item += lang.pick(
+			item += pick(lang,
 				fmt.Sprintf("本表从%d年开始，没有%s的列，所以累计指标只能填 [累计数]。", tw.from, tw.missingYears()),
 				fmt.Sprintf(" This sheet starts in %d and has no column for %s, so cumulative indicators take only a [total].", tw.from, tw.missingYears()))
 		}
 		items = append(items, item)
 	}
 	if hasRatio {
-		items = append(items, lang.pick(
-			"比例指标：填 15:45:40 这样的比例，项数与目标相同，用冒号分隔。这些单元格是文本格式，以免比例被当成时间。",
-			"Ratio indicators: write a ratio like 15:45:40, with as many parts as the target, separated by colons. Their cells are text, so that a ratio is not taken for a time of day."))
+		items = append(items, lang.T("template.ratio-indicators-write-a-ratio-like-15-4"))
 	}
 	items = append(items,
-		lang.pick("没有数据的年份留空。", "Leave a year without data empty."),
-		lang.pick(fmt.Sprintf("“%s”可以不填；填写时用 %s 之一，plancheck 会与它算出的结果核对，列出不一致之处。", status, strings.Join(tmplStatusLabels, "、")),
+		lang.T("template.leave-a-year-without-data-empty"),
+		pick(lang, fmt.Sprintf("“%s”可以不填；填写时用 %s 之一，plancheck 会与它算出的结果核对，列出不一致之处。", status, strings.Join(tmplStatusLabels, "、")),
 			fmt.Sprintf("%s is optional; where given, use one of %s: plancheck compares it with what it computes and lists every disagreement.", status, strings.Join(tmplStatusLabels, ", "))),
-		lang.pick("输入单元格设有数据有效性检查，只接受上面说的写法。粘贴的内容不经检查；plancheck 读表时逐格报告看不懂的内容。",
-			"The cells to fill have data validation that accepts only the forms above. Pasted values are not checked; plancheck reports every cell it cannot read."),
-		lang.pick(fmt.Sprintf("评估：plancheck eval 文件.xlsx --plan %s --year 年份；文件名含年份（如 九龙坡%d年.xlsx）时可不写 --year。plancheck inspect 文件.xlsx 显示读到的内容。", p.Ref(), tw.to),
+		lang.T("template.the-cells-to-fill-have-data-validation-t"),
+		pick(lang, fmt.Sprintf("评估：plancheck eval 文件.xlsx --plan %s --year 年份；文件名含年份（如 九龙坡%d年.xlsx）时可不写 --year。plancheck inspect 文件.xlsx 显示读到的内容。", p.Ref(), tw.to),
 			fmt.Sprintf("To evaluate: plancheck eval FILE.xlsx --plan %s --year YEAR; --year may be left out where the file's name has the year (actuals-%d.xlsx). plancheck inspect FILE.xlsx shows what it reads.", p.Ref(), tw.to)),
 	)
 
@@ -775,9 +768,9 @@ func (tw *templateWriter) instructionsSheet() error {
 		style int
 	}
 	lines := []line{
-		{lang.pick("填写说明", "How to fill in this workbook"), tw.st.heading},
+		{lang.T("template.how-to-fill-in-this-workbook"), tw.st.heading},
 		{PlanTitle(p), tw.st.instructions},
-		{lang.pick(fmt.Sprintf("本工作簿是规划 %s 的实际值填报表（%d—%d年），由 plancheck template 生成。", p.Ref(), tw.from, tw.to),
+		{pick(lang, fmt.Sprintf("本工作簿是规划 %s 的实际值填报表（%d—%d年），由 plancheck template 生成。", p.Ref(), tw.from, tw.to),
 			fmt.Sprintf("The actuals workbook of plan %s (%d—%d), made by plancheck template.", p.Ref(), tw.from, tw.to)), tw.st.instructions},
 		{"", tw.st.instructions},
 	}

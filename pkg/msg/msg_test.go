@@ -1,0 +1,127 @@
+package msg
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestCatalogueComplete: every message has both languages, the two take the
+// same arguments in the same order, and no key is registered twice.
+func TestCatalogueComplete(t *testing.T) {
+	if len(duplicates) > 0 {
+		t.Errorf("keys registered twice: %v", duplicates)
+	}
+	for _, k := range Keys() {
+		e := catalogue[k]
+		if strings.TrimSpace(e.zh) == "" || strings.TrimSpace(e.en) == "" {
+			t.Errorf("%s: a language is missing: zh %q, en %q", k, e.zh, e.en)
+		}
+		if zh, en := verbs(e.zh), verbs(e.en); !slices.Equal(zh, en) {
+			t.Errorf("%s: the two texts take different arguments: zh %v, en %v", k, zh, en)
+		}
+	}
+}
+
+// TestKeysUsed: every key the module's code asks for — a msg.Key("…")
+// conversion or a string constant passed to T — is in the catalogue, so no
+// user sees a bracketed key.
+func TestKeysUsed(t *testing.T) {
+	root := filepath.Join("..", "..")
+	fset := token.NewFileSet()
+	var used []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			name := ""
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			case *ast.Ident:
+				name = fn.Name
+			}
+			if name != "T" && name != "Key" {
+				return true
+			}
+			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				s, _ := strconv.Unquote(lit.Value)
+				used = append(used, fset.Position(lit.Pos()).String()+" "+s)
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) == 0 {
+		t.Fatal("found no key in use: the scan is broken")
+	}
+	for _, u := range used {
+		at, key, _ := strings.Cut(u, " ")
+		if !Has(Key(key)) {
+			t.Errorf("%s: key %q is not in the catalogue", at, key)
+		}
+	}
+
+}
+
+func TestChoose(t *testing.T) {
+	t.Setenv(EnvVar, "")
+	if l, err := Choose(""); l != Chinese || err != nil {
+		t.Errorf("default: %v %v", l, err)
+	}
+	t.Setenv(EnvVar, "en")
+	if l, err := Choose(""); l != English || err != nil {
+		t.Errorf("env en: %v %v", l, err)
+	}
+	if l, err := Choose("zh"); l != Chinese || err != nil {
+		t.Errorf("flag wins: %v %v", l, err)
+	}
+	t.Setenv(EnvVar, "fr")
+	if _, err := Choose(""); err == nil || err.Error() != `PLANCHECK_LANG: unknown language "fr" (want zh or en)` {
+		t.Errorf("env fr: %v", err)
+	}
+	if _, err := Choose("de"); err == nil || err.Error() != `--lang: unknown language "de" (want zh or en)` {
+		t.Errorf("flag de: %v", err)
+	}
+}
+
+func TestT(t *testing.T) {
+	add(map[Key][2]string{"test.greeting": {"你好，%s", "hello, %s"}})
+	defer delete(catalogue, "test.greeting")
+	if got := Chinese.T("test.greeting", "九龙坡"); got != "你好，九龙坡" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := English.T("test.greeting", "Jiulongpo"); got != "hello, Jiulongpo" {
+		t.Errorf("en: %q", got)
+	}
+	if got := English.T("test.none"); got != "[test.none]" {
+		t.Errorf("missing: %q", got)
+	}
+	if v := verbs("%d%% of %-8s %q"); !slices.Equal(v, []string{"%d", "%-8s", "%q"}) {
+		t.Errorf("verbs: %v", v)
+	}
+}

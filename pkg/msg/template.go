@@ -1,0 +1,41 @@
+package msg
+
+// The template messages.
+func init() {
+	add(map[Key][2]string{
+		"template.a-number":                                 {"填数字", "A number"},
+		"template.a-percentage-96-5-or-96-5":                {"填百分数，如 96.5 或 96.5%", "a percentage: 96.5 or 96.5%"},
+		"template.a-percentage-96-5-or-96-5-not-0-965-leav": {"填百分数：96.5 或 96.5%，不是 0.965。没有数据留空。", "A percentage: 96.5 or 96.5%, not 0.965. Leave it empty if there is none."},
+		"template.a-status-plancheck-may-not-know":          {"plancheck 不认识的完成情况", "A status plancheck may not know"},
+		"template.actuals":                                  {"实际值", "Actuals"},
+		"template.actuals-template":                         {"实际值填报表 ", "actuals template "},
+		"template.actuals-workbook":                         {"  实际值填报表", "  actuals workbook"},
+		"template.attribute":                                {"指标属性", "Attribute"},
+		"template.cumulative":                               {"累计指标", "Cumulative"},
+		"template.each-year-s-amount-or-the-total-so-far-a": {"填每年新增数，或在年份列填 [累计数]", "each year's amount, or the total so far as [total]"},
+		"template.how-to-fill":                              {"填写说明", "How to fill"},
+		"template.how-to-fill-in-this-workbook":             {"填写说明", "How to fill in this workbook"},
+		"template.id":                                       {"编号", "ID"},
+		"template.instructions":                             {"填写说明", "Instructions"},
+		"template.leave-a-year-without-data-empty":          {"没有数据的年份留空。", "Leave a year without data empty."},
+		"template.made-by-plancheck-template":               {"由 plancheck template 生成", "made by plancheck template"},
+		"template.name":                                     {"指标", "Name"},
+		"template.not-a-number":                             {"不是数字", "Not a number"},
+		"template.not-a-number-or-total":                    {"不是数字或 [累计数]", "Not a number or [total]"},
+		"template.not-a-ratio":                              {"不是比例", "Not a ratio"},
+		"template.not-a-total":                              {"不是 [累计数]", "Not a [total]"},
+		"template.note-a-value-in-is-the-total-over-the-pe": {"注：[]内为五年累计值", "注 (note): a value in [] is the total over the period"},
+		"template.optional-plancheck-compares-it-with-what": {"可不填。填写时 plancheck 会与计算结果核对，列出不一致之处。", "Optional. plancheck compares it with what it computes and lists every disagreement."},
+		"template.plancheck-knows-and-synonyms-such-as":     {"plancheck 认识：提前完成、完成、快于预期、符合预期、滞后、未完成（及 基本符合预期 等同义词）。", "plancheck knows 提前完成, 完成, 快于预期, 符合预期, 滞后, 未完成 (and synonyms such as 基本符合预期)."},
+		"template.ratio":                                    {"比例", "Ratio"},
+		"template.ratio-indicators-write-a-ratio-like-15-4": {"比例指标：填 15:45:40 这样的比例，项数与目标相同，用冒号分隔。这些单元格是文本格式，以免比例被当成时间。", "Ratio indicators: write a ratio like 15:45:40, with as many parts as the target, separated by colons. Their cells are text, so that a ratio is not taken for a time of day."},
+		"template.status":                                   {"完成情况", "Status"},
+		"template.status-optional":                          {"完成情况（可不填）", "Status (optional)"},
+		"template.the-cells-to-fill-have-data-validation-t": {"输入单元格设有数据有效性检查，只接受上面说的写法。粘贴的内容不经检查；plancheck 读表时逐格报告看不懂的内容。", "The cells to fill have data validation that accepts only the forms above. Pasted values are not checked; plancheck reports every cell it cannot read."},
+		"template.the-year-s-actual-value-leave-it-empty-i": {"填当年实际值。没有数据留空。", "The year's actual value. Leave it empty if there is none."},
+		"template.this-cell-takes-a-number-leave-it-empty":  {"这一格只接受数字。没有数据请留空。", "This cell takes a number. Leave it empty if there is none."},
+		"template.unit":                                     {"单位", "Unit"},
+		"template.write-a-number-the-year-s-amount-or-the":  {"填数字（当年新增数），或 [累计数]，如 [27]，用英文方括号 [ ]。", "Write a number (the year's amount) or the total so far in brackets, like [27]."},
+		"template.write-values-in-the-unit-of-the-unit-col": {"数值按“单位”列的单位填写：单位为万人时，3.1 就是 3.1 万人。百分比指标填百分数：96.5 或 96.5%，不要填 0.965。", "Write values in the unit of the Unit column: 3.1 where the unit is 万人 means 31,000 people. Write a percentage as 96.5 or 96.5%, not 0.965."},
+	})
+}
