@@ -69,5 +69,8 @@ func init() {
 		"summary.warnings":                                 {"提示", "Warnings"},
 		"summary.year":                                     {"年份", "Year"},
 		"summary.year-evaluated":                           {"评估年份", "Year evaluated"},
+		"summary.audit-says-computed":                      {"审核：%s：%s 写“%s”，计算为“%s”", "Audit: %s: %s says %q, computed %s"},
+		"summary.progress-and-time-progress":               {"%d年完成进度与时序进度", "Progress and time progress, %d"},
+		"summary.time-progress-2":                          {"%d年 · 时序进度 %s · %s", "%d · time progress %s · %s"},
 	})
 }

@@ -39,9 +39,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		bw.printf("%s\n", s)
 	}
 	text(PlanTitle(e.Plan))
-	text(pick(lang,
-		fmt.Sprintf("%s：%d年，时序进度 %s", e.File, e.Year, percent(&e.TimeProgress)),
-		fmt.Sprintf("%s: %d, time progress %s", e.File, e.Year, percent(&e.TimeProgress))))
+	text(lang.T("report.time-progress", e.File, e.Year, percent(&e.TimeProgress)))
 	final := e.Year == e.Plan.Period.End
 	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
@@ -99,9 +97,9 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 			bullet = "- "
 		}
 		for _, a := range e.Audit() {
-			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, pick(lang,
-				fmt.Sprintf("%s 写“%s”，计算为“%s”", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)),
-				fmt.Sprintf("%s says %q, computed %s", a.Indicator, a.Written, StatusLabel(a.Computed, final, lang)))))
+			// The indicator as the plan prints it, as every other line
+			// names it; not its id.
+			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, lang.T("report.says-computed", indicatorName(e.Plan, a.Indicator), a.Written, StatusLabel(a.Computed, final, lang))))
 		}
 	}
 	label := lang.T("report.summary")

@@ -23,7 +23,7 @@ func roleLabel(c actuals.Column, lang Lang) string {
 	case actuals.RoleStatus:
 		return lang.T("report.status-2")
 	case actuals.RoleYear:
-		return pick(lang, fmt.Sprintf("%d年实际值", c.Year), fmt.Sprintf("actual %d", c.Year))
+		return lang.T("report.actual-2", c.Year)
 	case actuals.RoleYearKey:
 		return lang.T("report.year")
 	case actuals.RoleValue:
@@ -104,9 +104,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	if lang == Chinese {
 		layout = map[actuals.Layout]string{actuals.Wide: "宽表（每年一列）", actuals.Long: "长表（每行一年）"}[r.Layout]
 	}
-	text(pick(lang,
-		fmt.Sprintf("%s：工作表 %s，%s，表头在第 %d 行；规划 %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()),
-		fmt.Sprintf("%s: sheet %s, %s layout, header row %d; plan %s", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref())))
+	text(lang.T("report.sheet-layout-header-row-plan", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()))
 	fmt.Fprintln(w)
 
 	cols := newGrid(format, []string{lang.T("report.cell"), lang.T("report.header"), lang.T("report.read-as")})
@@ -158,14 +156,10 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		return err
 	}
 	for _, s := range r.Skipped {
-		text(pick(lang,
-			fmt.Sprintf("跳过第 %d 行（%s）：%s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)),
-			fmt.Sprintf("skipped row %d (%s): %s", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text))))
+		text(lang.T("report.skipped-row", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)))
 	}
 	for _, st := range r.Statuses {
-		text(pick(lang,
-			fmt.Sprintf("完成情况 %s：%s = %q", st.Cell, st.Indicator, st.Text),
-			fmt.Sprintf("status %s: %s = %q", st.Cell, st.Indicator, st.Text)))
+		text(lang.T("report.status-3", st.Cell, st.Indicator, st.Text))
 	}
 	for _, is := range r.Warnings {
 		text(lang.T("report.warning") + is.String())

@@ -18,6 +18,17 @@ func IndicatorLabel(ind *plan.Indicator) string {
 	return s
 }
 
+// indicatorName is the plan's indicator with the id as IndicatorLabel prints
+// it, or the id when the plan has none such.
+func indicatorName(p *plan.Plan, id string) string {
+	for _, ind := range p.Indicators() {
+		if ind.ID == id {
+			return IndicatorLabel(ind)
+		}
+	}
+	return id
+}
+
 func attributeLabel(a plan.Attribute, lang Lang) string {
 	return pick(lang, a.String(), a.English())
 }
@@ -45,10 +56,10 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 	}
 	header := []string{lang.T("report.indicator")}
 	if hasBaseline {
-		header = append(header, pick(lang, fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)))
+		header = append(header, lang.T("report.baseline", p.BaselineYear))
 	}
 	header = append(header,
-		pick(lang, fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)),
+		lang.T("report.target-2", p.Period.End),
 		lang.T("report.attribute-2"))
 
 	if _, err := fmt.Fprintln(w, PlanTitle(p)); err != nil {
@@ -87,9 +98,7 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 	}
 	for _, ind := range p.Indicators() {
 		if ind.Printed != "" {
-			notes = append(notes, pick(lang,
-				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
-				fmt.Sprintf("Note: %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
+			notes = append(notes, lang.T("report.note-printed-evaluated-as", ind.Number, ind.Printed, ind.Target.Text, ind.Note))
 		}
 	}
 	for _, n := range notes {

@@ -588,8 +588,7 @@ func (s *summarySheet) status(col, row int, o evaluate.Outcome, lang Lang) {
 // summarySection names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
 func summarySection(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
 	file := summaryFileName(e.File)
-	s := pick(lang, fmt.Sprintf("%d年 · 时序进度 %s · %s", e.Year, percent(&e.TimeProgress), file),
-		fmt.Sprintf("%d · time progress %s · %s", e.Year, percent(&e.TimeProgress), file))
+	s := lang.T("summary.time-progress-2", e.Year, percent(&e.TimeProgress), file)
 	if withPlan {
 		s += " · " + e.Plan.Ref()
 	}
@@ -698,7 +697,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				row++
 			}
 			if len(path) > 0 {
-				cp := summaryChart{title: pick(lang, fmt.Sprintf("%d年完成进度与时序进度", e.Year), fmt.Sprintf("Progress and time progress, %d", e.Year)),
+				cp := summaryChart{title: lang.T("summary.progress-and-time-progress", e.Year),
 					outcomes: path}
 				if e.Multi() {
 					cp.title += lang.T("summary.text-2") + en.Entity + lang.T("summary.text-3")
@@ -715,9 +714,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 			if l, ok := labels[a.Indicator]; ok {
 				indicator = l
 			}
-			text := pick(lang,
-				fmt.Sprintf("审核：%s：%s 写“%s”，计算为“%s”", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang)),
-				fmt.Sprintf("Audit: %s: %s says %q, computed %s", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang)))
+			text := lang.T("summary.audit-says-computed", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang))
 			if a.Entity != "" {
 				text = a.Entity + lang.T("summary.text-4") + text
 			}

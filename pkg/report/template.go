@@ -250,9 +250,9 @@ func (tw *templateWriter) columns() {
 	add(tmplColName, lang.T("template.name"), 0)
 	add(tmplColUnit, lang.T("template.unit"), 0)
 	if tmplHasBaseline(p) {
-		add(tmplColBaseline, pick(lang, fmt.Sprintf("%d年基数", p.BaselineYear), fmt.Sprintf("Baseline %d", p.BaselineYear)), 0)
+		add(tmplColBaseline, lang.T("template.baseline", p.BaselineYear), 0)
 	}
-	add(tmplColTarget, pick(lang, fmt.Sprintf("%d年目标", p.Period.End), fmt.Sprintf("Target %d", p.Period.End)), 0)
+	add(tmplColTarget, lang.T("template.target", p.Period.End), 0)
 	add(tmplColAttribute, lang.T("template.attribute"), 0)
 	for y := tw.from; y <= tw.to; y++ {
 		add(tmplColYear, pick(lang, fmt.Sprintf("%d年", y), strconv.Itoa(y)), y)
@@ -561,10 +561,9 @@ func (tw *templateWriter) hint(ind *plan.Indicator, kind tmplInput) string {
 	case tmplCumulative:
 		return lang.T("template.each-year-s-amount-or-the-total-so-far-a")
 	case tmplTotal:
-		return pick(lang, fmt.Sprintf("在年份列填自%s年起的 [累计数]", tw.startYear()),
-			fmt.Sprintf("the total since %s as [total]", tw.startYear()))
+		return lang.T("template.the-total-since-as-total", tw.startYear())
 	case tmplRatio:
-		return pick(lang, fmt.Sprintf("填比例，如 %s", ind.Target.Text), fmt.Sprintf("a ratio like %s", ind.Target.Text))
+		return lang.T("template.a-ratio-like", ind.Target.Text)
 	}
 	if ind.Unit == "%" {
 		return lang.T("template.a-percentage-96-5-or-96-5")
@@ -599,29 +598,24 @@ func (tw *templateWriter) validate(ind *plan.Indicator, kind tmplInput, sqref st
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, tmplBracketed(first)))
 		promptTitle = lang.T("template.cumulative")
-		prompt = pick(lang, fmt.Sprintf("填当年新增数，或自%s年起的累计数，写作 [27]（英文方括号）。没有数据留空。", tw.startYear()),
-			fmt.Sprintf("The year's amount, or the total since %s written [27]. Leave it empty if there is none.", tw.startYear()))
+		prompt = lang.T("template.the-year-s-amount-or-the-total-since-wri", tw.startYear())
 		errTitle = lang.T("template.not-a-number-or-total")
 		errMsg = lang.T("template.write-a-number-the-year-s-amount-or-the")
 	case tmplTotal:
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(tmplBracketed(first))
 		promptTitle = lang.T("template.cumulative")
-		prompt = pick(lang, fmt.Sprintf("填自%s年起的累计数，写作 [27]（英文方括号）：本表没有%s的列，单年新增数无法累计。没有数据留空。", tw.startYear(), tw.missingYears()),
-			fmt.Sprintf("The total since %s, written [27]: this sheet has no column for %s, so yearly amounts cannot be added up. Leave it empty if there is none.", tw.startYear(), tw.missingYears()))
+		prompt = lang.T("template.the-total-since-written-27-this-sheet-ha", tw.startYear(), tw.missingYears())
 		errTitle = lang.T("template.not-a-total")
-		errMsg = pick(lang, fmt.Sprintf("填自%s年起的累计数，如 [27]，用英文方括号 [ ]。", tw.startYear()),
-			fmt.Sprintf("Write the total since %s in brackets, like [27].", tw.startYear()))
+		errMsg = lang.T("template.write-the-total-since-in-brackets-like-2", tw.startYear())
 	case tmplRatio:
 		parts := len(ind.Target.Parts)
 		dv.Type = "custom"
 		dv.Formula1 = tmplEscape(fmt.Sprintf(`AND(ISTEXT(%[1]s),LEN(%[1]s)-LEN(SUBSTITUTE(SUBSTITUTE(%[1]s,"：",":"),":",""))=%[2]d)`, first, parts-1))
 		promptTitle = lang.T("template.ratio")
-		prompt = pick(lang, fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。没有数据留空。", parts, ind.Target.Text),
-			fmt.Sprintf("A ratio of %d parts like %s. Leave it empty if there is none.", parts, ind.Target.Text))
+		prompt = lang.T("template.a-ratio-of-parts-like-leave-it-empty-if", parts, ind.Target.Text)
 		errTitle = lang.T("template.not-a-ratio")
-		errMsg = pick(lang, fmt.Sprintf("填 %d 项的比例，如 %s，用冒号分隔。", parts, ind.Target.Text),
-			fmt.Sprintf("Write a ratio of %d parts separated by colons, like %s.", parts, ind.Target.Text))
+		errMsg = lang.T("template.write-a-ratio-of-parts-separated-by-colo", parts, ind.Target.Text)
 	}
 	if unit != "" {
 		promptTitle += pick(lang, "（"+unit+"）", " ("+unit+")")
@@ -707,9 +701,7 @@ func (tw *templateWriter) notes() []string {
 	}
 	for _, ind := range p.Indicators() {
 		if ind.Printed != "" {
-			notes = append(notes, pick(lang,
-				fmt.Sprintf("注：%d. 印为 %s，按 %s 评估。%s", ind.Number, ind.Printed, ind.Target.Text, ind.Note),
-				fmt.Sprintf("注 (note): %d. printed %s, evaluated as %s. %s", ind.Number, ind.Printed, ind.Target.Text, ind.Note)))
+			notes = append(notes, lang.T("template.note-printed-evaluated-as", ind.Number, ind.Printed, ind.Target.Text, ind.Note))
 		}
 	}
 	return notes
@@ -735,19 +727,13 @@ func (tw *templateWriter) instructionsSheet() error {
 	status := tw.column(tmplColStatus).header
 	start := tw.startYear()
 
-	items := []string{pick(lang,
-		fmt.Sprintf("在“%s”工作表中只填白色和黄色的单元格：年份列（%s）和“%s”列。灰色的列来自规划，不要修改；不要改动表头、编号列和工作表名称：plancheck 按表头认列，按编号认行。", tw.sheet, years, status),
-		fmt.Sprintf("On the sheet %q fill only the white and yellow cells: the year columns (%s) and %s. The grey columns come from the plan: do not change them, nor the header, the ID column or the sheet's name; plancheck finds the columns by their headers and the rows by their IDs.", tw.sheet, years, status)),
+	items := []string{lang.T("template.on-the-sheet-fill-only-the-white-and-yel", tw.sheet, years, status),
 		lang.T("template.write-values-in-the-unit-of-the-unit-col"),
 	}
 	if hasCumulative {
-		item := pick(lang,
-			fmt.Sprintf("累计指标（目标带 [ ]，黄色底；注：[]内为五年累计值）：在年份列填当年新增数，或填自%s年起的累计数，写作 [27]（英文方括号）。某年填了 [累计数] 就以它为准；否则把%s年起各年的新增数相加，缺一年即为无数据。", start, start),
-			fmt.Sprintf("Cumulative indicators (a target in [ ], yellow cells; a value in [] is the total over the period): write the year's amount, or the total since %s in brackets, [27]. A bracketed total counts as it is; otherwise the amounts of every year since %s are added up, and a missing year means no data.", start, start))
+		item := lang.T("template.cumulative-indicators-a-target-in-yellow", start, start)
 		if tw.from > tw.p.Period.Start {
-			item += pick(lang,
-				fmt.Sprintf("本表从%d年开始，没有%s的列，所以累计指标只能填 [累计数]。", tw.from, tw.missingYears()),
-				fmt.Sprintf(" This sheet starts in %d and has no column for %s, so cumulative indicators take only a [total].", tw.from, tw.missingYears()))
+			item += lang.T("template.this-sheet-starts-in-and-has-no-column-f", tw.from, tw.missingYears())
 		}
 		items = append(items, item)
 	}
@@ -759,8 +745,7 @@ func (tw *templateWriter) instructionsSheet() error {
 		pick(lang, fmt.Sprintf("“%s”可以不填；填写时用 %s 之一，plancheck 会与它算出的结果核对，列出不一致之处。", status, strings.Join(tmplStatusLabels, "、")),
 			fmt.Sprintf("%s is optional; where given, use one of %s: plancheck compares it with what it computes and lists every disagreement.", status, strings.Join(tmplStatusLabels, ", "))),
 		lang.T("template.the-cells-to-fill-have-data-validation-t"),
-		pick(lang, fmt.Sprintf("评估：plancheck eval 文件.xlsx --plan %s --year 年份；文件名含年份（如 九龙坡%d年.xlsx）时可不写 --year。plancheck inspect 文件.xlsx 显示读到的内容。", p.Ref(), tw.to),
-			fmt.Sprintf("To evaluate: plancheck eval FILE.xlsx --plan %s --year YEAR; --year may be left out where the file's name has the year (actuals-%d.xlsx). plancheck inspect FILE.xlsx shows what it reads.", p.Ref(), tw.to)),
+		lang.T("template.to-evaluate-plancheck-eval-file-xlsx-pla", p.Ref(), tw.to),
 	)
 
 	type line struct {
@@ -770,8 +755,7 @@ func (tw *templateWriter) instructionsSheet() error {
 	lines := []line{
 		{lang.T("template.how-to-fill-in-this-workbook"), tw.st.heading},
 		{PlanTitle(p), tw.st.instructions},
-		{pick(lang, fmt.Sprintf("本工作簿是规划 %s 的实际值填报表（%d—%d年），由 plancheck template 生成。", p.Ref(), tw.from, tw.to),
-			fmt.Sprintf("The actuals workbook of plan %s (%d—%d), made by plancheck template.", p.Ref(), tw.from, tw.to)), tw.st.instructions},
+		{lang.T("template.the-actuals-workbook-of-plan-made-by-pla", p.Ref(), tw.from, tw.to), tw.st.instructions},
 		{"", tw.st.instructions},
 	}
 	for i, it := range items {
