@@ -4,7 +4,10 @@
 // I/O.
 package evaluate
 
-import "github.com/jlp-hrss/plancheck/pkg/plan"
+import (
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
 
 // Status is the judgement of one indicator for one year.
 type Status string
@@ -94,4 +97,15 @@ type Input struct {
 	Year   int
 	Entity string
 	Values map[string][]Observation
+	// Lang is the language of the reasons and projection methods. The zero
+	// value is English, as the tests of the rules read them; the CLI passes
+	// the language of the run (Chinese by default).
+	Lang msg.Lang
+}
+
+func (in Input) lang() msg.Lang {
+	if in.Lang == "" {
+		return msg.English
+	}
+	return in.Lang
 }

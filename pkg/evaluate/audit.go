@@ -1,8 +1,9 @@
 package evaluate
 
 import (
-	"fmt"
 	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -44,6 +45,11 @@ func ParseLabel(s string) (Status, bool) {
 // same indicators. It returns every disagreement, and a warning for each
 // label it does not know.
 func Audit(outcomes []Outcome, written []WrittenStatus) (disagreements []Disagreement, warnings []string) {
+	return AuditIn(msg.English, outcomes, written)
+}
+
+// AuditIn is Audit with its warnings in the given language.
+func AuditIn(lang msg.Lang, outcomes []Outcome, written []WrittenStatus) (disagreements []Disagreement, warnings []string) {
 	computed := map[string]Status{}
 	for _, o := range outcomes {
 		computed[o.Indicator.ID] = o.Status
@@ -55,7 +61,7 @@ func Audit(outcomes []Outcome, written []WrittenStatus) (disagreements []Disagre
 		}
 		st, known := ParseLabel(w.Text)
 		if !known {
-			warnings = append(warnings, fmt.Sprintf("%s: %q is not a status plancheck knows (完成, 提前完成, 快于预期, 符合预期, 滞后, 未完成 …)", w.Cell, w.Text))
+			warnings = append(warnings, lang.T("audit.unknown-label", w.Cell, w.Text))
 			continue
 		}
 		if st != got {

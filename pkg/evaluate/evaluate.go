@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+
 	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
@@ -31,6 +33,13 @@ func ptr(v float64) *float64 { return &v }
 
 // num formats an input number as written: 44.74, 60, 0.6.
 func num(v float64) string { return strconv.FormatFloat(r9(v), 'f', -1, 64) }
+
+// percentOf formats a share as a percentage to one decimal, a trailing .0
+// dropped: 0.869 is 86.9%, 0.6 is 60%.
+func percentOf(v float64) string {
+	s := strconv.FormatFloat(v*100, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + "%"
+}
 
 // frac formats a derived ratio to 3 decimals, trailing zeros dropped.
 func frac(v float64) string {
@@ -144,7 +153,7 @@ func Evaluate(in Input) ([]Outcome, error) {
 		if !reported {
 			continue
 		}
-		o := evaluateIndicator(p, ind, in.Year, obs)
+		o := evaluateIndicator(p, ind, in.Year, obs, in.lang())
 		o.Entity = in.Entity
 		out = append(out, o)
 	}
@@ -160,7 +169,7 @@ func byYear(obs []Observation) map[int]Observation {
 	return m
 }
 
-func evaluateIndicator(p *plan.Plan, ind *plan.Indicator, year int, obs []Observation) Outcome {
+func evaluateIndicator(p *plan.Plan, ind *plan.Indicator, year int, obs []Observation, lang msg.Lang) Outcome {
 	o := Outcome{
 		Indicator:    ind,
 		Year:         year,
@@ -182,31 +191,31 @@ func evaluateIndicator(p *plan.Plan, ind *plan.Indicator, year int, obs []Observ
 	case ind.Target.Kind == expr.Ratio:
 		v, ok := values[year]
 		if !ok || v.Kind != Parts {
-			return noData(o, fmt.Sprintf("no value for %d", year))
+			return noData(o, lang.T("reason.no-value", year))
 		}
 		o.ActualText, o.Cells = v.Text, []string{v.Cell}
-		return judgeRatio(o, ind, v.Parts)
+		return judgeRatio(o, ind, v.Parts, lang)
 	case ind.Target.IsCumulative():
 		total, cells, missing := cumulativeTotal(p.Period.Start, year, values)
 		if missing != nil {
-			return noData(o, fmt.Sprintf("no total for %d: no value for %s", year, joinYears(missing)))
+			return noData(o, lang.T("reason.no-total", year, joinYears(missing)))
 		}
 		actual, o.Cells = total, cells
 	default:
 		v, ok := values[year]
 		if !ok || v.Kind != Amount {
-			return noData(o, fmt.Sprintf("no value for %d", year))
+			return noData(o, lang.T("reason.no-value", year))
 		}
 		actual, o.Cells = v.Number, []string{v.Cell}
 	}
 	o.Actual = ptr(actual)
 
 	if o.Judge == plan.Control {
-		o = judgeControl(o, ind, actual)
+		o = judgeControl(o, ind, actual, lang)
 	} else {
-		o = judgePath(o, p, ind, actual)
+		o = judgePath(o, p, ind, actual, lang)
 	}
-	o.Projection = project(p, ind, year, values, o.Baseline)
+	o.Projection = project(p, ind, year, values, o.Baseline, lang)
 	return o
 }
 
@@ -251,7 +260,7 @@ func cumulativeTotal(start, year int, values map[int]Observation) (float64, []st
 }
 
 // judgeControl judges a target that must hold in every year.
-func judgeControl(o Outcome, ind *plan.Indicator, actual float64) Outcome {
+func judgeControl(o Outcome, ind *plan.Indicator, actual float64, lang msg.Lang) Outcome {
 	op := targetOp(ind)
 	target := ind.Target.Value
 	met := meetsBound(actual, op, target)
@@ -260,14 +269,14 @@ func judgeControl(o Outcome, ind *plan.Indicator, actual float64) Outcome {
 		shown = "[" + shown + "]"
 	}
 	if met {
-		o.Reason = fmt.Sprintf("%s %s %s holds", shown, op, num(target))
+		o.Reason = lang.T("reason.control-met", shown, op, num(target))
 		o.Status = OnTrack
 		if o.Final {
 			o.Status = Achieved
 		}
 		return o
 	}
-	o.Reason = fmt.Sprintf("%s is not %s %s", shown, op, num(target))
+	o.Reason = lang.T("reason.control-not-met", shown, op, num(target))
 	o.Status = Lagging
 	if ind.Attribute == plan.Binding || o.Final {
 		o.Status = NotAchieved
@@ -276,11 +285,11 @@ func judgeControl(o Outcome, ind *plan.Indicator, actual float64) Outcome {
 }
 
 // judgeRatio judges a ratio: each component against its own direction.
-func judgeRatio(o Outcome, ind *plan.Indicator, parts []float64) Outcome {
+func judgeRatio(o Outcome, ind *plan.Indicator, parts []float64, lang msg.Lang) Outcome {
 	o.Judge = plan.Control
 	t := ind.Target.Parts
 	if len(parts) != len(t) {
-		return noData(o, fmt.Sprintf("a ratio of %d parts for a target of %d", len(parts), len(t)))
+		return noData(o, lang.T("reason.ratio-parts", len(parts), len(t)))
 	}
 	var checks []string
 	met := true
@@ -292,17 +301,17 @@ func judgeRatio(o Outcome, ind *plan.Indicator, parts []float64) Outcome {
 		op := levelOp(d)
 		ok := meetsBound(parts[i], op, t[i])
 		met = met && ok
-		mark := ""
+		check := "reason.ratio-check"
 		if !ok {
-			mark = " ✗"
+			check = "reason.ratio-check-fails"
 		}
-		checks = append(checks, fmt.Sprintf("%s %s %s%s", num(parts[i]), op, num(t[i]), mark))
+		checks = append(checks, lang.T(msg.Key(check), num(parts[i]), op, num(t[i])))
 	}
-	verdict := "hold"
+	verdict := lang.T("reason.ratio-hold")
 	if !met {
-		verdict = "do not all hold"
+		verdict = lang.T("reason.ratio-not-hold")
 	}
-	o.Reason = fmt.Sprintf("%s against %s: %s %s", o.ActualText, ind.Target.Text, strings.Join(checks, ", "), verdict)
+	o.Reason = lang.T("reason.ratio", o.ActualText, ind.Target.Text, strings.Join(checks, lang.T("reason.ratio-separator")), verdict)
 	switch {
 	case met && o.Final:
 		o.Status = Achieved
@@ -317,7 +326,7 @@ func judgeRatio(o Outcome, ind *plan.Indicator, parts []float64) Outcome {
 }
 
 // judgePath judges a target to move towards.
-func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64) Outcome {
+func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64, lang msg.Lang) Outcome {
 	x := ind.Target.Value
 	op := targetOp(ind)
 	met := meetsBound(actual, op, x)
@@ -343,28 +352,35 @@ func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64) Out
 		pr := r6(progress)
 		ratio := r6(progress / f)
 		o.Required, o.Progress, o.Ratio = ptr(r9(required)), ptr(pr), ptr(ratio)
+		// In Chinese, progress and time progress read as percentages.
+		share := func(v float64) string {
+			if lang == msg.English {
+				return frac(v)
+			}
+			return percentOf(v)
+		}
 		var way string
 		if cumulative {
-			way = fmt.Sprintf("[%s] / [%s] = %s of the target", num(actual), num(x), frac(pr))
+			way = lang.T("reason.way-cumulative", num(actual), num(x), share(pr))
 		} else {
-			way = fmt.Sprintf("(%s − %s) / (%s − %s) = %s of the way", num(actual), num(base), num(x), num(base), frac(pr))
+			way = lang.T("reason.way-level", num(actual), num(base), num(x), num(base), share(pr))
 		}
-		reason := fmt.Sprintf("%s; time %s; r = %s", way, frac(f), frac(ratio))
+		reason := lang.T("reason.path", way, share(f), frac(ratio))
 		onTrack := p.Thresholds.OnTrack
 		if ind.Attribute == plan.Binding {
 			onTrack = p.Thresholds.BindingOnTrack
 		}
 		switch {
 		case met:
-			o.Status, o.Reason = Achieved, reason+fmt.Sprintf("; %s %s %s: target reached", num(actual), op, num(x))
+			o.Status, o.Reason = Achieved, reason+lang.T("reason.path-reached", num(actual), op, num(x))
 		case o.Final:
-			o.Status, o.Reason = NotAchieved, reason+fmt.Sprintf("; %s is not %s %s in the final year", num(actual), op, num(x))
+			o.Status, o.Reason = NotAchieved, reason+lang.T("reason.path-final-missed", num(actual), op, num(x))
 		case ratio >= p.Thresholds.Ahead:
-			o.Status, o.Reason = Ahead, reason+fmt.Sprintf(" ≥ %.2f", p.Thresholds.Ahead)
+			o.Status, o.Reason = Ahead, reason+lang.T("reason.path-ahead", p.Thresholds.Ahead)
 		case ratio >= onTrack:
-			o.Status, o.Reason = OnTrack, reason+fmt.Sprintf(" ≥ %.2f", onTrack)
+			o.Status, o.Reason = OnTrack, reason+lang.T("reason.path-on-track", onTrack)
 		default:
-			o.Status, o.Reason = Lagging, reason+fmt.Sprintf(" < %.2f", onTrack)
+			o.Status, o.Reason = Lagging, reason+lang.T("reason.path-lagging", onTrack)
 		}
 		return o
 	}
@@ -373,11 +389,11 @@ func judgePath(o Outcome, p *plan.Plan, ind *plan.Indicator, actual float64) Out
 	// by the plan's choice) is judged against the target alone.
 	switch {
 	case met:
-		o.Status, o.Reason = Achieved, fmt.Sprintf("%s %s %s: target reached", num(actual), op, num(x))
+		o.Status, o.Reason = Achieved, lang.T("reason.reached", num(actual), op, num(x))
 	case o.Final:
-		o.Status, o.Reason = NotAchieved, fmt.Sprintf("%s is not %s %s in the final year", num(actual), op, num(x))
+		o.Status, o.Reason = NotAchieved, lang.T("reason.final-missed", num(actual), op, num(x))
 	default:
-		o.Status, o.Reason = Lagging, fmt.Sprintf("%s is not %s %s yet; no baseline to measure progress from", num(actual), op, num(x))
+		o.Status, o.Reason = Lagging, lang.T("reason.no-baseline", num(actual), op, num(x))
 	}
 	return o
 }

@@ -1,7 +1,7 @@
 package evaluate
 
 import (
-	"fmt"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 
 	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
@@ -16,7 +16,7 @@ import (
 // before the period where it is a plain number, taken at the final year; at
 // least two points. A cumulative total: the total so far plus the mean annual
 // amount so far times the years left.
-func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observation, baseline *float64) *Projection {
+func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observation, baseline *float64, lang msg.Lang) *Projection {
 	end := p.Period.End
 	if year >= end || ind.Target.Kind == expr.Ratio {
 		return nil
@@ -31,7 +31,7 @@ func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observa
 		elapsed := year - p.Period.Start + 1
 		mean := total / float64(elapsed)
 		value = total + mean*float64(end-year)
-		method = fmt.Sprintf("total so far + mean annual amount %s × %d years left", num(r9(mean)), end-year)
+		method = lang.T("projection.cumulative", num(r9(mean)), end-year)
 	} else {
 		var xs, ys []float64
 		if baseline != nil && (ind.Baseline.Kind == expr.Number || ind.Baseline.Kind == expr.Approx) {
@@ -50,7 +50,7 @@ func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observa
 			return nil
 		}
 		value = intercept + slope*float64(end)
-		method = fmt.Sprintf("least-squares line through %d points", len(xs))
+		method = lang.T("projection.least-squares", len(xs))
 	}
 	value = r9(value)
 	status := AtRisk

@@ -27,7 +27,7 @@ func newJudge(e *Evaluation) *judge {
 // entity judges the i-th reporting unit.
 func (j *judge) entity(i int) EntityEvaluation {
 	m := j.e.m
-	in := evaluate.Input{Plan: j.e.Plan, Year: j.e.Year, Entity: j.e.entities[i], Values: map[string][]evaluate.Observation{}}
+	in := evaluate.Input{Plan: j.e.Plan, Year: j.e.Year, Entity: j.e.entities[i], Values: map[string][]evaluate.Observation{}, Lang: j.e.lang}
 	en := EntityEvaluation{Entity: j.e.entities[i]}
 	for ii, ind := range j.inds {
 		if !m.Reported(i, ii) {
@@ -121,7 +121,7 @@ func (d *digester) add(i int, en *EntityEvaluation) {
 			written = append(written, evaluate.WrittenStatus{Indicator: d.inds[s.Indicator].ID, Text: e.m.StatusText(s), Cell: e.m.CellRef(s.Row, int32(s.Col))})
 		}
 	}
-	disagreements, warnings := evaluate.Audit(en.Outcomes, written)
+	disagreements, warnings := evaluate.AuditIn(e.lang, en.Outcomes, written)
 	for _, dis := range disagreements {
 		d.audit = append(d.audit, AuditEntry{Entity: en.Entity, Disagreement: dis})
 	}

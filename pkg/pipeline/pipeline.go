@@ -23,6 +23,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -39,6 +40,9 @@ type Options struct {
 	Read actuals.Options
 	// Progress, if set, is told of each file done.
 	Progress Progress
+	// Lang is the language of the reasons, projection methods and audit
+	// warnings (the zero value: English).
+	Lang msg.Lang
 }
 
 // Progress hears how far a run has come. Its methods may be called from
@@ -157,7 +161,10 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 		return res
 	}
 	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
-		m: m, entities: m.Entities()}
+		m: m, entities: m.Entities(), lang: opts.Lang}
+	if e.lang == "" {
+		e.lang = msg.English
+	}
 	for _, w := range m.Warnings() {
 		e.warnings = append(e.warnings, path+": "+w.String())
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -30,6 +31,7 @@ type Evaluation struct {
 	digested bool
 
 	m        *actuals.Matcher
+	lang     msg.Lang // of the reasons and warnings judging writes
 	entities []string
 	total    map[evaluate.Status]int
 	// failures are the outcomes that can fail the --fail-on policy, kept in
