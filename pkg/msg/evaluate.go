@@ -8,7 +8,7 @@ package msg
 func init() {
 	add(map[Key][2]string{
 		"reason.no-value":          {"缺少 %d 年数据", "no value for %d"},
-		"reason.no-total":          {"%d 年无累计数：缺少 %s 年数据，无法累计", "no total for %d: no value for %s"},
+		"reason.no-total":          {"缺少 %[2]s 年数据，无法累计至 %[1]d 年", "no total for %d: no value for %s"},
 		"reason.ratio-parts":       {"比例有 %d 项，目标有 %d 项", "a ratio of %d parts for a target of %d"},
 		"reason.control-met":       {"%s %s %s，达标", "%s %s %s holds"},
 		"reason.control-not-met":   {"%s 未达到 %s %s", "%s is not %s %s"},

@@ -33,17 +33,32 @@ func TestCatalogueComplete(t *testing.T) {
 // languages may quote differently (“%s” and %q) but must take the same
 // arguments in the same order.
 func verbClasses(format string) []string {
-	var out []string
+	byIndex := map[int]string{}
+	next := 1
 	for _, v := range verbs(format) {
+		n := next
+		if i := strings.Index(v, "["); i >= 0 {
+			if j := strings.Index(v, "]"); j > i {
+				n, _ = strconv.Atoi(v[i+1 : j])
+			}
+		}
+		next = n + 1
+		class := string(v[len(v)-1])
 		switch c := v[len(v)-1]; {
 		case strings.IndexByte("sqvxX", c) >= 0:
-			out = append(out, "text")
+			class = "text"
 		case strings.IndexByte("dcboU", c) >= 0:
-			out = append(out, "integer")
+			class = "integer"
 		case strings.IndexByte("fFgGeE", c) >= 0:
-			out = append(out, "number")
-		default:
-			out = append(out, string(c))
+			class = "number"
+		}
+		byIndex[n] = class
+	}
+	// In argument order: a language may place an argument elsewhere (%[2]s).
+	out := make([]string, 0, len(byIndex))
+	for n := 1; len(out) < len(byIndex) && n <= 64; n++ {
+		if c, ok := byIndex[n]; ok {
+			out = append(out, c)
 		}
 	}
 	return out

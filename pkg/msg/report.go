@@ -3,6 +3,8 @@ package msg
 // The report messages.
 func init() {
 	add(map[Key][2]string{
+		"report.footnote":            {"（%d）%s：%s", "(%d) %s: %s"},
+		"report.footnote-mark":       {"%s（%d）", "%s (%d)"},
 		"report.achieved":            {"完成", "achieved"},
 		"report.achieved-early":      {"提前完成", "achieved early"},
 		"report.actual":              {"实际值", "Actual"},
@@ -46,9 +48,6 @@ func init() {
 		"report.summary":                      {"汇总：", "Summary: "},
 		"report.summary-all":                  {"汇总（全部）：", "Summary (all): "},
 		"report.target":                       {"目标", "Target"},
-		"report.text":                         {"：", ": "},
-		"report.text-2":                       {"；", "; "},
-		"report.text-3":                       {"内容", "Text"},
 		"report.time":                         {"时序进度", "Time"},
 		"report.title":                        {"标题", "Title"},
 		"report.unit":                         {"单位", "unit"},

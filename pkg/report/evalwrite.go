@@ -53,6 +53,8 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 			lang.T("report.actual"), lang.T("report.time"), lang.T("report.progress"),
 			lang.T("report.status"), lang.T("report.projection")})
 		group := ""
+		// Every 无数据 row says why in a numbered note under the table.
+		var footnotes []string
 		for _, o := range en.Outcomes {
 			ind := o.Indicator
 			if ind.Group != group {
@@ -60,11 +62,16 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 				t.append([]string{group, "", "", "", "", "", "", ""})
 			}
 			tp := o.TimeProgress
+			status := StatusLabel(o.Status, o.Final, lang)
+			if o.Status == evaluate.NoData && o.Reason != "" {
+				footnotes = append(footnotes, lang.T("report.footnote", len(footnotes)+1, ind.Name, o.Reason))
+				status = lang.T("report.footnote-mark", status, len(footnotes))
+			}
 			t.append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
-				percent(&tp), percent(o.Progress), StatusLabel(o.Status, o.Final, lang), ProjectionLabel(o.Projection, lang)})
+				percent(&tp), percent(o.Progress), status, ProjectionLabel(o.Projection, lang)})
 		}
 		if format == Box {
-			t.colon = lang.T("report.text")
+			t.colon = lang.T("punct.colon")
 			t.fit(width)
 		}
 		if err := t.render(bw); err != nil {
@@ -73,12 +80,15 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		if format == Markdown {
 			bw.printf("\n") // what follows is not a row of the table
 		}
+		for _, f := range footnotes {
+			text(f)
+		}
 		if len(en.NotReported) > 0 {
 			names := make([]string, len(en.NotReported))
 			for i, ind := range en.NotReported {
 				names[i] = IndicatorLabel(ind)
 			}
-			text(lang.T("report.not-reported") + strings.Join(names, lang.T("report.text-2")))
+			text(lang.T("report.not-reported") + strings.Join(names, lang.T("punct.semicolon")))
 		}
 		if e.Multi() {
 			text(lang.T("report.summary") + summaryLine(en.Counts(), final, lang))
@@ -99,7 +109,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		for _, a := range e.Audit() {
 			// The indicator as the plan prints it, as every other line
 			// names it; not its id.
-			text(fmt.Sprintf("%s%s: %s", bullet, a.Cell, lang.T("report.says-computed", indicatorName(e.Plan, a.Indicator), a.Written, StatusLabel(a.Computed, final, lang))))
+			text(bullet + a.Cell + lang.T("punct.colon") + lang.T("report.says-computed", indicatorName(e.Plan, a.Indicator), a.Written, StatusLabel(a.Computed, final, lang)))
 		}
 	}
 	label := lang.T("report.summary")

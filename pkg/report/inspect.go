@@ -123,7 +123,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		row := rowOf(v.Cell)
 		values[row] = append(values[row], v)
 	}
-	header := []string{lang.T("report.row"), lang.T("report.cell"), lang.T("report.text-3")}
+	header := []string{lang.T("report.row"), lang.T("report.cell"), lang.T("report.cell-text")}
 	multi := len(r.Entities) > 1 || r.Entities[0] != ""
 	if multi {
 		header = append(header, lang.T("report.entity-2"))

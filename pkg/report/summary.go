@@ -692,7 +692,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				for i, ind := range en.NotReported {
 					names[i] = IndicatorLabel(ind)
 				}
-				s.banner(1, sumCompletionCols, row, lang.T("summary.not-reported")+strings.Join(names, lang.T("summary.text")),
+				s.banner(1, sumCompletionCols, row, lang.T("summary.not-reported")+strings.Join(names, lang.T("punct.semicolon")),
 					summaryStyle{wrap: true})
 				row++
 			}
@@ -700,7 +700,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				cp := summaryChart{title: lang.T("summary.progress-and-time-progress", e.Year),
 					outcomes: path}
 				if e.Multi() {
-					cp.title += lang.T("summary.text-2") + en.Entity + lang.T("summary.text-3")
+					cp.title += lang.T("punct.open-paren") + en.Entity + lang.T("punct.close-paren")
 				}
 				charts = append(charts, cp)
 			}
@@ -716,7 +716,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 			}
 			text := lang.T("summary.audit-says-computed", a.Cell, indicator, a.Written, StatusLabel(a.Computed, final, lang))
 			if a.Entity != "" {
-				text = a.Entity + lang.T("summary.text-4") + text
+				text = a.Entity + lang.T("punct.colon") + text
 			}
 			s.banner(1, sumCompletionCols, row, text, summaryStyle{wrap: true})
 			row++
@@ -1180,7 +1180,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 			years = append(years, strconv.Itoa(e.Year))
 		}
 	}
-	pair(lang.T("summary.year-evaluated"), strings.Join(years, lang.T("summary.text-5")))
+	pair(lang.T("summary.year-evaluated"), strings.Join(years, lang.T("punct.enumeration")))
 	row++
 
 	seenPlan := map[string]bool{}
@@ -1224,7 +1224,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		if len(entities) > 0 { // an empty cell would widen the column to its limit
 			entityStyle = wrapped
 		}
-		s.text(6, row, strings.Join(entities, lang.T("summary.text-5")), entityStyle)
+		s.text(6, row, strings.Join(entities, lang.T("punct.enumeration")), entityStyle)
 		row++
 	}
 	row++
