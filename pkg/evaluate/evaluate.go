@@ -198,7 +198,7 @@ func evaluateIndicator(p *plan.Plan, ind *plan.Indicator, year int, obs []Observ
 	case ind.Target.IsCumulative():
 		total, cells, missing := cumulativeTotal(p.Period.Start, year, values)
 		if missing != nil {
-			return noData(o, lang.T("reason.no-total", year, joinYears(missing)))
+			return noData(o, lang.T("reason.no-total", year, joinYears(missing, lang.T("punct.enumeration"))))
 		}
 		actual, o.Cells = total, cells
 	default:
@@ -224,12 +224,12 @@ func noData(o Outcome, reason string) Outcome {
 	return o
 }
 
-func joinYears(ys []int) string {
+func joinYears(ys []int, sep string) string {
 	s := make([]string, len(ys))
 	for i, y := range ys {
 		s[i] = strconv.Itoa(y)
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, sep)
 }
 
 // cumulativeTotal is the total from the period start through year: the latest
