@@ -43,16 +43,23 @@ func ProjectionLabel(p *evaluate.Projection, lang Lang) string {
 	return lang.T("report.at-risk")
 }
 
-// formatValue prints a number with the indicator's precision (at least the
-// decimals it needs up to 2 more, so 96.15 is not shown as 96).
-func formatValue(v float64, ind *plan.Indicator) string {
+// valueDecimals is how many decimals a value is shown with: its own, as the
+// workbook gives them (56.1 stays 56.1 beside a baseline of 44.74), but no
+// more than the indicator's precision or two, whichever is more — so that a
+// formula's 96.283333333 shows as 96.28, and an analyst's 97.1 against a
+// plan's 95 keeps its decimal.
+func valueDecimals(v float64, ind *plan.Indicator) int {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
-	dec := 0
+	own := 0
 	if i := strings.IndexByte(s, '.'); i >= 0 {
-		dec = len(s) - i - 1
+		own = len(s) - i - 1
 	}
-	dec = max(ind.Precision, min(dec, ind.Precision+2))
-	return strconv.FormatFloat(v, 'f', dec, 64)
+	return min(own, max(ind.Precision, 2))
+}
+
+// formatValue prints a value with valueDecimals decimals.
+func formatValue(v float64, ind *plan.Indicator) string {
+	return strconv.FormatFloat(v, 'f', valueDecimals(v, ind), 64)
 }
 
 // actualText is the actual as the completion table prints it: [9.4] for a

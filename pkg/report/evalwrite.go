@@ -172,7 +172,12 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 		err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
-				actual := numCell(o.Actual) // a number, never escaped
+				// A number, never escaped, with the decimals the table
+				// shows (never a formula's 96.283333333).
+				actual := ""
+				if o.Actual != nil {
+					actual = formatValue(*o.Actual, ind)
+				}
 				if o.ActualText != "" {
 					actual = safeCell(o.ActualText) // a ratio as written in the workbook
 				}

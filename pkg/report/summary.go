@@ -510,14 +510,7 @@ func (s *summarySheet) freeze(cols, rows int) {
 }
 
 // summaryDecimals is the number of decimals formatValue prints v with.
-func summaryDecimals(v float64, ind *plan.Indicator) int {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	dec := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		dec = len(s) - i - 1
-	}
-	return max(ind.Precision, min(dec, ind.Precision+2))
-}
+func summaryDecimals(v float64, ind *plan.Indicator) int { return valueDecimals(v, ind) }
 
 // summaryDecimalFormat is the number format code of dec decimals: "0", "0.00".
 func summaryDecimalFormat(dec int) string {

@@ -482,10 +482,10 @@ func TestSummaryLayout(t *testing.T) {
 		}
 		return strings.Join(st.Fill.Color, ",")
 	}
-	// 1. [15] cumulative: 3.1 + 2.9 + 3.0 = [9.00] (precision 2), 60% of time,
+	// 1. [15] cumulative: 3.1 + 2.9 + 3.0 = [9] (its own decimals), 60% of time,
 	// p = 9 / 15 = 0.6, r = 1 → 符合预期 (light green).
 	r := rowOf(t, f, "完成情况", "1.城镇新增就业人数（万人）")
-	for ref, want := range map[string]string{"B": "预期性", "C": "[15]", "D": "[9.00]", "E": "60.0%", "F": "60.0%", "G": "符合预期", "H": "预计可如期完成"} {
+	for ref, want := range map[string]string{"B": "预期性", "C": "[15]", "D": "[9]", "E": "60.0%", "F": "60.0%", "G": "符合预期", "H": "预计可如期完成"} {
 		if got := cell("完成情况", ref+strconv.Itoa(r)); got != want {
 			t.Errorf("完成情况!%s%d = %q, want %q", ref, r, got, want)
 		}
@@ -807,12 +807,12 @@ func TestSummaryLibreOffice(t *testing.T) {
 		t.Fatalf("%s: no row %q", sheet, first)
 		return nil
 	}
-	// as in `plancheck eval`: [9.00] 60% 60% 符合预期; 3. [2.7] 67.5% 快于预期;
-	// 19. 56.10 (precision 2) 74.4% 快于预期.
+	// as in `plancheck eval`: [9] 60% 60% 符合预期; 3. [2.7] 67.5% 快于预期;
+	// 19. 56.1 (its own decimal, below the precision 2) 74.4% 快于预期.
 	for first, want := range map[string]string{
-		"1.城镇新增就业人数（万人）":       "预期性|[15]|[9.00]|60.0%|60.0%|符合预期|预计可如期完成",
+		"1.城镇新增就业人数（万人）":       "预期性|[15]|[9]|60.0%|60.0%|符合预期|预计可如期完成",
 		"3.开展补贴性职业技能培训人次（万人次）": "预期性|[4]|[2.7]|60.0%|67.5%|快于预期|预计可如期完成",
-		"19.劳动人事争议调解成功率（%）":    "预期性|>60|56.10|60.0%|74.4%|快于预期|预计可如期完成",
+		"19.劳动人事争议调解成功率（%）":    "预期性|>60|56.1|60.0%|74.4%|快于预期|预计可如期完成",
 		"2.城镇调查失业率（%）":         "预期性|<5.5|5.3|60.0%|—|符合预期|预计可如期完成",
 	} {
 		if got := strings.Join(row("完成情况", first)[1:8], "|"); got != want {
@@ -924,8 +924,8 @@ func TestSummaryOpenpyxl(t *testing.T) {
 	} {
 		return got.Cells["完成情况!"+ref(col, row)]
 	}
-	// [9.00]: the number 9 shown in brackets with 2 decimals
-	if c := cell("D", r1); c.Value != 9.0 || c.Format != `\[0.00\]` || c.Type != "n" {
+	// [9]: the number 9 shown in brackets with its own (no) decimals
+	if c := cell("D", r1); c.Value != 9.0 || c.Format != `\[0\]` || c.Type != "n" {
 		t.Errorf("D%d %+v", r1, c)
 	}
 	if c := cell("F", r1); c.Value != 0.6 || c.Format != "0.0%" {
@@ -937,7 +937,7 @@ func TestSummaryOpenpyxl(t *testing.T) {
 	if c := cell("G", r5); c.Value != "滞后" || !strings.HasSuffix(c.Fill, "FFD966") {
 		t.Errorf("G%d %+v", r5, c)
 	}
-	if c := cell("D", r19); c.Value != 56.1 || c.Format != "0.00" {
+	if c := cell("D", r19); c.Value != 56.1 || c.Format != "0.0" {
 		t.Errorf("D%d %+v", r19, c)
 	}
 }
