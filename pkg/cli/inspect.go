@@ -75,7 +75,7 @@ no value with a warning each instead.`,
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef)
 		if err != nil {

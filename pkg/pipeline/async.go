@@ -6,6 +6,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // batchRows is how many rows travel together from the reading goroutine to
@@ -33,7 +34,7 @@ type skippedAt struct {
 // already read are matched. The result is exactly that of
 // actuals.Scan(path, opts, sink). A panic in either goroutine becomes an
 // error naming the file.
-func scanAsync(path string, opts actuals.Options, sink actuals.RowSink) error {
+func scanAsync(path string, opts actuals.Options, sink actuals.RowSink, lang msg.Lang) error {
 	ch := make(chan *batch, 4)
 	free := make(chan *batch, 6)
 	var stopped atomic.Bool // the consumer failed: the reader stops
@@ -42,7 +43,7 @@ func scanAsync(path string, opts actuals.Options, sink actuals.RowSink) error {
 		var err error
 		defer func() {
 			if r := recover(); r != nil {
-				err = panicError(path, r)
+				err = panicError(path, r, lang)
 			}
 			close(ch)
 			done <- err
@@ -53,7 +54,7 @@ func scanAsync(path string, opts actuals.Options, sink actuals.RowSink) error {
 			p.flush()
 		}
 	}()
-	consumeErr := consume(ch, free, sink, path)
+	consumeErr := consume(ch, free, sink, path, lang)
 	if consumeErr != nil {
 		stopped.Store(true)
 		for range ch { // let the reader finish and close
@@ -67,10 +68,10 @@ func scanAsync(path string, opts actuals.Options, sink actuals.RowSink) error {
 }
 
 // consume hands the batches to sink in order.
-func consume(ch chan *batch, free chan *batch, sink actuals.RowSink, path string) (err error) {
+func consume(ch chan *batch, free chan *batch, sink actuals.RowSink, path string, lang msg.Lang) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = panicError(path, r)
+			err = panicError(path, r, lang)
 		}
 	}()
 	for b := range ch {

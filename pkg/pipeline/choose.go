@@ -1,7 +1,7 @@
 package pipeline
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -16,7 +17,7 @@ import (
 // a year of the plan's period); on a tie, the plan whose period holds
 // yearHint, then the later period, then the newer version. The note says
 // which was chosen and why.
-func bestPlan(fit *actuals.Fit, file string, yearHint int) (*plan.Plan, string, error) {
+func bestPlan(fit *actuals.Fit, file string, yearHint int, lang msg.Lang) (*plan.Plan, string, error) {
 	holds := func(p *plan.Plan) bool { return yearHint >= p.Period.Start && yearHint <= p.Period.End }
 	var best *plan.Plan
 	bestN := 0
@@ -41,10 +42,9 @@ func bestPlan(fit *actuals.Fit, file string, yearHint int) (*plan.Plan, string, 
 		}
 	}
 	if best == nil {
-		return nil, "", Hint(fmt.Errorf("%s: no row matches an indicator of any embedded plan in a year of its period", file),
-			"name the plan with --plan ('plancheck plans' lists the embedded ones)")
+		return nil, "", Hint(errors.New(lang.T("error.no-plan-matches", file)), lang.T("hint.name-plan"))
 	}
-	note := fmt.Sprintf("plan %s (%d of %d rows match its indicators and its period %s)", best.Ref(), bestN, fit.Rows, best.Period)
+	note := lang.T("note.plan-chosen", best.Ref(), bestN, fit.Rows, best.Period)
 	return best, note, nil
 }
 
@@ -89,39 +89,39 @@ func yearHint(given int, path string, latest int) int {
 // with a value. A name with several years takes the one that is also the
 // latest year with a value, or asks for --year. It says how it chose when it
 // was not given.
-func evalYear(given int, path string, p *plan.Plan, latest int) (int, string, error) {
+func evalYear(given int, path string, p *plan.Plan, latest int, lang msg.Lang) (int, string, error) {
 	year, how := given, ""
 	if year == 0 {
 		switch ys := YearsInName(path); {
 		case len(ys) == 1:
-			year, how = ys[0], "from the file name"
+			year, how = ys[0], lang.T("note.year-from-name")
 		case len(ys) > 1 && slices.Contains(ys, latest):
-			year, how = latest, fmt.Sprintf("the file name holds %s; %d is the latest year with a value", joinInts(ys), latest)
+			year, how = latest, lang.T("note.year-name-latest", joinInts(ys, lang), latest)
 		case len(ys) > 1:
-			return 0, "", Hint(fmt.Errorf("%s: the file name holds several years (%s)", path, joinInts(ys)), "give the year to evaluate with --year")
+			return 0, "", Hint(errors.New(lang.T("error.several-years", path, joinInts(ys, lang))), lang.T("hint.give-year"))
 		default:
-			year, how = latest, "the latest year with a value"
+			year, how = latest, lang.T("note.year-latest")
 		}
 	}
 	if year == 0 {
-		return 0, "", Hint(fmt.Errorf("%s: no year to evaluate: the file name has none and no cell has a value", path), "give one with --year")
+		return 0, "", Hint(errors.New(lang.T("error.no-year", path)), lang.T("hint.give-one-year"))
 	}
 	if year < p.Period.Start || year > p.Period.End {
-		hint := "give a year of the period with --year, or the plan the workbook belongs to with --plan"
+		hint := lang.T("hint.year-or-plan")
 		if given != 0 {
-			hint = "name the plan whose period holds it with --plan ('plancheck plans' lists them)"
+			hint = lang.T("hint.plan-holding-year")
 		}
-		return 0, "", Hint(fmt.Errorf("%s: year %d is outside the period %s of %s", path, year, p.Period, p.Ref()), hint)
+		return 0, "", Hint(errors.New(lang.T("error.year-outside", path, year, p.Period, p.Ref())), hint)
 	}
 	return year, how, nil
 }
 
-func joinInts(ns []int) string {
+func joinInts(ns []int, lang msg.Lang) string {
 	s := make([]string, len(ns))
 	for i, n := range ns {
 		s[i] = strconv.Itoa(n)
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, lang.T("list.separator-numbers"))
 }
 
 // HintError is an error with a line that says how to fix it.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -66,7 +67,7 @@ func TestBestPlanTie(t *testing.T) {
 		return f
 	}
 	for hint, want := range map[int]string{2023: "jlp-hrss-14th@1", 2020: "jlp-hrss-13th@1", 0: "jlp-hrss-14th@1"} {
-		p, note, err := bestPlan(fit(tieTable()), "tie.xlsx", hint)
+		p, note, err := bestPlan(fit(tieTable()), "tie.xlsx", hint, msg.English)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,7 +79,7 @@ func TestBestPlanTie(t *testing.T) {
 		t.Errorf("year hint from the table: %d", got)
 	}
 	empty := &actuals.Table{Header: actuals.Header{File: "e.xlsx", Layout: actuals.Wide}}
-	if _, note, err := bestPlan(fit(empty), "e.xlsx", 0); err == nil || note != "" ||
+	if _, note, err := bestPlan(fit(empty), "e.xlsx", 0, msg.English); err == nil || note != "" ||
 		err.Error() != "e.xlsx: no row matches an indicator of any embedded plan in a year of its period" {
 		t.Errorf("no match: %q %v", note, err)
 	}
@@ -102,7 +103,7 @@ func TestEvalYear(t *testing.T) {
 		{0, "2019与2024.xlsx", "error: 2019与2024.xlsx: the file name holds several years (2019, 2024)"},
 		{0, "2019.xlsx", "error: 2019.xlsx: year 2019 is outside the period 2021—2025 of jlp-hrss-14th@1"},
 	} {
-		y, how, err := evalYear(c.given, c.path, p, latest)
+		y, how, err := evalYear(c.given, c.path, p, latest, msg.English)
 		got := fmt.Sprintf("%d %s", y, how)
 		if err != nil {
 			got = "error: " + err.Error()

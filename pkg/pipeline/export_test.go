@@ -1,4 +1,11 @@
 package pipeline
 
+import (
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+)
+
 // ScanAsync is scanAsync, for the tests of the package's users' view.
-var ScanAsync = scanAsync
+func ScanAsync(path string, opts actuals.Options, sink actuals.RowSink) error {
+	return scanAsync(path, opts, sink, msg.English)
+}

@@ -45,6 +45,15 @@ type Options struct {
 	Lang msg.Lang
 }
 
+// lang is the language of the run's reasons, notes and errors; the zero
+// value is English.
+func (o Options) lang() msg.Lang {
+	if o.Lang == "" {
+		return msg.English
+	}
+	return o.Lang
+}
+
 // Progress hears how far a run has come. Its methods may be called from
 // several goroutines at once.
 type Progress interface {
@@ -99,7 +108,7 @@ func Run(ctx context.Context, files []string, opts Options) []Result {
 func evaluateSafely(ctx context.Context, path string, opts Options) (res Result) {
 	defer func() {
 		if r := recover(); r != nil {
-			res = Result{File: path, Err: panicError(path, r)}
+			res = Result{File: path, Err: panicError(path, r, opts.lang())}
 		}
 	}()
 	return EvaluateFile(ctx, path, opts)
@@ -107,20 +116,21 @@ func evaluateSafely(ctx context.Context, path string, opts Options) (res Result)
 
 // panicError is the error a recovered panic becomes: it names the file, and
 // keeps the stack for a bug report without printing it.
-func panicError(path string, r any) error {
-	return &InternalError{File: path, Value: r, Stack: debug.Stack()}
+func panicError(path string, r any, lang msg.Lang) error {
+	return &InternalError{Lang: lang, File: path, Value: r, Stack: debug.Stack()}
 }
 
 // InternalError is a bug of plancheck met while reading a file: a panic
 // recovered so that it reaches the user as one line naming the file.
 type InternalError struct {
+	Lang  msg.Lang
 	File  string
 	Value any
 	Stack []byte
 }
 
 func (e *InternalError) Error() string {
-	return fmt.Sprintf("%s: internal error: %v (please report it with the file, if you can share it)", e.File, e.Value)
+	return e.Lang.T("error.internal", e.File, e.Value)
 }
 
 // EvaluateFile reads, matches and judges one workbook.
@@ -135,7 +145,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				sumc <- hashResult{err: panicError(path, r)}
+				sumc <- hashResult{err: panicError(path, r, opts.lang())}
 			}
 		}()
 		sum, err := fileSHA256(path)
@@ -148,13 +158,13 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 		return res
 	}
 	m := ms.m
-	year, how, err := evalYear(opts.Year, path, p, m.LatestYear())
+	year, how, err := evalYear(opts.Year, path, p, m.LatestYear(), opts.lang())
 	if err != nil {
 		res.Err = err
 		return res
 	}
 	if how != "" {
-		res.Notes = append(res.Notes, fmt.Sprintf("%s: year %d (%s)", path, year, how))
+		res.Notes = append(res.Notes, opts.lang().T("note.year", path, year, how))
 	}
 	if hash.err != nil {
 		res.Err = hash.err
@@ -194,7 +204,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 		spec := &speculation{fit: actuals.NewFit(candidates), path: path, year: opts.Year,
 			ms: matchSink{opts: opts.Read, detail: detail, progress: opts.Progress, file: path}}
-		if err := scanAsync(path, opts.Read, spec); err != nil {
+		if err := scanAsync(path, opts.Read, spec, opts.lang()); err != nil {
 			return nil, nil, err
 		}
 		if !spec.done {
@@ -205,7 +215,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 		var note string
 		var err error
-		p, note, err = bestPlan(spec.fit, path, yearHint(opts.Year, path, spec.fit.Latest))
+		p, note, err = bestPlan(spec.fit, path, yearHint(opts.Year, path, spec.fit.Latest), opts.lang())
 		if note != "" {
 			*notes = append(*notes, note)
 		}
@@ -219,7 +229,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 	}
 	ms := &matchSink{p: p, opts: opts.Read, detail: detail, progress: opts.Progress, file: path}
-	if err := scanAsync(path, opts.Read, ms); err != nil {
+	if err := scanAsync(path, opts.Read, ms, opts.lang()); err != nil {
 		return nil, nil, err
 	}
 	return finish(p, ms)
@@ -297,7 +307,7 @@ func (s *speculation) guess() error {
 	s.done = true
 	events := s.events
 	s.events = nil
-	p, _, err := bestPlan(s.fit, s.path, yearHint(s.year, s.path, s.fit.Latest))
+	p, _, err := bestPlan(s.fit, s.path, yearHint(s.year, s.path, s.fit.Latest), msg.English)
 	if err != nil {
 		return nil // nothing fits yet: the plan is chosen at the end, and matched in a second pass
 	}
@@ -381,7 +391,7 @@ func (s *matchSink) flushProgress() {
 func Inspect(path string, opts Options) (res *actuals.Result, notes []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, panicError(path, r)
+			res, err = nil, panicError(path, r, opts.lang())
 		}
 	}()
 	opts.Year = 0 // inspect has no year; the plan choice leans on the file name
