@@ -235,7 +235,7 @@ func runEval(opts *evalOptions) error {
 		return err
 	}
 	notes()
-	if failed := policyFailures(evals, opts.failOn, opts.strict); len(failed) > 0 {
+	if failed := policyFailures(evals, opts.failOn, opts.strict, opts.global.lang); len(failed) > 0 {
 		if !opts.quiet {
 			for _, f := range failed {
 				stderr.line("plancheck: fail: " + f)
@@ -269,8 +269,9 @@ func writeOutput(opts *evalOptions, write func(io.Writer) error) error {
 	return bw.Flush()
 }
 
-// policyFailures lists the outcomes that fail the --fail-on policy.
-func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool) []string {
+// policyFailures lists the outcomes that fail the --fail-on policy, each
+// naming the indicator as the plan prints it, with its id beside it.
+func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, lang report.Lang) []string {
 	if failOn == "none" {
 		return nil
 	}
@@ -281,14 +282,23 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool) []
 			if f.Entity != "" {
 				where += " " + f.Entity
 			}
+			ind := f.Indicator
+			attribute := ind.Attribute.String()
+			if lang == report.English {
+				attribute = ind.Attribute.English()
+			}
 			if f.NotReported {
-				if strict && f.Indicator.Attribute == plan.Binding {
-					out = append(out, fmt.Sprintf("%s: %s (binding) is not reported", where, f.Indicator.ID))
+				if strict && ind.Attribute == plan.Binding {
+					out = append(out, lang.T("fail.not-reported", where, report.IndicatorLabel(ind), ind.ID, attribute))
 				}
 				continue
 			}
-			if failOn == "any" || f.Indicator.Attribute == plan.Binding {
-				out = append(out, fmt.Sprintf("%s: %s (%s) is %s", where, f.Indicator.ID, f.Indicator.Attribute.English(), f.Status))
+			if failOn == "any" || ind.Attribute == plan.Binding {
+				status := string(f.Status) // the JSON's word, for scripts that read stderr
+				if lang != report.English {
+					status = report.StatusLabel(f.Status, e.Year == e.Plan.Period.End, lang)
+				}
+				out = append(out, lang.T("fail.outcome", where, report.IndicatorLabel(ind), ind.ID, attribute, status))
 			}
 		}
 	}

@@ -1,0 +1,11 @@
+package msg
+
+// The command line's own lines.
+func init() {
+	add(map[Key][2]string{
+		// A line of --fail-on: where, the indicator as printed, its id and
+		// attribute, what it is.
+		"fail.outcome":      {"%s：%s（%s，%s）%s", "%s: %s (%s, %s) is %s"},
+		"fail.not-reported": {"%s：%s（%s，%s）未报送", "%s: %s (%s, %s) is not reported"},
+	})
+}
