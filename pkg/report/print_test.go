@@ -120,16 +120,7 @@ func TestPrintSummary(t *testing.T) {
 	}
 	e := evaluateWorkbook(t, abs, abs, 2023)
 	in := saveSummary(t, writeSummary(t, []*pipeline.Evaluation{e}, report.Chinese), "summary.xlsx")
-	pdf := printPDF(t, in)
-	pages, w, h := pdfPages(t, pdf)
-	t.Logf("summary: %d pages of %g × %g pt", pages, w, h)
-	if pages > 6 {
-		t.Errorf("the summary prints on %d pages, want at most 6", pages)
-	}
-	if !isA4(w, h) {
-		t.Errorf("the summary's paper is %g × %g pt, want A4 (595 × 842)", w, h)
-	}
-	text := pdfText(t, pdf)
+	pdf, text := printChecked(t, in, "summary", 6)
 	if dir := filepath.Dir(abs); strings.Contains(text, dir) || strings.Contains(text, filepath.ToSlash(dir)) {
 		t.Errorf("the printed summary holds the input's folder %s", dir)
 	}
@@ -143,6 +134,22 @@ func TestPrintSummary(t *testing.T) {
 	}
 }
 
+// printChecked prints a workbook to PDF with LibreOffice and checks that it
+// takes at most maxPages pages of A4; it returns the PDF and its text.
+func printChecked(t *testing.T, in, what string, maxPages int) (pdf, text string) {
+	t.Helper()
+	pdf = printPDF(t, in)
+	pages, w, h := pdfPages(t, pdf)
+	t.Logf("%s: %d pages of %g × %g pt", what, pages, w, h)
+	if pages > maxPages {
+		t.Errorf("the %s prints on %d pages, want at most %d", what, pages, maxPages)
+	}
+	if !isA4(w, h) {
+		t.Errorf("the %s's paper is %g × %g pt, want A4 (595 × 842)", what, w, h)
+	}
+	return pdf, pdfText(t, pdf)
+}
+
 // TestPrintTemplate prints the template of the 十四五 plan with LibreOffice:
 // at most 3 A4 pages (it was 6, the id column alone on page 1).
 func TestPrintTemplate(t *testing.T) {
@@ -150,16 +157,7 @@ func TestPrintTemplate(t *testing.T) {
 	requirePoppler(t)
 	wbt.RequireLibreOffice(t)
 	in := writeTemplate(t, "jlp-hrss-14th", report.TemplateOptions{Lang: report.Chinese}, "template.xlsx")
-	pdf := printPDF(t, in)
-	pages, w, h := pdfPages(t, pdf)
-	t.Logf("template: %d pages of %g × %g pt", pages, w, h)
-	if pages > 3 {
-		t.Errorf("the template prints on %d pages, want at most 3", pages)
-	}
-	if !isA4(w, h) {
-		t.Errorf("the template's paper is %g × %g pt, want A4 (595 × 842)", w, h)
-	}
-	text := pdfText(t, pdf)
+	pdf, text := printChecked(t, in, "template", 3)
 	for _, want := range []string{"jlp-hrss-14th", "城镇新增就业人数", "填写说明"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed template does not hold %q", want)
