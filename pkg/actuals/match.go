@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -50,23 +51,35 @@ type Issue struct {
 	// a cell as no value. Other errors (a duplicate, an unmatched row under
 	// --strict) it leaves as they are.
 	BadCell bool
+	// Lang is the language of Msg, and of the line String makes (the zero
+	// value: English).
+	Lang msg.Lang
 }
 
-// String is the issue as one message line: `Sheet!G9: "text": message`.
+// String is the issue as one message line: `Sheet!G9: "text": message`
+// (`Sheet!G9：“text”：message` in Chinese).
 func (i Issue) String() string {
-	var b strings.Builder
-	if i.Cell != "" {
-		b.WriteString(i.Cell + ": ")
+	lang := i.lang()
+	switch {
+	case i.Cell != "" && i.Text != "":
+		return lang.T("cell.issue-text", i.Cell, i.Text, i.Msg)
+	case i.Cell != "":
+		return lang.T("cell.issue", i.Cell, i.Msg)
+	case i.Text != "":
+		return lang.T("cell.issue-text-only", i.Text, i.Msg)
 	}
-	if i.Text != "" {
-		fmt.Fprintf(&b, "%q: ", i.Text)
+	return i.Msg
+}
+
+func (i Issue) lang() msg.Lang {
+	if i.Lang == "" {
+		return msg.English
 	}
-	b.WriteString(i.Msg)
-	return b.String()
+	return i.Lang
 }
 
 // format is the issue's line with the file in front.
-func (i Issue) format(file string) string { return file + ": " + i.String() }
+func (i Issue) format(file string) string { return i.lang().T("cell.issue", file, i.String()) }
 
 // CellErrors is every bad cell of a workbook. Its text has one line per cell.
 type CellErrors struct {
@@ -383,13 +396,19 @@ type Matcher struct {
 	detail *Result
 
 	units map[string]string // NFKC'd unit cell texts
+
+	// lang is the language of the messages (opts.Lang; zero: English).
+	lang msg.Lang
 }
 
 // NewMatcher starts matching the table h heads against the plan p.
 func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	mt := &Matcher{h: h, p: p, opts: opts, m: newMatcher(p), inds: p.Indicators(),
 		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{},
-		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}, last: -1}
+		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}, last: -1, lang: opts.Lang}
+	if mt.lang == "" {
+		mt.lang = msg.English
+	}
 	for i, ind := range mt.inds {
 		mt.indIndex[ind] = i
 	}
@@ -496,9 +515,9 @@ func (mt *Matcher) CellRef(row, col int32) string {
 // badCell reports a cell that holds no usable value: an error, or under
 // --lenient a warning (the caller then reads no value from it).
 func (mt *Matcher) badCell(c xlsx.Cell, msg string) {
-	is := Issue{Cell: mt.h.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true}
+	is := Issue{Cell: mt.h.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true, Lang: mt.lang}
 	if mt.opts.Lenient {
-		is.Msg += "; read as no value (--lenient)"
+		is.Msg += mt.lang.T("cell.lenient")
 		mt.warnings = append(mt.warnings, is)
 		return
 	}
@@ -506,7 +525,7 @@ func (mt *Matcher) badCell(c xlsx.Cell, msg string) {
 }
 
 func (mt *Matcher) conflict(c xlsx.Cell, msg string) {
-	mt.bad = append(mt.bad, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Msg: msg})
+	mt.bad = append(mt.bad, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Msg: msg, Lang: mt.lang})
 }
 
 // entity is the index of a reporting unit, added on first sight.
@@ -583,7 +602,7 @@ func (mt *Matcher) Row(row TableRow) {
 			if !ok {
 				c = xlsx.Cell{Row: row.Num, Col: mt.entityCol}
 			}
-			mt.badCell(c, "no reporting unit in this row's entity column")
+			mt.badCell(c, mt.lang.T("cell.no-entity"))
 			return
 		}
 	}
@@ -603,14 +622,14 @@ func (mt *Matcher) Row(row TableRow) {
 		year, ok := yearOf(yc)
 		switch {
 		case !hasYear:
-			mt.badCell(c, "a value with no year in its row")
+			mt.badCell(c, mt.lang.T("cell.no-year"))
 			return
 		case !ok:
-			mt.badCell(yc, "not a year")
+			mt.badCell(yc, mt.lang.T("cell.not-a-year"))
 			return
 		}
 		if reason, failed := row.CalcErrors[yc.Col]; failed {
-			mt.badCell(yc, "a formula with no saved value that cannot be calculated: "+reason)
+			mt.badCell(yc, mt.lang.T("cell.formula-uncomputed", reason))
 			return
 		}
 		cells = append(cells, yearCell{year, c})
@@ -621,11 +640,11 @@ func (mt *Matcher) Row(row TableRow) {
 			rm.By = "group"
 		} else {
 			rm.By = "unmatched"
-			msg := fmt.Sprintf("matches no indicator of %s", mt.p.Ref())
+			msg := mt.lang.T("cell.unmatched", mt.p.Ref())
 			if rm.Cell == "" {
 				rm.Cell = row.Cells[0].Ref()
 			}
-			issue := Issue{Cell: mt.h.Ref(rm.Cell), Text: rm.Text, Msg: msg}
+			issue := Issue{Cell: mt.h.Ref(rm.Cell), Text: rm.Text, Msg: msg, Lang: mt.lang}
 			if mt.opts.Strict {
 				mt.bad = append(mt.bad, issue)
 			} else {
@@ -656,8 +675,8 @@ func (mt *Matcher) Row(row TableRow) {
 
 	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {
 		if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
-			mt.warnings = append(mt.warnings, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text,
-				Msg: fmt.Sprintf("the plan says %s is %s", ind.ID, ind.Attribute)})
+			mt.warnings = append(mt.warnings, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Lang: mt.lang,
+				Msg: mt.lang.T("cell.attribute-differs", ind.ID, ind.Attribute, ind.Name)})
 		}
 	}
 	if c, ok := row.cell(mt.statusCol); ok && mt.statusCol > 0 && strings.TrimSpace(c.Text) != "" {
@@ -691,7 +710,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	c := yc.cell
 	for _, prev := range mt.Readings(ei, ii) {
 		if prev.Year() == yc.year {
-			mt.conflict(c, fmt.Sprintf("a second value for %s in %d%s (the first is %s)", ind.ID, yc.year, entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col))))
+			mt.conflict(c, mt.lang.T("cell.duplicate", ind.ID, yc.year, mt.entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col)), ind.Name))
 			return
 		}
 	}
@@ -700,12 +719,12 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	var note string
 	reason, failed := calcErrors[c.Col]
 	if failed {
-		reason = "a formula with no saved value that cannot be calculated: " + reason
+		reason = mt.lang.T("cell.formula-uncomputed", reason)
 	} else {
-		pv, reason = readValue(c, ind)
+		pv, reason = readValue(c, ind, mt.lang)
 	}
 	if reason == "" && pv.kind != NoValue {
-		note, reason = convert(&pv, c, rm.Unit, unitOK, ind, mt.detail != nil)
+		note, reason = convert(&pv, c, rm.Unit, unitOK, ind, mt.detail != nil, mt.lang)
 	}
 	if reason != "" {
 		mt.badCell(c, reason)
@@ -728,16 +747,15 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	}
 	if pv.kind == Amount || pv.kind == Total {
 		ref := func() string { return mt.CellRef(r.Row, int32(r.Col)) }
-		if w := plausibility(r.Number, ind.Unit); w != "" && pv.kind == Amount {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w})
+		if w := plausibility(r.Number, ind.Unit, mt.lang); w != "" && pv.kind == Amount {
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
 		}
-		if w := magnitude(r.Number, ind); w != "" {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w})
+		if w := magnitude(r.Number, ind, mt.lang); w != "" {
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
 		}
 		if pv.fraction && ind.Unit == "%" && r.Number != 0 && r.Number <= 1.5 && r.Number >= -1.5 {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text,
-				Msg: fmt.Sprintf("%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage",
-					formatNumber(r.Number), formatNumber(round9(r.Number*100)))})
+			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Lang: mt.lang,
+				Msg: mt.lang.T("cell.looks-fraction", formatNumber(r.Number), formatNumber(round9(r.Number*100)))})
 		}
 	}
 	mt.addReading(ei, ii, r)
@@ -829,17 +847,17 @@ func (mt *Matcher) Result(t *Table) *Result {
 	return res
 }
 
-func entityNote(entity string) string {
+func (mt *Matcher) entityNote(entity string) string {
 	if entity == "" {
 		return ""
 	}
-	return " for " + entity
+	return mt.lang.T("cell.duplicate-entity", entity)
 }
 
 // convert brings a value into the plan's unit: from a percent format or a %
 // sign, or from the row's unit. It returns the note that says how (only when
 // wantNote: inspect shows it, eval does not) and why it cannot, or "".
-func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *plan.Indicator, wantNote bool) (note, reason string) {
+func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *plan.Indicator, wantNote bool, lang msg.Lang) (note, reason string) {
 	from := rowUnit
 	if pv.unit != "" {
 		from = pv.unit
@@ -851,11 +869,11 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 		return note, ""
 	}
 	if pv.unit == "" && !rowUnitOK {
-		return "", fmt.Sprintf("the row's unit %s does not convert to %s, the unit of %s", rowUnit, ind.Unit, ind.ID)
+		return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.ID, ind.Name)
 	}
 	n, ok := plan.ConvertUnit(pv.number, from, ind.Unit)
 	if !ok {
-		return "", fmt.Sprintf("a value in %s, but %s is in %s", from, ind.ID, unitName(ind.Unit))
+		return "", lang.T("cell.value-in-unit", from, ind.ID, unitName(ind.Unit, lang), ind.Name)
 	}
 	if wantNote {
 		note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
@@ -865,9 +883,9 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 	return note, ""
 }
 
-func unitName(u string) string {
+func unitName(u string, lang msg.Lang) string {
 	if u == "" {
-		return "no unit"
+		return lang.T("cell.no-unit")
 	}
 	return u
 }

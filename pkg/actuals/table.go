@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for
@@ -30,6 +31,8 @@ type Options struct {
 	Lenient bool
 	// Limits bound what is read from the file; zero: xlsx.DefaultLimits.
 	Limits *xlsx.Limits
+	// Lang is the language of the messages about cells (zero: English).
+	Lang msg.Lang
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,

@@ -1,7 +1,6 @@
 package actuals
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 	"github.com/jlp-hrss/plancheck/pkg/expr"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -70,7 +70,7 @@ func parseNumberText(s string) (float64, string, bool) {
 
 // readValue reads a value cell for an indicator. It returns the reason the
 // cell is bad, or "".
-func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
+func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, string) {
 	ratio := ind.Target.Kind == expr.Ratio
 	cumulative := ind.Target.IsCumulative()
 	if c.Kind == xlsx.Text && c.Formula {
@@ -85,21 +85,21 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	case xlsx.Blank:
 		return parsedValue{kind: NoValue}, ""
 	case xlsx.Error:
-		return parsedValue{}, fmt.Sprintf("the cell holds the error %s", c.Text)
+		return parsedValue{}, lang.T("cell.error-value", c.Text)
 	case xlsx.Bool:
-		return parsedValue{}, fmt.Sprintf("%s is not a number", c.Text)
+		return parsedValue{}, lang.T("cell.not-number-bool", c.Text)
 	case xlsx.Number:
 		if math.Abs(c.Number) >= maxValue {
-			return parsedValue{}, "too large to be a value"
+			return parsedValue{}, lang.T("cell.too-large")
 		}
 		if c.Date {
 			if ratio && c.Number >= 0 && c.Number < 1 {
-				return parsedValue{}, "a time of day where a ratio belongs: Excel turned 16:47:37 into a time; format the cell as text and type it again"
+				return parsedValue{}, lang.T("cell.time-for-ratio")
 			}
-			return parsedValue{}, fmt.Sprintf("a date (format %q) where a number belongs", c.Format)
+			return parsedValue{}, lang.T("cell.date-format", c.Format)
 		}
 		if ratio {
-			return parsedValue{}, fmt.Sprintf("%s is a number, but %s is a ratio like 16:47:37", c.Text, ind.Name)
+			return parsedValue{}, lang.T("cell.number-for-ratio", c.Text, ind.Name)
 		}
 		if c.Percent {
 			// The stored value is the fraction; 0.9615 in a 0% cell is 96.15 %.
@@ -109,7 +109,7 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	}
 	// Text.
 	if c.Date {
-		return parsedValue{}, "a date where a number belongs"
+		return parsedValue{}, lang.T("cell.date")
 	}
 	s := strings.TrimSpace(norm.NFKC.String(c.Text))
 	if noValueMarkers[strings.ToUpper(s)] {
@@ -117,39 +117,39 @@ func readValue(c xlsx.Cell, ind *plan.Indicator) (parsedValue, string) {
 	}
 	if m := bracketed.FindStringSubmatch(s); m != nil {
 		if !cumulative {
-			return parsedValue{}, fmt.Sprintf("a bracketed total, but %s is not a cumulative ([X]) indicator", ind.Name)
+			return parsedValue{}, lang.T("cell.bracket-not-cumul", ind.Name)
 		}
 		v, unit, ok := parseNumberText(strings.TrimSpace(m[1]))
 		if !ok {
-			return parsedValue{}, "not a number inside the brackets"
+			return parsedValue{}, lang.T("cell.bracket-not-number")
 		}
 		if math.Abs(v) >= maxValue {
-			return parsedValue{}, "too large to be a value"
+			return parsedValue{}, lang.T("cell.too-large")
 		}
 		return parsedValue{kind: Total, number: v, unit: unit}, ""
 	}
 	if strings.ContainsAny(s, ":") {
 		if !ratio {
-			return parsedValue{}, fmt.Sprintf("a ratio, but %s is not a ratio indicator", ind.Name)
+			return parsedValue{}, lang.T("cell.ratio-not-ratio", ind.Name)
 		}
 		e, err := expr.Parse(s)
 		if err != nil || e.Kind != expr.Ratio {
-			return parsedValue{}, "not a ratio like 16:47:37"
+			return parsedValue{}, lang.T("cell.not-ratio")
 		}
 		if len(e.Parts) != len(ind.Target.Parts) {
-			return parsedValue{}, fmt.Sprintf("a ratio of %d parts, but the target %s has %d", len(e.Parts), ind.Target.Text, len(ind.Target.Parts))
+			return parsedValue{}, lang.T("cell.ratio-parts", len(e.Parts), ind.Target.Text, len(ind.Target.Parts))
 		}
 		return parsedValue{kind: Parts, parts: e.Parts}, ""
 	}
 	v, unit, ok := parseNumberText(s)
 	if !ok {
-		return parsedValue{}, "not a number"
+		return parsedValue{}, lang.T("cell.not-number")
 	}
 	if math.Abs(v) >= maxValue {
-		return parsedValue{}, "too large to be a value"
+		return parsedValue{}, lang.T("cell.too-large")
 	}
 	if ratio {
-		return parsedValue{}, fmt.Sprintf("%s is a number, but %s is a ratio like 16:47:37", s, ind.Name)
+		return parsedValue{}, lang.T("cell.number-for-ratio", s, ind.Name)
 	}
 	return parsedValue{kind: Amount, number: v, unit: unit, fraction: unit == ""}, ""
 }
@@ -168,16 +168,16 @@ var countUnits = map[string]bool{
 
 // plausibility returns a warning for a value no indicator of its unit can
 // have: a rate below 0 or above 100 %, a negative count.
-func plausibility(v float64, unit string) string {
+func plausibility(v float64, unit string, lang msg.Lang) string {
 	u, ok := plan.LookupUnit(unit)
 	if !ok {
 		return ""
 	}
 	switch {
 	case u.Dimension == "percent" && (v < 0 || v > 100):
-		return fmt.Sprintf("%s %% is not a plausible rate", formatNumber(v))
+		return lang.T("cell.implausible-rate", formatNumber(v))
 	case countUnits[u.Dimension] && v < 0:
-		return fmt.Sprintf("%s %s is a negative count", formatNumber(v), unit)
+		return lang.T("cell.negative-count", formatNumber(v), unit)
 	}
 	return ""
 }
@@ -191,7 +191,7 @@ const maxValue = 1e15
 // magnitude warns of a value more than 100 times the plan's target or
 // baseline: most often a count in 人 read into a 万人 indicator without a unit
 // saying so.
-func magnitude(v float64, ind *plan.Indicator) string {
+func magnitude(v float64, ind *plan.Indicator, lang msg.Lang) string {
 	if ind.Unit == "%" || ind.Target.Kind == expr.Ratio {
 		return ""
 	}
@@ -202,7 +202,7 @@ func magnitude(v float64, ind *plan.Indicator) string {
 	if scale == 0 || math.Abs(v) <= 100*scale {
 		return ""
 	}
-	return fmt.Sprintf("%s is more than 100 times the target %s %s: is the unit right?", formatNumber(v), ind.PrintedTarget(), ind.Unit)
+	return lang.T("cell.magnitude", formatNumber(v), ind.PrintedTarget(), ind.Unit)
 }
 
 // excelEpoch is day 0 of Excel's 1900 date system, as Excel counts it.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -72,7 +73,7 @@ func TestReadValue(t *testing.T) {
 		{rate, xlsx.Cell{Kind: xlsx.Bool, Text: "FALSE"}, "bad: FALSE is not a number"},
 	}
 	for _, c := range cases {
-		pv, reason := readValue(c.cell, c.ind)
+		pv, reason := readValue(c.cell, c.ind, msg.English)
 		got := ""
 		switch {
 		case reason != "":

@@ -145,7 +145,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef)
@@ -201,7 +201,7 @@ func runEval(opts *evalOptions) error {
 		notes()
 		err := errors.Join(errs...)
 		if pipeline.Lenient(err) {
-			return withHint(err, "fix the cells, or run with --lenient to read them as no value")
+			return withHint(err, "%s", opts.global.lang.T("hint.lenient"))
 		}
 		return err
 	}

@@ -75,7 +75,7 @@ no value with a warning each instead.`,
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef)
 		if err != nil {
@@ -89,7 +89,7 @@ func runInspect(opts *inspectOptions) error {
 		stderr.line("plancheck: " + n)
 	}
 	if pipeline.Lenient(err) {
-		return withHint(err, "fix the cells, or run with --lenient to read them as no value")
+		return withHint(err, "%s", opts.global.lang.T("hint.lenient"))
 	}
 	if err != nil {
 		return err

@@ -126,7 +126,7 @@ func (d *digester) add(i int, en *EntityEvaluation) {
 		d.audit = append(d.audit, AuditEntry{Entity: en.Entity, Disagreement: dis})
 	}
 	for _, w := range warnings {
-		d.warnings = append(d.warnings, e.File+": "+w)
+		d.warnings = append(d.warnings, e.lang.T("cell.issue", e.File, w))
 	}
 	if d.keep {
 		d.kept = append(d.kept, *en)

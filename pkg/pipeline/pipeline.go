@@ -176,7 +176,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 		e.lang = msg.English
 	}
 	for _, w := range m.Warnings() {
-		e.warnings = append(e.warnings, path+": "+w.String())
+		e.warnings = append(e.warnings, opts.lang().T("cell.issue", path, w.String()))
 	}
 	res.Eval = e
 	return res

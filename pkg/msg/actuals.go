@@ -1,0 +1,45 @@
+package msg
+
+// The reader's messages about cells. Where Chinese names an indicator by
+// name and English by its id, both texts number their arguments (%[n]), so
+// that the one left out is not reported as extra.
+//
+// The reader's messages about cells: why a cell is not a value, what a value
+// looks like it means, which row matches nothing. A message names the
+// indicator as the plan prints it.
+func init() {
+	add(map[Key][2]string{
+		"cell.issue":              {"%s：%s", "%s: %s"},
+		"cell.issue-text":         {"%s：“%s”：%s", "%s: %q: %s"},
+		"cell.issue-text-only":    {"“%s”：%s", "%q: %s"},
+		"cell.lenient":            {"；按无数据读取（--lenient）", "; read as no value (--lenient)"},
+		"cell.no-entity":          {"本行的填报单位列为空", "no reporting unit in this row's entity column"},
+		"cell.no-year":            {"本行有数值但没有年份", "a value with no year in its row"},
+		"cell.not-a-year":         {"不是年份", "not a year"},
+		"cell.formula-uncomputed": {"公式没有保存的结果，也无法计算：%s", "a formula with no saved value that cannot be calculated: %s"},
+		"cell.unmatched":          {"与 %s 的任何指标都不相符", "matches no indicator of %s"},
+		"cell.attribute-differs":  {"规划中 %[3]s 是%[2]s", "the plan says %[1]s is %[2]s"},
+		"cell.duplicate":          {"%[5]s %[2]d 年%[3]s已有一个值（在 %[4]s）", "a second value for %[1]s in %[2]d%[3]s (the first is %[4]s)"},
+		"cell.duplicate-entity":   {"（%s）", " for %s"},
+		"cell.looks-fraction":     {"%s 像是百分比指标的小数：请填 %s，或把单元格设为百分比格式", "%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage"},
+		"cell.unit-no-convert":    {"本行单位 %[1]s 无法换算为 %[2]s（%[4]s 的单位）", "the row's unit %[1]s does not convert to %[2]s, the unit of %[3]s"},
+		"cell.value-in-unit":      {"数值单位为 %[1]s，但 %[4]s 的单位是%[3]s", "a value in %[1]s, but %[2]s is in %[3]s"},
+		"cell.no-unit":            {"无单位", "no unit"},
+		"cell.error-value":        {"单元格为错误值 %s", "the cell holds the error %s"},
+		"cell.not-number-bool":    {"%s 不是数字", "%s is not a number"},
+		"cell.too-large":          {"数值过大，不可能是指标值", "too large to be a value"},
+		"cell.time-for-ratio":     {"比例处是一个时间：Excel 把 16:47:37 当成了时间；请把单元格设为文本后重新输入", "a time of day where a ratio belongs: Excel turned 16:47:37 into a time; format the cell as text and type it again"},
+		"cell.date-format":        {"数字处是一个日期（格式 %q）", "a date (format %q) where a number belongs"},
+		"cell.number-for-ratio":   {"%s 是数字，但 %s 是比例（如 16:47:37）", "%s is a number, but %s is a ratio like 16:47:37"},
+		"cell.date":               {"数字处是一个日期", "a date where a number belongs"},
+		"cell.bracket-not-cumul":  {"方括号内是累计数，但 %s 不是累计（[X]）指标", "a bracketed total, but %s is not a cumulative ([X]) indicator"},
+		"cell.bracket-not-number": {"方括号内不是数字", "not a number inside the brackets"},
+		"cell.ratio-not-ratio":    {"这是比例，但 %s 不是比例指标", "a ratio, but %s is not a ratio indicator"},
+		"cell.not-ratio":          {"不是形如 16:47:37 的比例", "not a ratio like 16:47:37"},
+		"cell.ratio-parts":        {"比例有 %d 项，但目标 %s 有 %d 项", "a ratio of %d parts, but the target %s has %d"},
+		"cell.not-number":         {"不是数字", "not a number"},
+		"cell.implausible-rate":   {"%s%% 不是合理的比率", "%s %% is not a plausible rate"},
+		"cell.negative-count":     {"%s %s 是负的计数", "%s %s is a negative count"},
+		"cell.magnitude":          {"%s 超过目标 %s %s 的 100 倍：单位对吗？", "%s is more than 100 times the target %s %s: is the unit right?"},
+	})
+}
