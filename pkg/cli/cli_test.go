@@ -505,10 +505,10 @@ func TestMainExitCode(t *testing.T) {
 			stderr: []string{"plancheck: error: completion needs a shell: bash, zsh, fish or powershell\n"}},
 		{name: "plans with an argument", args: []string{"plans", "extra"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: plancheck plans takes no arguments, got \"extra\"\n", "plancheck: hint: see 'plancheck plans -h'\n"}},
-		{name: "help", args: []string{"-h"}, want: ok, noStderr: true, stdout: []string{"Examples:\n", "EXIT STATUS"}},
-		{name: "validate help", args: []string{"validate", "-h"}, want: ok, stdout: []string{"Examples:\n  plancheck validate\n"}},
-		{name: "plans help", args: []string{"plans", "-h"}, want: ok, stdout: []string{"Examples:\n  plancheck plans\n"}},
-		{name: "show help", args: []string{"show", "-h"}, want: ok, stdout: []string{"Examples:\n  plancheck show jlp-hrss-14th\n"}},
+		{name: "help", args: []string{"-h"}, want: ok, noStderr: true, stdout: []string{"示例：\n", "退出状态"}},
+		{name: "validate help", args: []string{"validate", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck validate\n"}},
+		{name: "plans help", args: []string{"plans", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck plans\n"}},
+		{name: "show help", args: []string{"show", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck show jlp-hrss-14th\n"}},
 		{name: "unknown command", args: []string{"nosuch"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: unknown command \"nosuch\" for \"plancheck\"\n"}},
 		{name: "unknown global language", args: []string{"--lang", "fr", "plans"}, want: trouble, noStdout: true},
@@ -617,7 +617,7 @@ func TestRootHelpLeadsWithEval(t *testing.T) {
 	if code := Main([]string{"-h"}, strings.NewReader(""), &stdout, &bytes.Buffer{}); code != ExitOK {
 		t.Fatalf("plancheck -h: status %d", code)
 	}
-	_, examples, ok := strings.Cut(stdout.String(), "Examples:\n")
+	_, examples, ok := strings.Cut(stdout.String(), "示例：\n")
 	if !ok {
 		t.Fatalf("no examples in:\n%s", stdout.String())
 	}

@@ -147,7 +147,7 @@ func TestCompletionValuesAccepted(t *testing.T) {
 		"show":     {"jlp-hrss-14th"},
 		"validate": nil,
 	}
-	root := newRootCmd(&IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}})
+	root := newRootCmd(&IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, ErrOut: &bytes.Buffer{}}, nil)
 	for name := range base {
 		c, _, err := root.Find([]string{name})
 		if err != nil || c.Name() != name {

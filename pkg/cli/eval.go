@@ -36,29 +36,13 @@ type evalOptions struct {
 	wide    bool
 }
 
-const evalLong = `Eval judges every indicator of the plan for one year from an actuals workbook and
-prints the completion table, grouped like 专栏1: 指标, 属性, 目标, 实际值, 时序进度,
-完成进度, 完成情况 (提前完成, 快于预期, 符合预期, 滞后, 完成, 未完成, 无数据) and 预计.
-Under it: the indicators the workbook does not report (未报送), every disagreement
-with the workbook's own 完成情况 column, and the counts per status.
-
-The year is --year, else a year in the file name (2023.xlsx, 九龙坡2023年.xlsx), else
-the latest year with a value. The plan is --plan, else the embedded plan the rows
-match best (said on stderr). Several files give one result each, in order.
-
---fail-on says which outcomes make the exit status 1: binding (the default) fails on
-a binding (约束性) indicator that is lagging, not achieved or without data; any on
-any indicator that is; none never. A binding indicator the workbook does not report
-fails only with --strict.
-
---format json is the machine contract, described by schema/result.schema.json.`
 
 func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error) *cobra.Command {
 	opts := &evalOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "eval FILE...",
-		Short: "Judge every indicator for a year from an actuals workbook",
-		Long:  evalLong,
+		Short: g.lang.T("help.eval.short"),
+		Long:  g.lang.T("help.eval.long"),
 		Example: `  plancheck eval 2023.xlsx
   plancheck eval 2023.xlsx --plan jlp-hrss-14th@1 --year 2023
   plancheck eval 2023.xlsx -o 2023-summary.xlsx
@@ -106,17 +90,17 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
-	f.IntVar(&opts.year, "year", 0, "evaluation year (default: from the file name, else the latest year with data)")
-	f.StringVar(&opts.format, "format", "table", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)")
-	f.StringVarP(&opts.output, "output", "o", "", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)")
-	f.BoolVar(&opts.bom, "bom", false, "start CSV with a UTF-8 byte order mark, so Excel reads it as UTF-8 (default: with -o, not on stdout)")
-	f.StringVar(&opts.failOn, "fail-on", "binding", "what makes the exit status 1: binding, any or none")
-	f.StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
-	f.BoolVar(&opts.strict, "strict", false, "unmatched rows are errors; a binding indicator not reported fails")
-	f.BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print no notes or warnings on stderr")
-	f.BoolVar(&opts.wide, "wide", false, "one line per table row even on a narrow terminal (piped output always is)")
+	f.StringVar(&opts.planRef, "plan", "", g.lang.T("flag.eval.plan"))
+	f.IntVar(&opts.year, "year", 0, g.lang.T("flag.eval.year"))
+	f.StringVar(&opts.format, "format", "table", g.lang.T("flag.eval.format"))
+	f.StringVarP(&opts.output, "output", "o", "", g.lang.T("flag.eval.output"))
+	f.BoolVar(&opts.bom, "bom", false, g.lang.T("flag.eval.bom"))
+	f.StringVar(&opts.failOn, "fail-on", "binding", g.lang.T("flag.eval.fail-on"))
+	f.StringVar(&opts.sheet, "sheet", "", g.lang.T("flag.eval.sheet"))
+	f.BoolVar(&opts.strict, "strict", false, g.lang.T("flag.eval.strict"))
+	f.BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.eval.lenient"))
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
+	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
 	return cmd
 }
 

@@ -27,19 +27,8 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	opts := &inspectOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "inspect FILE",
-		Short: "Show what plancheck reads from an actuals workbook",
-		Long: `Inspect shows what plancheck reads from an actuals workbook (.xlsx or .xlsm): the
-sheet and the layout found (wide: one column per year; long: one row per year), the
-header row and what each column is read as, each row's indicator (or why it matched
-none), each value with its cell, unit conversions and warnings. It is how to find out
-why a number was not picked up.
-
-Without --plan, the embedded plan whose indicators the rows match best is used (the
-newest version on a tie), and said on stderr.
-
-Bad cells (text that is not a number, a date where a number belongs, …) are errors,
-every one listed with its cell, and nothing else is printed; --lenient reads them as
-no value with a warning each instead.`,
+		Short: g.lang.T("help.inspect.short"),
+		Long: g.lang.T("help.inspect.long"),
 		Example: `  plancheck inspect 2023.xlsx
   plancheck inspect 2023.xlsx --plan jlp-hrss-14th --sheet 十四五指标
   plancheck inspect 2023.xlsx --format json`,
@@ -65,12 +54,12 @@ no value with a warning each instead.`,
 			return runInspect(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)")
-	cmd.Flags().StringVar(&opts.sheet, "sheet", "", "the sheet to read (default: the first with a table)")
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, markdown or json")
-	cmd.Flags().BoolVar(&opts.strict, "strict", false, "rows that match no indicator are errors")
-	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, "read bad cells as no value, with a warning each")
-	cmd.Flags().BoolVar(&opts.wide, "wide", false, "one line per table row even on a narrow terminal (piped output always is)")
+	cmd.Flags().StringVar(&opts.planRef, "plan", "", g.lang.T("flag.inspect.plan"))
+	cmd.Flags().StringVar(&opts.sheet, "sheet", "", g.lang.T("flag.inspect.sheet"))
+	cmd.Flags().StringVar(&opts.format, "format", "table", g.lang.T("flag.inspect.format"))
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, g.lang.T("flag.inspect.strict"))
+	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.inspect.lenient"))
+	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
 	return cmd
 }
 

@@ -19,9 +19,8 @@ func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) erro
 	opts := &plansOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "plans",
-		Short: "List the embedded plans: ids, versions, titles, periods",
-		Long: `Plans lists the plans built into plancheck, every version of each. --plan ID picks
-the newest version of an id; --plan ID@VERSION a given one.`,
+		Short: g.lang.T("help.plans.short"),
+		Long: g.lang.T("help.plans.long"),
 		Example: `  plancheck plans
   plancheck plans --format json`,
 		Args: noArgs,
@@ -37,7 +36,7 @@ the newest version of an id; --plan ID@VERSION a given one.`,
 			return runPlans(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table, markdown or json")
+	cmd.Flags().StringVar(&opts.format, "format", "table", g.lang.T("flag.plans.format"))
 	return cmd
 }
 

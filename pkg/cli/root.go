@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -43,26 +44,15 @@ type globalOptions struct {
 	lang     report.Lang
 }
 
-const rootLong = `plancheck evaluates the progress of a five-year plan (规划): it loads the plan's
-indicators (指标) from versioned YAML, embedded in the binary, and judges them
-against the actual values analysts keep in Excel.
-
-Plans are named by --plan: an embedded plan's id (its newest version), ID@VERSION,
-or a plan file (a path ending in .yaml or .yml, or containing a slash).
-
-EXIT STATUS
-  0  done: evaluated with nothing failing the --fail-on policy; every plan valid
-  1  evaluated, but something failed the policy; a plan was read but is invalid
-  2  could not do the job: bad arguments, a file unreadable or over a limit,
-     bad cells in a workbook, an invalid plan where a plan is needed`
-
 // newRootCmd builds the command tree afresh, so tests can run in parallel.
-func newRootCmd(ios *IOStreams) *cobra.Command {
-	g := &globalOptions{}
+func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
+	// The help texts are set as the commands are built, before the flags
+	// are parsed: the language comes from the arguments as they stand.
+	g := &globalOptions{lang: helpLang(args)}
 	root := &cobra.Command{
 		Use:           "plancheck",
-		Short:         "Evaluate five-year plan (规划) indicators against actual values",
-		Long:          rootLong,
+		Short:         g.lang.T("help.root.short"),
+		Long:          g.lang.T("help.root.long"),
 		Version:       Version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -88,7 +78,7 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
-	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", "language of what plancheck prints: zh or en (default: $PLANCHECK_LANG, else zh)")
+	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", g.lang.T("flag.lang"))
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return withHint(err, "see '%s -h'", cmd.CommandPath())
 	})
@@ -103,7 +93,57 @@ func newRootCmd(ios *IOStreams) *cobra.Command {
 	)
 	fixCompletion(root)
 	registerCompletions(root)
+	localizeCobra(root, g.lang)
 	return root
+}
+
+// helpLang is the language of the help texts: --lang as the arguments give
+// it, else PLANCHECK_LANG, else Chinese; a value that is neither zh nor en
+// is left for the flag parsing to report, and the help is Chinese.
+func helpLang(args []string) msg.Lang {
+	flag := ""
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		if v, ok := strings.CutPrefix(a, "--lang="); ok {
+			flag = v
+		} else if a == "--lang" && i+1 < len(args) {
+			flag = args[i+1]
+		}
+	}
+	l, err := msg.Choose(flag)
+	if err != nil {
+		return msg.Chinese
+	}
+	return l
+}
+
+// localizeCobra gives what cobra writes itself — the usage template's
+// headings, the help and version flags, the help and completion commands —
+// the language of the rest.
+func localizeCobra(root *cobra.Command, lang msg.Lang) {
+	root.InitDefaultHelpCmd()
+	root.Flags().BoolP("version", "v", false, lang.T("flag.version"))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		if c.Flags().Lookup("help") == nil {
+			c.Flags().BoolP("help", "h", false, lang.T("flag.help", c.Name()))
+		}
+		switch c.Name() {
+		case "help":
+			c.Short, c.Long = lang.T("help.help.short"), ""
+		case "completion":
+			if c.Parent() == root {
+				c.Short = lang.T("help.completion.short")
+			}
+		}
+		c.SetUsageTemplate(lang.T("help.usage-template"))
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
 }
 
 // noArgs is cobra.NoArgs with a message that says what was wrong.
@@ -143,7 +183,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	ios := &IOStreams{In: stdin, Out: stdout, ErrOut: stderr}
-	root := newRootCmd(ios)
+	root := newRootCmd(ios, args)
 	root.SetArgs(args)
 	return reportError(stderr, root.ExecuteContext(context.Background()))
 }

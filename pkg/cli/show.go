@@ -19,13 +19,8 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 	opts := &showOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "show PLAN",
-		Short: "Print a plan's indicator table as the plan prints it",
-		Long: `Show prints a plan's indicators the way its main-indicator table prints them:
-指标 | 基数 | 目标 | 指标属性, grouped, with each target exactly as printed. Where the
-plan evaluates a target other than the print (a contradiction in the plan), a note
-under the table says which and why.
-
-PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`,
+		Short: g.lang.T("help.show.short"),
+		Long: g.lang.T("help.show.long"),
 		Example: `  plancheck show jlp-hrss-14th
   plancheck show jlp-hrss-13th@1
   plancheck show ./my-plan.yaml --format markdown
@@ -48,7 +43,7 @@ PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`
 			return runShow(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or markdown")
+	cmd.Flags().StringVar(&opts.format, "format", "table", g.lang.T("flag.show.format"))
 	return cmd
 }
 

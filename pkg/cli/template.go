@@ -28,29 +28,13 @@ type templateOptions struct {
 	force   bool
 }
 
-const templateLong = `Template writes the blank actuals workbook analysts fill in: the plan's
-indicators grouped as the plan groups them, each with its id, unit, baseline, target
-and attribute, one column per year to fill (2021年 … 2025年) and a 完成情况 column.
-Cumulative indicators (a target in [ ]) take each year's amount or the total so far
-as [27]; ratio indicators take 15:45:40. The cells to fill check what is typed, the
-header stays in view, and a second sheet, 填写说明, says how to fill the first
-(in English with --lang en). Filled in, it evaluates as it is:
-plancheck eval FILE.xlsx.
-
---plan is an embedded plan's id (its newest version), ID@VERSION or a plan file;
-without it, the embedded plan with the latest period. --years is a range of the
-plan's period (2021-2025) or one year (2023); the whole period by default.
-
--o names the workbook to write (.xlsx). It is written whole or not at all, never
-over the plan file, and not over an existing file unless --force is given: a filled
-workbook is an analyst's work.`
 
 func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions) error) *cobra.Command {
 	opts := &templateOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "template -o FILE",
-		Short: "Write the blank actuals workbook for a plan",
-		Long:  templateLong,
+		Short: g.lang.T("help.template.short"),
+		Long:  g.lang.T("help.template.long"),
 		Example: `  plancheck template -o 2023.xlsx
   plancheck template --plan jlp-hrss-14th@1 --years 2021-2023 -o 九龙坡2023年.xlsx
   plancheck template --plan jlp-hrss-13th --lang en -o actuals-13th.xlsx`,
@@ -79,10 +63,10 @@ func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.planRef, "plan", "", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)")
-	f.StringVar(&opts.years, "years", "", "the years to fill: a range like 2021-2025, or one year (default: the plan's period)")
-	f.StringVarP(&opts.output, "output", "o", "", "the workbook to write (.xlsx); required")
-	f.BoolVar(&opts.force, "force", false, "write over an existing file")
+	f.StringVar(&opts.planRef, "plan", "", g.lang.T("flag.template.plan"))
+	f.StringVar(&opts.years, "years", "", g.lang.T("flag.template.years"))
+	f.StringVarP(&opts.output, "output", "o", "", g.lang.T("flag.template.output"))
+	f.BoolVar(&opts.force, "force", false, g.lang.T("flag.template.force"))
 	return cmd
 }
 

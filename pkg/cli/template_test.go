@@ -66,7 +66,7 @@ func templateRun(t *testing.T, args ...string) (code int, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
-	root := newRootCmd(ios)
+	root := newRootCmd(ios, nil)
 	if c, _, err := root.Find([]string{"template"}); err != nil || c == root {
 		root.AddCommand(newTemplateCmd(ios, &globalOptions{}, nil))
 	}

@@ -21,17 +21,8 @@ func newValidateCmd(ios *IOStreams, g *globalOptions, runF func(*validateOptions
 	opts := &validateOptions{io: ios, global: g}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
-		Short: "Check plan files (the embedded plans when no file is given)",
-		Long: `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
-missing fields, wrong types) and what the format cannot say (unique ids and names,
-the period, expressions that parse, better where a target needs it, known units).
-
-Every problem is printed on stderr as file:line:col: message, all of them, not
-just the first. With --format github each becomes a GitHub Actions annotation
-(::error file=…,line=…,col=…::message) on stdout.
-
-Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
-not be read or is over the size limit (1 MiB).`,
+		Short: g.lang.T("help.validate.short"),
+		Long: g.lang.T("help.validate.long"),
 		Example: `  plancheck validate
   plancheck validate plans/*.yaml
   plancheck validate --format github plans/*.yaml`,
@@ -46,7 +37,7 @@ not be read or is over the size limit (1 MiB).`,
 			return runValidate(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.format, "format", "text", "output format: text or github")
+	cmd.Flags().StringVar(&opts.format, "format", "text", g.lang.T("flag.validate.format"))
 	return cmd
 }
 

@@ -1,0 +1,232 @@
+package msg
+
+// Help: every command's short and long help and its flags' usage, as -h prints
+// them. The examples are commands, the same in both languages.
+func init() {
+	add(map[Key][2]string{
+		"help.help.short":       {"任意命令的帮助", "Help about any command"},
+		"help.completion.short": {"为指定的 shell 生成自动补全脚本", "Generate the autocompletion script for the specified shell"},
+		"help.usage-template": {`用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+别名：
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+示例：
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+命令：{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
+
+其他命令：{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+参数：
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+全局参数：
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+其他帮助主题：{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+用 "{{.CommandPath}} [命令] --help" 查看某个命令的详细说明。{{end}}
+`, `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
+
+Additional Commands:{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+Additional help topics:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} [command] --help" for more information about a command.{{end}}
+`},
+		"flag.eval.bom":        {"CSV 以 UTF-8 字节顺序标记开头，使 Excel 按 UTF-8 读取（默认：用 -o 时有，stdout 上没有）", "start CSV with a UTF-8 byte order mark, so Excel reads it as UTF-8 (default: with -o, not on stdout)"},
+		"flag.eval.fail-on":    {"什么情况使退出状态为 1：binding、any 或 none", "what makes the exit status 1: binding, any or none"},
+		"flag.eval.format":     {"输出格式：table、markdown、csv、json 或 xlsx（年终汇总工作簿；需要 -o）", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)"},
+		"flag.eval.lenient":    {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},
+		"flag.eval.output":     {"输出到此文件而不是 stdout（格式取决于扩展名：.xlsx、.json、.csv、.md、.txt）", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)"},
+		"flag.eval.plan":       {"规划：内置 id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)"},
+		"flag.eval.quiet":      {"stderr 上不输出说明和警告", "print no notes or warnings on stderr"},
+		"flag.eval.sheet":      {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
+		"flag.eval.strict":     {"不相符的行视为错误；未报送的约束性指标视为失败", "unmatched rows are errors; a binding indicator not reported fails"},
+		"flag.eval.wide":       {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
+		"flag.eval.year":       {"评估年份（默认：取自文件名，否则为有数据的最近一年）", "evaluation year (default: from the file name, else the latest year with data)"},
+		"flag.help":            {"%s 的帮助", "help for %s"},
+		"flag.inspect.format":  {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
+		"flag.inspect.lenient": {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},
+		"flag.inspect.plan":    {"规划：内置 id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)"},
+		"flag.inspect.sheet":   {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
+		"flag.inspect.strict":  {"不相符的行视为错误", "rows that match no indicator are errors"},
+		"flag.inspect.wide":    {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
+		"flag.lang":            {"输出语言：zh 或 en（默认：$PLANCHECK_LANG，否则 zh）", "language of what plancheck prints: zh or en (default: $PLANCHECK_LANG, else zh)"},
+		"flag.plans.format":    {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
+		"flag.show.format":     {"输出格式：table 或 markdown", "output format: table or markdown"},
+		"flag.template.force":  {"覆盖已有文件", "write over an existing file"},
+		"flag.template.output": {"要写的工作簿（.xlsx）；必填", "the workbook to write (.xlsx); required"},
+		"flag.template.plan":   {"规划：内置 id、ID@VERSION 或规划文件（默认：规划期最晚的内置规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)"},
+		"flag.template.years":  {"要填的年份：2021-2025 这样的一段，或一个年份（默认：规划期）", "the years to fill: a range like 2021-2025, or one year (default: the plan's period)"},
+		"flag.validate.format": {"输出格式：text 或 github", "output format: text or github"},
+		"flag.version":         {"plancheck 的版本", "version for plancheck"},
+		"help.eval.long": {`eval 根据实际值工作簿评判规划某一年的每项指标，并按专栏1的样式输出完成情况表：
+指标、属性、目标、实际值、时序进度、完成进度、完成情况（提前完成、快于预期、符合预期、
+滞后、完成、未完成、无数据）和预计。表下列出：工作簿未报送的指标（未报送）、与工作簿
+自身“完成情况”栏不一致之处，以及各状态的数量。
+
+年份：--year，否则取文件名中的年份（2023.xlsx、九龙坡2023年.xlsx），否则取有数据的
+最近一年。规划：--plan，否则取与各行最相符的内置规划（在 stderr 说明）。多个文件依次
+各给一份结果。
+
+--fail-on 决定哪些结果使退出状态为 1：binding（默认）在约束性指标滞后、未完成或无数据
+时失败；any 对任何指标如此；none 从不失败。工作簿未报送的约束性指标仅在 --strict 下
+失败。
+
+--format json 是机器接口，由 schema/result.schema.json 描述。`, `Eval judges every indicator of the plan for one year from an actuals workbook and
+prints the completion table, grouped like 专栏1: 指标, 属性, 目标, 实际值, 时序进度,
+完成进度, 完成情况 (提前完成, 快于预期, 符合预期, 滞后, 完成, 未完成, 无数据) and 预计.
+Under it: the indicators the workbook does not report (未报送), every disagreement
+with the workbook's own 完成情况 column, and the counts per status.
+
+The year is --year, else a year in the file name (2023.xlsx, 九龙坡2023年.xlsx), else
+the latest year with a value. The plan is --plan, else the embedded plan the rows
+match best (said on stderr). Several files give one result each, in order.
+
+--fail-on says which outcomes make the exit status 1: binding (the default) fails on
+a binding (约束性) indicator that is lagging, not achieved or without data; any on
+any indicator that is; none never. A binding indicator the workbook does not report
+fails only with --strict.
+
+--format json is the machine contract, described by schema/result.schema.json.`},
+		"help.eval.short": {"根据实际值工作簿评判某一年的全部指标", "Judge every indicator for a year from an actuals workbook"},
+		"help.inspect.long": {`inspect 显示 plancheck 从实际值工作簿（.xlsx 或 .xlsm）读到的内容：所用工作表及
+版式（宽表：每年一列；长表：每行一年）、表头行及各列的读法、每行对应的指标（或不相符
+的原因）、每个值及其单元格、单位换算和警告。用来查明某个数为何没有被读到。
+
+不给 --plan 时，使用与各行最相符的内置规划（相同时取最新版本），并在 stderr 说明。
+
+错误单元格（不是数字的文字、数字处的日期……）都是错误，逐一列出其单元格，其余不输出；
+--lenient 则把它们读作无数据，并各给一条警告。`, `Inspect shows what plancheck reads from an actuals workbook (.xlsx or .xlsm): the
+sheet and the layout found (wide: one column per year; long: one row per year), the
+header row and what each column is read as, each row's indicator (or why it matched
+none), each value with its cell, unit conversions and warnings. It is how to find out
+why a number was not picked up.
+
+Without --plan, the embedded plan whose indicators the rows match best is used (the
+newest version on a tie), and said on stderr.
+
+Bad cells (text that is not a number, a date where a number belongs, …) are errors,
+every one listed with its cell, and nothing else is printed; --lenient reads them as
+no value with a warning each instead.`},
+		"help.inspect.short": {"显示 plancheck 从实际值工作簿中读到的内容", "Show what plancheck reads from an actuals workbook"},
+		"help.plans.long": {`plans 列出 plancheck 内置的规划及其每个版本。--plan ID 选该 id 的最新版本；
+--plan ID@VERSION 选指定版本。`, `Plans lists the plans built into plancheck, every version of each. --plan ID picks
+the newest version of an id; --plan ID@VERSION a given one.`},
+		"help.plans.short": {"列出内置规划：id、版本、标题、规划期", "List the embedded plans: ids, versions, titles, periods"},
+		"help.root.long": {`plancheck 评估五年规划（规划）的进展：从版本化的 YAML（已内置于程序中）读取规划
+的指标，并与分析人员在 Excel 中维护的实际值对照评判。
+
+规划由 --plan 指定：内置规划的 id（取最新版本）、ID@VERSION，或规划文件（以 .yaml
+或 .yml 结尾、或含斜杠的路径）。
+
+语言：--lang zh|en，否则取环境变量 PLANCHECK_LANG，否则为中文。
+
+退出状态
+  0  完成：评估后没有指标违反 --fail-on 规则；所有规划有效
+  1  已评估，但有指标违反规则；规划能读取但无效
+  2  无法完成：参数错误、文件无法读取或超出限制、工作簿有错误单元格、需要规划时规划无效`, `plancheck evaluates the progress of a five-year plan (规划): it loads the plan's
+indicators (指标) from versioned YAML, embedded in the binary, and judges them
+against the actual values analysts keep in Excel.
+
+Plans are named by --plan: an embedded plan's id (its newest version), ID@VERSION,
+or a plan file (a path ending in .yaml or .yml, or containing a slash).
+
+Language: --lang zh|en, else the PLANCHECK_LANG environment variable, else Chinese.
+
+EXIT STATUS
+  0  done: evaluated with nothing failing the --fail-on policy; every plan valid
+  1  evaluated, but something failed the policy; a plan was read but is invalid
+  2  could not do the job: bad arguments, a file unreadable or over a limit,
+     bad cells in a workbook, an invalid plan where a plan is needed`},
+		"help.root.short": {"对照实际值评估五年规划（规划）指标", "Evaluate five-year plan (规划) indicators against actual values"},
+		"help.show.long": {`show 按规划主要指标表的样式输出其指标：指标 | 基数 | 目标 | 指标属性，分组，目标
+与印刷一致。规划评判所用目标与印刷不同（规划自相矛盾）时，表下注明是哪一项及原因。
+
+PLAN 是内置规划的 id（取最新版本）、ID@VERSION，或规划文件。`, `Show prints a plan's indicators the way its main-indicator table prints them:
+指标 | 基数 | 目标 | 指标属性, grouped, with each target exactly as printed. Where the
+plan evaluates a target other than the print (a contradiction in the plan), a note
+under the table says which and why.
+
+PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`},
+		"help.show.short": {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
+		"help.template.long": {`template 生成分析人员填写的空白实际值工作簿：规划的指标按规划分组，各带 id、单位、
+基数、目标和属性，每个要填的年份一列（2021年 … 2025年），另有“完成情况”列。累计指标
+（目标带 [ ]）填每年的新增数，或以 [27] 的形式填累计数；比例指标填 15:45:40。要填的
+单元格会检查所填内容，表头始终可见，第二张工作表“填写说明”说明如何填写第一张（用
+--lang en 时为英文）。填好后可直接评估：plancheck eval 文件.xlsx。
+
+--plan 是内置规划的 id（取最新版本）、ID@VERSION 或规划文件；不给时取规划期最晚的内置
+规划。--years 是规划期内的一段年份（2021-2025）或一个年份（2023）；默认为整个规划期。
+
+-o 指定要写的工作簿（.xlsx）。要么完整写出，要么不写；不会覆盖规划文件；除非给出
+--force，也不会覆盖已有文件：填好的工作簿是分析人员的劳动成果。`, `Template writes the blank actuals workbook analysts fill in: the plan's
+indicators grouped as the plan groups them, each with its id, unit, baseline, target
+and attribute, one column per year to fill (2021年 … 2025年) and a 完成情况 column.
+Cumulative indicators (a target in [ ]) take each year's amount or the total so far
+as [27]; ratio indicators take 15:45:40. The cells to fill check what is typed, the
+header stays in view, and a second sheet, 填写说明, says how to fill the first
+(in English with --lang en). Filled in, it evaluates as it is:
+plancheck eval FILE.xlsx.
+
+--plan is an embedded plan's id (its newest version), ID@VERSION or a plan file;
+without it, the embedded plan with the latest period. --years is a range of the
+plan's period (2021-2025) or one year (2023); the whole period by default.
+
+-o names the workbook to write (.xlsx). It is written whole or not at all, never
+over the plan file, and not over an existing file unless --force is given: a filled
+workbook is an analyst's work.`},
+		"help.template.short": {"为规划生成空白的实际值填报工作簿", "Write the blank actuals workbook for a plan"},
+		"help.validate.long": {`validate 检查规划 YAML 文件：格式（未知字段、重复键、缺少字段、类型错误）以及格式
+本身说不了的（id 和名称唯一、规划期、表达式能否解析、需要时是否给了 better、单位是否
+已知）。
+
+每个问题都以 file:line:col: message 的形式输出到 stderr，全部列出，而不只是第一个。
+用 --format github 时，每个问题成为一条 GitHub Actions 注释
+（::error file=…,line=…,col=…::message），输出到 stdout。
+
+退出状态：0 所有规划有效；1 规划能读取但无效；2 文件无法读取或超过大小限制（1 MiB）。`, `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
+missing fields, wrong types) and what the format cannot say (unique ids and names,
+the period, expressions that parse, better where a target needs it, known units).
+
+Every problem is printed on stderr as file:line:col: message, all of them, not
+just the first. With --format github each becomes a GitHub Actions annotation
+(::error file=…,line=…,col=…::message) on stdout.
+
+Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
+not be read or is over the size limit (1 MiB).`},
+		"help.validate.short": {"检查规划文件（不给文件时检查内置规划）", "Check plan files (the embedded plans when no file is given)"},
+	})
+}
