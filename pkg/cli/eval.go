@@ -36,7 +36,6 @@ type evalOptions struct {
 	wide    bool
 }
 
-
 func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error) *cobra.Command {
 	opts := &evalOptions{io: ios, global: g}
 	cmd := &cobra.Command{

@@ -28,7 +28,7 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	cmd := &cobra.Command{
 		Use:   "inspect FILE",
 		Short: g.lang.T("help.inspect.short"),
-		Long: g.lang.T("help.inspect.long"),
+		Long:  g.lang.T("help.inspect.long"),
 		Example: `  plancheck inspect 2023.xlsx
   plancheck inspect 2023.xlsx --plan jlp-hrss-14th --sheet 十四五指标
   plancheck inspect 2023.xlsx --format json`,

@@ -20,7 +20,7 @@ func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) erro
 	cmd := &cobra.Command{
 		Use:   "plans",
 		Short: g.lang.T("help.plans.short"),
-		Long: g.lang.T("help.plans.long"),
+		Long:  g.lang.T("help.plans.long"),
 		Example: `  plancheck plans
   plancheck plans --format json`,
 		Args: noArgs,

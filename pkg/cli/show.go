@@ -20,7 +20,7 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 	cmd := &cobra.Command{
 		Use:   "show PLAN",
 		Short: g.lang.T("help.show.short"),
-		Long: g.lang.T("help.show.long"),
+		Long:  g.lang.T("help.show.long"),
 		Example: `  plancheck show jlp-hrss-14th
   plancheck show jlp-hrss-13th@1
   plancheck show ./my-plan.yaml --format markdown

@@ -28,7 +28,6 @@ type templateOptions struct {
 	force   bool
 }
 
-
 func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions) error) *cobra.Command {
 	opts := &templateOptions{io: ios, global: g}
 	cmd := &cobra.Command{

@@ -22,7 +22,7 @@ func newValidateCmd(ios *IOStreams, g *globalOptions, runF func(*validateOptions
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: g.lang.T("help.validate.short"),
-		Long: g.lang.T("help.validate.long"),
+		Long:  g.lang.T("help.validate.long"),
 		Example: `  plancheck validate
   plancheck validate plans/*.yaml
   plancheck validate --format github plans/*.yaml`,
