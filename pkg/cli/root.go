@@ -135,8 +135,17 @@ func localizeCobra(root *cobra.Command, lang msg.Lang) {
 			c.Short, c.Long = lang.T("help.help.short"), ""
 		case "completion":
 			if c.Parent() == root {
-				c.Short = lang.T("help.completion.short")
+				c.Short, c.Long = lang.T("help.completion.short"), lang.T("help.completion.long")
 			}
+		}
+		if p := c.Parent(); p != nil && p.Name() == "completion" && p.Parent() == root && lang != msg.English {
+			// cobra's own instructions per shell stay in English
+			// (--lang en); in Chinese, a short account.
+			c.Short = lang.T("help.completion.shell.short", c.Name())
+			c.Long = lang.T("help.completion.shell.long", c.Name())
+		}
+		if f := c.Flags().Lookup("no-descriptions"); f != nil {
+			f.Usage = lang.T("flag.no-descriptions")
 		}
 		c.SetUsageTemplate(lang.T("help.usage-template"))
 		for _, sub := range c.Commands() {

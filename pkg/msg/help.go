@@ -4,8 +4,12 @@ package msg
 // them. The examples are commands, the same in both languages.
 func init() {
 	add(map[Key][2]string{
-		"help.help.short":       {"任意命令的帮助", "Help about any command"},
-		"help.completion.short": {"为指定的 shell 生成自动补全脚本", "Generate the autocompletion script for the specified shell"},
+		"flag.no-descriptions":        {"补全时不带说明", "disable completion descriptions"},
+		"help.completion.long":        {"为 plancheck 生成指定 shell 的自动补全脚本。\n各子命令的帮助说明如何使用生成的脚本。", "Generate the autocompletion script for plancheck for the specified shell.\nSee each sub-command's help for details on how to use the generated script."},
+		"help.completion.shell.short": {"生成 %s 的自动补全脚本", "Generate the autocompletion script for %s"},
+		"help.completion.shell.long":  {"生成 %[1]s 的自动补全脚本。\n\n在当前会话中加载：按 %[1]s 的方式执行 plancheck completion %[1]s 的输出；\n要在每个新会话中加载，把输出存入 %[1]s 的补全目录或配置文件。\n各 shell 的具体命令见 plancheck completion %[1]s -h --lang en。", "Generate the autocompletion script for %[1]s.\n\nTo load it in the current session, run what plancheck completion %[1]s prints as\n%[1]s runs a script; to load it in every new session, save it in %[1]s's completion\nfolder or profile. The exact commands for each shell are in cobra's own help:\nplancheck completion %[1]s -h --lang en."},
+		"help.help.short":             {"任意命令的帮助", "Help about any command"},
+		"help.completion.short":       {"为指定的 shell 生成自动补全脚本", "Generate the autocompletion script for the specified shell"},
 		"help.usage-template": {`用法：{{if .Runnable}}
   {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
   {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
