@@ -410,7 +410,7 @@ func TestMainExitCode(t *testing.T) {
 				"$D/bad.yaml:18:9: indicator: unknown field \"colour\"",
 				"$D/bad.yaml:22:17: indicator \"coverage\" target: bad expression \"≥≥95\": two operators\n",
 				"$D/bad.yaml:23:9: indicator \"title-ratio\": ratio target \"15:45:40\" needs better",
-				"plancheck: 1 of 1 plan files invalid\n"}},
+				"plancheck: 1 个规划文件中有 1 个无效\n"}},
 		{name: "validate bad github", args: []string{"validate", "--format", "github", "$D/bad.yaml"}, want: failed, noStderr: true,
 			stdout: []string{
 				"::error file=$D/bad.yaml,line=13,col=13::duplicate indicator id \"jobs\" (first at line 9)\n",
@@ -427,23 +427,23 @@ func TestMainExitCode(t *testing.T) {
 			stderr: []string{": yaml: "}},
 		{name: "validate good and bad", args: []string{"validate", "$D/good.yaml", "$D/bad.yaml"}, want: failed,
 			stdout: []string{"ok  $D/good.yaml  good-plan@1"},
-			stderr: []string{"$D/bad.yaml:13:13: ", "plancheck: 1 of 2 plan files invalid\n"}},
+			stderr: []string{"$D/bad.yaml:13:13: ", "plancheck: 2 个规划文件中有 1 个无效\n"}},
 		{name: "validate missing", args: []string{"validate", "$D/missing.yaml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: read plan: open $D/missing.yaml: no such file or directory\n"}},
+			stderr: []string{"plancheck: 错误：read plan: open $D/missing.yaml: no such file or directory\n"}},
 		{name: "validate missing github", args: []string{"validate", "--format", "github", "$D/missing.yaml"}, want: trouble,
 			noStderr: true, stdout: []string{"::error file=$D/missing.yaml::read plan: open $D/missing.yaml: no such file or directory\n"}},
 		{name: "validate a directory", args: []string{"validate", "$D/adir"}, want: trouble,
-			stderr: []string{"plancheck: error: read plan: read $D/adir: is a directory\n"}},
+			stderr: []string{"plancheck: 错误：read plan: read $D/adir: is a directory\n"}},
 		{name: "show a missing file", args: []string{"show", "$D/missing.yaml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: read plan: open $D/missing.yaml: no such file or directory\n", "plancheck: hint: check the path"}},
+			stderr: []string{"plancheck: 错误：read plan: open $D/missing.yaml: no such file or directory\n", "plancheck: 提示：check the path"}},
 		{name: "count line beside an unreadable file", args: []string{"validate", "$D/good.yaml", "$D/missing.yaml", "$D/bad.yaml"}, want: trouble,
-			stderr: []string{"plancheck: 1 of 3 plan files invalid\n"}},
+			stderr: []string{"plancheck: 3 个规划文件中有 1 个无效\n"}},
 		{name: "validate over the size limit", args: []string{"validate", "$D/big.yaml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: ", "$D/big.yaml", "plan file too large"}},
+			stderr: []string{"plancheck: 错误：", "$D/big.yaml", "plan file too large"}},
 		{name: "validate unreadable outranks invalid", args: []string{"validate", "$D/bad.yaml", "$D/missing.yaml"},
 			want: trouble, stderr: []string{"$D/bad.yaml:13:13: ", "open $D/missing.yaml"}},
 		{name: "validate unknown format", args: []string{"validate", "--format", "xml"}, want: trouble,
-			stderr: []string{"plancheck: error: unknown format \"xml\"\n", "plancheck: hint: use --format text or --format github\n"}},
+			stderr: []string{"plancheck: 错误：unknown format \"xml\"\n", "plancheck: 提示：use --format text or --format github\n"}},
 
 		// plans
 		{name: "plans", args: []string{"plans"}, want: ok, noStderr: true,
@@ -470,47 +470,47 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show english", args: []string{"--lang", "en", "show", "jlp-hrss-13th"}, want: ok,
 			stdout: []string{"Indicator", "Target 2020", "expected"}, notStdout: []string{"预期性"}},
 		{name: "show unknown id", args: []string{"show", "nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown plan \"nosuch\" (known: jlp-hrss-13th, jlp-hrss-14th)\n", "plancheck: hint: "}},
+			stderr: []string{"plancheck: 错误：unknown plan \"nosuch\" (known: jlp-hrss-13th, jlp-hrss-14th)\n", "plancheck: 提示："}},
 		{name: "show unknown version", args: []string{"show", "jlp-hrss-14th@9"}, want: trouble, noStdout: true,
 			stderr: []string{"jlp-hrss-14th has no version 9 (versions: 1)"}},
 		{name: "show bad version", args: []string{"show", "jlp-hrss-14th@x"}, want: trouble, noStdout: true,
 			stderr: []string{"bad plan reference \"jlp-hrss-14th@x\""}},
 		{name: "show version 0", args: []string{"show", "jlp-hrss-14th@0"}, want: trouble, noStdout: true},
 		{name: "show missing file", args: []string{"show", "$D/missing.yaml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: read plan: ", "$D/missing.yaml: no such file or directory\n", "plancheck: hint: "}},
+			stderr: []string{"plancheck: 错误：read plan: ", "$D/missing.yaml: no such file or directory\n", "plancheck: 提示："}},
 		{name: "show invalid file", args: []string{"show", "$D/bad.yaml"}, want: trouble, noStdout: true,
 			stderr: []string{
-				"plancheck: error: $D/bad.yaml:13:13: duplicate indicator id \"jobs\" (first at line 9)\n",
-				"plancheck: error: $D/bad.yaml:23:9: "}},
+				"plancheck: 错误：$D/bad.yaml:13:13: duplicate indicator id \"jobs\" (first at line 9)\n",
+				"plancheck: 错误：$D/bad.yaml:23:9: "}},
 		{name: "show alias bomb", args: []string{"show", "$D/bomb.yaml"}, want: trouble, noStdout: true,
 			stderr: []string{"anchors and aliases are not allowed in plan files"}},
 		{name: "show over the size limit", args: []string{"show", "$D/big.yaml"}, want: trouble, noStdout: true,
 			stderr: []string{"plan file too large"}},
 		{name: "show no plan", args: []string{"show"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: show takes one PLAN, got 0 arguments\n"}},
+			stderr: []string{"plancheck: 错误：show takes one PLAN, got 0 arguments\n"}},
 		{name: "show unknown flag", args: []string{"show", "--bogus", "jlp-hrss-14th"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown flag: --bogus\n", "plancheck: hint: see 'plancheck show -h'\n"}},
+			stderr: []string{"plancheck: 错误：unknown flag: --bogus\n", "plancheck: 提示：see 'plancheck show -h'\n"}},
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: --lang: unknown language \"fr\" (want zh or en)\n"}},
+			stderr: []string{"plancheck: 错误：--lang: unknown language \"fr\" (want zh or en)\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown format \"xml\"\n", "plancheck: hint: use --format table or markdown\n"}},
+			stderr: []string{"plancheck: 错误：unknown format \"xml\"\n", "plancheck: 提示：use --format table or markdown\n"}},
 
 		// the rest
 		{name: "version", args: []string{"--version"}, want: ok, noStderr: true, stdout: []string{"plancheck "}},
 		{name: "completion bash", args: []string{"completion", "bash"}, want: ok, noStderr: true,
 			stdout: []string{"# bash completion V2 for plancheck"}},
 		{name: "completion of an unknown shell", args: []string{"completion", "nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown shell \"nosuch\" (want bash, zsh, fish or powershell)\n"}},
+			stderr: []string{"plancheck: 错误：unknown shell \"nosuch\" (want bash, zsh, fish or powershell)\n"}},
 		{name: "completion without a shell", args: []string{"completion"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: completion needs a shell: bash, zsh, fish or powershell\n"}},
+			stderr: []string{"plancheck: 错误：completion needs a shell: bash, zsh, fish or powershell\n"}},
 		{name: "plans with an argument", args: []string{"plans", "extra"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: plancheck plans takes no arguments, got \"extra\"\n", "plancheck: hint: see 'plancheck plans -h'\n"}},
+			stderr: []string{"plancheck: 错误：plancheck plans takes no arguments, got \"extra\"\n", "plancheck: 提示：see 'plancheck plans -h'\n"}},
 		{name: "help", args: []string{"-h"}, want: ok, noStderr: true, stdout: []string{"示例：\n", "退出状态"}},
 		{name: "validate help", args: []string{"validate", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck validate\n"}},
 		{name: "plans help", args: []string{"plans", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck plans\n"}},
 		{name: "show help", args: []string{"show", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck show jlp-hrss-14th\n"}},
 		{name: "unknown command", args: []string{"nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: error: unknown command \"nosuch\" for \"plancheck\"\n"}},
+			stderr: []string{"plancheck: 错误：unknown command \"nosuch\" for \"plancheck\"\n"}},
 		{name: "unknown global language", args: []string{"--lang", "fr", "plans"}, want: trouble, noStdout: true},
 	}
 	expand := func(s string) string { return strings.ReplaceAll(s, "$D", dir) }
@@ -658,9 +658,9 @@ func TestOutputDirectoryMissing(t *testing.T) {
 			if code := reportError(&stderr, err); code != ExitTrouble {
 				t.Errorf("%s(%s): status %d, want %d", name, tc.path, code, ExitTrouble)
 			}
-			want := "plancheck: error: " + tc.wantErr + "\n"
+			want := "plancheck: 错误：" + tc.wantErr + "\n"
 			if tc.wantHint != "" {
-				want += "plancheck: hint: " + tc.wantHint + "\n"
+				want += "plancheck: 提示：" + tc.wantHint + "\n"
 			}
 			if stderr.String() != want {
 				t.Errorf("%s(%s) reports\n%s\nwant\n%s", name, tc.path, stderr.String(), want)
@@ -675,8 +675,8 @@ func TestOutputDirectoryMissing(t *testing.T) {
 	} {
 		var stdout, stderr bytes.Buffer
 		code := Main(args, strings.NewReader(""), &stdout, &stderr)
-		want := "plancheck: error: write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist\n" +
-			"plancheck: hint: " + hint + "\n"
+		want := "plancheck: 错误：write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist\n" +
+			"plancheck: 提示：" + hint + "\n"
 		if code != ExitTrouble || stderr.String() != want || stdout.Len() != 0 {
 			t.Errorf("%q: status %d, stdout %q, stderr\n%s\nwant status 2, stderr\n%s", args, code, stdout.String(), stderr.String(), want)
 		}

@@ -174,7 +174,7 @@ func runEval(opts *evalOptions) error {
 			}
 			if r.Eval != nil {
 				for _, w := range r.Eval.Warnings() {
-					stderr.line("plancheck: warning: " + w)
+					stderr.line("plancheck: " + opts.global.lang.T("prefix.warning") + w)
 				}
 			}
 		}
@@ -221,7 +221,7 @@ func runEval(opts *evalOptions) error {
 	if failed := policyFailures(evals, opts.failOn, opts.strict, opts.global.lang); len(failed) > 0 {
 		if !opts.quiet {
 			for _, f := range failed {
-				stderr.line("plancheck: fail: " + f)
+				stderr.line("plancheck: " + opts.global.lang.T("prefix.fail") + f)
 			}
 		}
 		return silentExit(ExitFailed)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Exit statuses of spec §5.
@@ -52,7 +54,7 @@ func withHint(err error, format string, args ...any) error {
 // reportError prints err, one "plancheck: error:" line per line of its text, and any
 // hint, and returns the exit status it maps to. Anything not marked otherwise is
 // trouble (2): the job could not be done.
-func reportError(stderr io.Writer, err error) int {
+func reportError(stderr io.Writer, err error, lang ...msg.Lang) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -64,14 +66,18 @@ func reportError(stderr io.Writer, err error) int {
 			return code
 		}
 	}
+	l := msg.Chinese
+	if len(lang) > 0 {
+		l = lang[0]
+	}
 	out := newNoteWriter(stderr)
 	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
-		out.line("plancheck: error: " + line)
+		out.line("plancheck: " + l.T("prefix.error") + line)
 	}
 	// A hint from any layer: this package's, or the pipeline's.
 	var he interface{ Hint() string }
 	if errors.As(err, &he) {
-		out.line("plancheck: hint: " + he.Hint())
+		out.line("plancheck: " + l.T("prefix.hint") + he.Hint())
 	}
 	return code
 }

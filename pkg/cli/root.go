@@ -186,13 +186,16 @@ func fixCompletion(root *cobra.Command) {
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "plancheck: error: internal error: %v\n", r)
-			fmt.Fprintf(stderr, "plancheck: hint: this is a bug in plancheck; please report it with the command you ran\n")
+			lang := helpLang(args)
+			fmt.Fprintf(stderr, "plancheck: %s%s\n", lang.T("prefix.error"), lang.T("error.internal-main", r))
+			fmt.Fprintf(stderr, "plancheck: %s%s\n", lang.T("prefix.hint"), lang.T("hint.internal"))
 			code = ExitTrouble
 		}
 	}()
 	ios := &IOStreams{In: stdin, Out: stdout, ErrOut: stderr}
 	root := newRootCmd(ios, args)
 	root.SetArgs(args)
-	return reportError(stderr, root.ExecuteContext(context.Background()))
+	// Errors are in the language the arguments give, as the help is (the
+	// same choice the flags make, and Chinese where --lang is wrong).
+	return reportError(stderr, root.ExecuteContext(context.Background()), helpLang(args))
 }

@@ -118,7 +118,7 @@ func runTemplate(opts *templateOptions) error {
 	} else {
 		p, err = defaultTemplatePlan()
 		if err == nil {
-			fmt.Fprintf(opts.io.ErrOut, "plancheck: plan %s (the embedded plan with the latest period; --plan names another)\n", p.Ref())
+			fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan", p.Ref()))
 		}
 	}
 	if err != nil {
@@ -158,6 +158,6 @@ func runTemplate(opts *templateOptions) error {
 	if err := writeAtomic(opts.output, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "plancheck: wrote %s: %s, %d indicators, %d—%d\n", opts.output, p.Ref(), len(p.Indicators()), from, to)
+	fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-wrote", opts.output, p.Ref(), len(p.Indicators()), from, to))
 	return nil
 }

@@ -99,7 +99,7 @@ func runValidate(opts *validateOptions) error {
 		}
 	}
 	if invalid > 0 && opts.format == "text" {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: %d of %d plan files invalid\n", invalid, len(inputs))
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.invalid-plans", invalid, len(inputs)))
 	}
 	switch {
 	case unreadable > 0:
@@ -123,7 +123,7 @@ func (opts *validateOptions) annotate(file string, at plan.Pos, msg string) {
 		return
 	}
 	if at.Line == 0 {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: error: %s\n", msg)
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s%s\n", opts.global.lang.T("prefix.error"), msg)
 		return
 	}
 	fmt.Fprintf(opts.io.ErrOut, "%s:%d:%d: %s\n", file, at.Line, at.Col, msg)
