@@ -1,8 +1,6 @@
 package cli
 
-import (
-	"fmt"
-)
+import "errors"
 
 // utf8BOM is the UTF-8 byte order mark. Excel opens a CSV file as UTF-8 only
 // when it starts with one; without it, a Chinese Windows reads the file as
@@ -27,8 +25,7 @@ func resolveBOM(opts *evalOptions, given bool) error {
 		return nil
 	}
 	if opts.bom && opts.format != "csv" {
-		return withHint(fmt.Errorf("--bom is for csv output, not %s", opts.format),
-			"leave --bom out, or give --format csv")
+		return withHint(errors.New(opts.global.lang.T("error.bom-not-csv", opts.format)), "%s", opts.global.lang.T("hint.bom"))
 	}
 	return nil
 }

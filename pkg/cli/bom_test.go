@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/spf13/cobra"
 )
 
@@ -51,7 +52,7 @@ func TestEvalBOMFlag(t *testing.T) {
 			t.Parallel()
 			ios, _, _ := testStreams()
 			var got *evalOptions
-			cmd := newEvalCmd(ios, &globalOptions{}, func(o *evalOptions) error { got = o; return nil })
+			cmd := newEvalCmd(ios, &globalOptions{lang: msg.English}, func(o *evalOptions) error { got = o; return nil })
 			// A command outside the root has no flag error hint; give it the
 			// root's, so that a bad value is checked as Main reports it.
 			cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return withHint(err, "see '%s -h'", c.CommandPath()) })

@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -65,7 +66,7 @@ func checkFlagError(t *testing.T, err error, wantErr, wantHint string) {
 		t.Errorf("hint %q, want %q", he.hint, wantHint)
 	}
 	var stderr bytes.Buffer
-	if code := reportError(&stderr, err); code != ExitTrouble {
+	if code := reportError(&stderr, err, msg.English); code != ExitTrouble {
 		t.Errorf("reportError gives status %d, want %d", code, ExitTrouble)
 	}
 }
@@ -106,7 +107,7 @@ func TestValidateFlags(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ios, _, _ := testStreams()
-			g := &globalOptions{}
+			g := &globalOptions{lang: msg.English}
 			var got *validateOptions
 			cmd := newValidateCmd(ios, g, func(opts *validateOptions) error {
 				got = opts
@@ -173,7 +174,7 @@ func TestShowFlags(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ios, _, _ := testStreams()
-			g := &globalOptions{}
+			g := &globalOptions{lang: msg.English}
 			var got *showOptions
 			cmd := newShowCmd(ios, g, func(opts *showOptions) error {
 				got = opts
@@ -225,7 +226,7 @@ func TestPlansFlags(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			ios, _, _ := testStreams()
-			g := &globalOptions{}
+			g := &globalOptions{lang: msg.English}
 			var got *plansOptions
 			cmd := newPlansCmd(ios, g, func(opts *plansOptions) error {
 				got = opts
@@ -257,7 +258,7 @@ func TestPlansFlags(t *testing.T) {
 func TestHelpDoesNotRun(t *testing.T) {
 	t.Parallel()
 	ios, _, _ := testStreams()
-	g := &globalOptions{}
+	g := &globalOptions{lang: msg.English}
 	ran := false
 	cmds := map[string]*cobra.Command{
 		"validate": newValidateCmd(ios, g, func(*validateOptions) error { ran = true; return nil }),
@@ -435,7 +436,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "validate a directory", args: []string{"validate", "$D/adir"}, want: trouble,
 			stderr: []string{"plancheck: 错误：read plan: read $D/adir: is a directory\n"}},
 		{name: "show a missing file", args: []string{"show", "$D/missing.yaml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：read plan: open $D/missing.yaml: no such file or directory\n", "plancheck: 提示：check the path"}},
+			stderr: []string{"plancheck: 错误：read plan: open $D/missing.yaml: no such file or directory\n", "plancheck: 提示：请检查路径"}},
 		{name: "count line beside an unreadable file", args: []string{"validate", "$D/good.yaml", "$D/missing.yaml", "$D/bad.yaml"}, want: trouble,
 			stderr: []string{"plancheck: 3 个规划文件中有 1 个无效\n"}},
 		{name: "validate over the size limit", args: []string{"validate", "$D/big.yaml"}, want: trouble, noStdout: true,
@@ -443,7 +444,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "validate unreadable outranks invalid", args: []string{"validate", "$D/bad.yaml", "$D/missing.yaml"},
 			want: trouble, stderr: []string{"$D/bad.yaml:13:13: ", "open $D/missing.yaml"}},
 		{name: "validate unknown format", args: []string{"validate", "--format", "xml"}, want: trouble,
-			stderr: []string{"plancheck: 错误：unknown format \"xml\"\n", "plancheck: 提示：use --format text or --format github\n"}},
+			stderr: []string{"plancheck: 错误：未知的格式 \"xml\"\n", "plancheck: 提示：请用 --format text 或 --format github\n"}},
 
 		// plans
 		{name: "plans", args: []string{"plans"}, want: ok, noStderr: true,
@@ -487,24 +488,24 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show over the size limit", args: []string{"show", "$D/big.yaml"}, want: trouble, noStdout: true,
 			stderr: []string{"plan file too large"}},
 		{name: "show no plan", args: []string{"show"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：show takes one PLAN, got 0 arguments\n"}},
+			stderr: []string{"plancheck: 错误：show 只接受一个规划，收到 0 个参数\n"}},
 		{name: "show unknown flag", args: []string{"show", "--bogus", "jlp-hrss-14th"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：unknown flag: --bogus\n", "plancheck: 提示：see 'plancheck show -h'\n"}},
+			stderr: []string{"plancheck: 错误：unknown flag: --bogus\n", "plancheck: 提示：见 plancheck show -h\n"}},
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：--lang: unknown language \"fr\" (want zh or en)\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：unknown format \"xml\"\n", "plancheck: 提示：use --format table or markdown\n"}},
+			stderr: []string{"plancheck: 错误：未知的格式 \"xml\"\n", "plancheck: 提示：请用 --format table 或 markdown\n"}},
 
 		// the rest
 		{name: "version", args: []string{"--version"}, want: ok, noStderr: true, stdout: []string{"plancheck "}},
 		{name: "completion bash", args: []string{"completion", "bash"}, want: ok, noStderr: true,
 			stdout: []string{"# bash completion V2 for plancheck"}},
 		{name: "completion of an unknown shell", args: []string{"completion", "nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：unknown shell \"nosuch\" (want bash, zsh, fish or powershell)\n"}},
+			stderr: []string{"plancheck: 错误：未知的 shell \"nosuch\"（应为 bash、zsh、fish 或 powershell）\n"}},
 		{name: "completion without a shell", args: []string{"completion"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：completion needs a shell: bash, zsh, fish or powershell\n"}},
+			stderr: []string{"plancheck: 错误：completion 需要指定 shell：bash、zsh、fish 或 powershell\n"}},
 		{name: "plans with an argument", args: []string{"plans", "extra"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：plancheck plans takes no arguments, got \"extra\"\n", "plancheck: 提示：see 'plancheck plans -h'\n"}},
+			stderr: []string{"plancheck: 错误：plancheck plans 不接受参数，收到 \"extra\"\n", "plancheck: 提示：见 plancheck plans -h\n"}},
 		{name: "help", args: []string{"-h"}, want: ok, noStderr: true, stdout: []string{"示例：\n", "退出状态"}},
 		{name: "validate help", args: []string{"validate", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck validate\n"}},
 		{name: "plans help", args: []string{"plans", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck plans\n"}},
@@ -655,12 +656,12 @@ func TestOutputDirectoryMissing(t *testing.T) {
 				continue
 			}
 			var stderr bytes.Buffer
-			if code := reportError(&stderr, err); code != ExitTrouble {
+			if code := reportError(&stderr, err, msg.English); code != ExitTrouble {
 				t.Errorf("%s(%s): status %d, want %d", name, tc.path, code, ExitTrouble)
 			}
-			want := "plancheck: 错误：" + tc.wantErr + "\n"
+			want := "plancheck: error: " + tc.wantErr + "\n"
 			if tc.wantHint != "" {
-				want += "plancheck: 提示：" + tc.wantHint + "\n"
+				want += "plancheck: hint: " + tc.wantHint + "\n"
 			}
 			if stderr.String() != want {
 				t.Errorf("%s(%s) reports\n%s\nwant\n%s", name, tc.path, stderr.String(), want)
@@ -670,13 +671,13 @@ func TestOutputDirectoryMissing(t *testing.T) {
 	// Through Main, for eval (before any workbook is read: the workbook named
 	// does not exist) and template.
 	for _, args := range [][]string{
-		{"eval", "no-such.xlsx", "-o", filepath.Join(missing, "x.xlsx")},
-		{"template", "-o", filepath.Join(missing, "x.xlsx")},
+		{"eval", "--lang", "en", "no-such.xlsx", "-o", filepath.Join(missing, "x.xlsx")},
+		{"template", "--lang", "en", "-o", filepath.Join(missing, "x.xlsx")},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := Main(args, strings.NewReader(""), &stdout, &stderr)
-		want := "plancheck: 错误：write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist\n" +
-			"plancheck: 提示：" + hint + "\n"
+		want := "plancheck: error: write " + filepath.Join(missing, "x.xlsx") + ": directory " + missing + " does not exist\n" +
+			"plancheck: hint: " + hint + "\n"
 		if code != ExitTrouble || stderr.String() != want || stdout.Len() != 0 {
 			t.Errorf("%q: status %d, stdout %q, stderr\n%s\nwant status 2, stderr\n%s", args, code, stdout.String(), stderr.String(), want)
 		}

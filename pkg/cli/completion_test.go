@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -165,7 +166,7 @@ func TestCompletionValuesAccepted(t *testing.T) {
 
 	accepted := func(name string, extra ...string) error {
 		ios, _, _ := testStreams()
-		g := &globalOptions{}
+		g := &globalOptions{lang: msg.English}
 		args := append(append([]string{}, base[name]...), extra...)
 		var cmd *cobra.Command
 		switch name {

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -49,14 +50,14 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
   plancheck eval 2023.xlsx --fail-on any --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return withHint(errors.New("eval needs at least one workbook"), "see 'plancheck eval -h'")
+				return withHint(errors.New(g.lang.T("error.eval-needs-workbook")), "%s", g.lang.T("hint.see-help", "plancheck eval"))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			if opts.output != "" && !cmd.Flags().Changed("format") {
-				f, err := formatOf(opts.output)
+				f, err := formatOf(opts.output, g.lang)
 				if err != nil {
 					return err
 				}
@@ -66,18 +67,18 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			case "table", "markdown", "csv", "json":
 			case "xlsx":
 				if opts.output == "" {
-					return withHint(errors.New("--format xlsx writes a workbook: name it with -o"), "plancheck eval 2023.xlsx -o summary.xlsx")
+					return withHint(errors.New(g.lang.T("error.xlsx-needs-o")), "plancheck eval 2023.xlsx -o summary.xlsx")
 				}
 			default:
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown, csv, json or xlsx")
+				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-eval"))
 			}
 			switch opts.failOn {
 			case "binding", "any", "none":
 			default:
-				return withHint(fmt.Errorf("unknown --fail-on %q", opts.failOn), "use --fail-on binding, any or none")
+				return withHint(errors.New(g.lang.T("error.unknown-fail-on", opts.failOn)), "%s", g.lang.T("hint.fail-on-values"))
 			}
 			if opts.strict && opts.lenient {
-				return errors.New("--strict and --lenient cannot be used together")
+				return errors.New(g.lang.T("error.strict-lenient"))
 			}
 			if err := resolveBOM(opts, cmd.Flags().Changed("bom")); err != nil {
 				return err
@@ -104,7 +105,8 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 }
 
 // formatOf is the output format an -o file's extension asks for.
-func formatOf(path string) (string, error) {
+func formatOf(path string, lang ...msg.Lang) (string, error) {
+	l := langOf(lang)
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".json":
 		return "json", nil
@@ -117,13 +119,13 @@ func formatOf(path string) (string, error) {
 	case ".xlsx":
 		return "xlsx", nil
 	default:
-		return "", withHint(fmt.Errorf("%s: no output format for %q files", path, ext), "name it .xlsx, .json, .csv, .md or .txt, or give --format")
+		return "", withHint(errors.New(l.T("error.no-output-format", path, ext)), "%s", l.T("hint.output-extensions"))
 	}
 }
 
 func runEval(opts *evalOptions) error {
 	if opts.output != "" {
-		if err := checkOutput(opts.output, opts.files); err != nil {
+		if err := checkOutput(opts.output, opts.files, opts.global.lang); err != nil {
 			return err
 		}
 	}
@@ -131,7 +133,7 @@ func runEval(opts *evalOptions) error {
 		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
-		p, err := resolvePlan(opts.planRef)
+		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {
 			return err
 		}
@@ -291,8 +293,8 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, la
 // checkOutput refuses an output path that is one of the inputs, or one in a
 // directory that does not exist (said before any workbook is read, rather
 // than after the whole evaluation).
-func checkOutput(out string, inputs []string) error {
-	if err := outputDirError(out); err != nil {
+func checkOutput(out string, inputs []string, lang ...msg.Lang) error {
+	if err := outputDirError(out, lang...); err != nil {
 		return err
 	}
 	outAbs, err := filepath.Abs(out)
@@ -312,7 +314,7 @@ func checkOutput(out string, inputs []string) error {
 			}
 		}
 		if same {
-			return fmt.Errorf("output %s is one of the inputs; refusing to write over it", out)
+			return errors.New(langOf(lang).T("error.output-is-input", out))
 		}
 	}
 	return nil
@@ -371,15 +373,15 @@ func writeAtomicFunc(path string, write func(io.Writer) error) error {
 
 // outputDirError says what is wrong with the directory an output file is to
 // be written in, or nil when nothing is known to be.
-func outputDirError(path string) error {
+func outputDirError(path string, lang ...msg.Lang) error {
+	l := langOf(lang)
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return withHint(fmt.Errorf("write %s: directory %s does not exist", path, dir),
-			"create the directory first, or name a file in one that exists")
+		return withHint(errors.New(l.T("error.dir-missing", path, dir)), "%s", l.T("hint.dir-missing"))
 	case err == nil && !info.IsDir():
-		return fmt.Errorf("write %s: %s is not a directory", path, dir)
+		return errors.New(l.T("error.not-dir", path, dir))
 	}
 	return nil
 }

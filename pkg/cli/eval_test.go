@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 func TestFormatOf(t *testing.T) {
@@ -45,7 +47,7 @@ func TestEvalFlags(t *testing.T) {
 	for _, c := range cases {
 		ios := &IOStreams{Out: &strings.Builder{}, ErrOut: &strings.Builder{}}
 		var got *evalOptions
-		cmd := newEvalCmd(ios, &globalOptions{}, func(o *evalOptions) error { got = o; return nil })
+		cmd := newEvalCmd(ios, &globalOptions{lang: msg.English}, func(o *evalOptions) error { got = o; return nil })
 		cmd.SetArgs(c.args)
 		cmd.SetOut(ios.Out)
 		cmd.SetErr(ios.ErrOut)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -34,7 +33,7 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
   plancheck inspect 2023.xlsx --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return withHint(fmt.Errorf("inspect takes one workbook, got %d arguments", len(args)), "see 'plancheck inspect -h'")
+				return withHint(errors.New(g.lang.T("error.inspect-one", len(args))), "%s", g.lang.T("hint.see-help", "plancheck inspect"))
 			}
 			return nil
 		},
@@ -43,10 +42,10 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 			switch opts.format {
 			case "table", "markdown", "json":
 			default:
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown or json")
+				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-inspect"))
 			}
 			if opts.strict && opts.lenient {
-				return errors.New("--strict and --lenient cannot be used together")
+				return errors.New(g.lang.T("error.strict-lenient"))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -66,7 +65,7 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 func runInspect(opts *inspectOptions) error {
 	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
 	if opts.planRef != "" {
-		p, err := resolvePlan(opts.planRef)
+		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {
 			return err
 		}

@@ -4,19 +4,30 @@ import (
 	"errors"
 	"os"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
 // resolvePlan selects a plan as --plan and the PLAN arguments do (spec §2): a
 // file, an embedded id (newest version) or id@version. Every command that takes
 // a plan goes through here.
-func resolvePlan(ref string) (*plan.Plan, error) {
+func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
+	l := langOf(lang)
 	p, err := plan.Resolve(ref)
 	switch {
 	case errors.Is(err, plan.ErrUnknownPlan):
-		return nil, withHint(err, "'plancheck plans' lists the embedded plans; a plan file needs a path ending in .yaml")
+		return nil, withHint(err, "%s", l.T("hint.plan-unknown"))
 	case errors.Is(err, os.ErrNotExist):
-		return nil, withHint(err, "check the path, or name an embedded plan ('plancheck plans' lists them)")
+		return nil, withHint(err, "%s", l.T("hint.plan-file"))
 	}
 	return p, err
+}
+
+// langOf is the language a helper was given, English when none was (as the
+// helpers' own tests read their messages).
+func langOf(lang []msg.Lang) msg.Lang {
+	if len(lang) == 0 || lang[0] == "" {
+		return msg.English
+	}
+	return lang[0]
 }

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -28,7 +28,7 @@ func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) erro
 			switch opts.format {
 			case "table", "markdown", "json":
 			default:
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table, markdown or json")
+				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-inspect"))
 			}
 			if runF != nil {
 				return runF(opts)

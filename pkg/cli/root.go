@@ -80,7 +80,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
 	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", g.lang.T("flag.lang"))
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return withHint(err, "see '%s -h'", cmd.CommandPath())
+		return withHint(err, "%s", g.lang.T("hint.see-help", cmd.CommandPath()))
 	})
 
 	root.AddCommand(
@@ -91,7 +91,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 		newEvalCmd(ios, g, nil),
 		newTemplateCmd(ios, g, nil),
 	)
-	fixCompletion(root)
+	fixCompletion(root, g)
 	registerCompletions(root)
 	localizeCobra(root, g.lang)
 	return root
@@ -158,14 +158,15 @@ func localizeCobra(root *cobra.Command, lang msg.Lang) {
 // noArgs is cobra.NoArgs with a message that says what was wrong.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return withHint(fmt.Errorf("%s takes no arguments, got %q", cmd.CommandPath(), args[0]), "see '%s -h'", cmd.CommandPath())
+		lang := langOfCmd(cmd)
+		return withHint(errors.New(lang.T("error.no-args", cmd.CommandPath(), args[0])), "%s", lang.T("hint.see-help", cmd.CommandPath()))
 	}
 	return nil
 }
 
 // fixCompletion makes "completion" fail on a shell it does not know, instead
 // of printing help and succeeding.
-func fixCompletion(root *cobra.Command) {
+func fixCompletion(root *cobra.Command, g *globalOptions) {
 	root.InitDefaultCompletionCmd()
 	for _, c := range root.Commands() {
 		if c.Name() != "completion" {
@@ -174,9 +175,9 @@ func fixCompletion(root *cobra.Command) {
 		c.Args = cobra.ArbitraryArgs
 		c.RunE = func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
-				return withHint(errors.New("completion needs a shell: bash, zsh, fish or powershell"), "see 'plancheck completion -h'")
+				return withHint(errors.New(g.lang.T("error.completion-shell")), "%s", g.lang.T("hint.see-help", "plancheck completion"))
 			}
-			return withHint(fmt.Errorf("unknown shell %q (want bash, zsh, fish or powershell)", args[0]), "see 'plancheck completion -h'")
+			return withHint(errors.New(g.lang.T("error.unknown-shell", args[0])), "%s", g.lang.T("hint.see-help", "plancheck completion"))
 		}
 	}
 }
@@ -198,4 +199,18 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Errors are in the language the arguments give, as the help is (the
 	// same choice the flags make, and Chinese where --lang is wrong).
 	return reportError(stderr, root.ExecuteContext(context.Background()), helpLang(args))
+}
+
+// langOfCmd is the language of a command's run, as its root's flags and
+// PLANCHECK_LANG give it (for checks that have no options at hand).
+func langOfCmd(cmd *cobra.Command) msg.Lang {
+	f := cmd.Flags().Lookup("lang")
+	if f == nil {
+		return msg.English // a command outside the tree (tests)
+	}
+	l, err := msg.Choose(f.Value.String())
+	if err != nil {
+		return msg.Chinese
+	}
+	return l
 }

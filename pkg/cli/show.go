@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -27,15 +27,14 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
   plancheck show jlp-hrss-14th --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return withHint(fmt.Errorf("show takes one PLAN, got %d arguments", len(args)),
-					"name an embedded plan ('plancheck plans' lists them), ID@VERSION, or a plan file")
+				return withHint(errors.New(g.lang.T("error.show-one", len(args))), "%s", g.lang.T("hint.name-a-plan"))
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.planRef = args[0]
 			if opts.format != "table" && opts.format != "markdown" {
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format table or markdown")
+				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-show"))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -48,7 +47,7 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 }
 
 func runShow(opts *showOptions) error {
-	p, err := resolvePlan(opts.planRef)
+	p, err := resolvePlan(opts.planRef, opts.global.lang)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
@@ -40,16 +41,16 @@ func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.output == "" {
-				return withHint(errors.New("template needs -o FILE, the workbook to write"), "e.g. plancheck template -o 2023.xlsx")
+				return withHint(errors.New(g.lang.T("error.template-needs-o")), "%s", g.lang.T("hint.template-example"))
 			}
 			if ext := strings.ToLower(filepath.Ext(opts.output)); ext != ".xlsx" {
-				return withHint(fmt.Errorf("%s: a template is an .xlsx workbook, not %q", opts.output, ext), "name the output FILE.xlsx")
+				return withHint(errors.New(g.lang.T("error.template-xlsx", opts.output, ext)), "%s", g.lang.T("hint.template-xlsx"))
 			}
-			if err := outputDirError(opts.output); err != nil {
+			if err := outputDirError(opts.output, g.lang); err != nil {
 				return err
 			}
 			if cmd.Flags().Changed("years") {
-				from, to, err := parseYears(opts.years)
+				from, to, err := parseYears(opts.years, g.lang)
 				if err != nil {
 					return err
 				}
@@ -73,11 +74,12 @@ var yearsFlag = regexp.MustCompile(`^(\d{4})(?:[-–—~至到](\d{4}))?$`)
 
 // parseYears reads --years: "2021-2025" (a hyphen, an en or em dash, ~ or 至,
 // full-width or not, with or without spaces) or one year, "2023".
-func parseYears(s string) (from, to int, err error) {
+func parseYears(s string, lang ...msg.Lang) (from, to int, err error) {
+	l := langOf(lang)
 	t := strings.Join(strings.Fields(norm.NFKC.String(s)), "")
 	m := yearsFlag.FindStringSubmatch(t)
 	if m == nil {
-		return 0, 0, withHint(fmt.Errorf("--years %q: not a year or a range of years", s), "write it like 2021-2025, or 2023 for one year")
+		return 0, 0, withHint(errors.New(l.T("error.years-form", s)), "%s", l.T("hint.years-form"))
 	}
 	from, _ = strconv.Atoi(m[1])
 	to = from
@@ -85,14 +87,14 @@ func parseYears(s string) (from, to int, err error) {
 		to, _ = strconv.Atoi(m[2])
 	}
 	if from > to {
-		return 0, 0, withHint(fmt.Errorf("--years %q: %d is after %d", s, from, to), "write the first year first, like 2021-2025")
+		return 0, 0, withHint(errors.New(l.T("error.years-order", s, from, to)), "%s", l.T("hint.years-order"))
 	}
 	return from, to, nil
 }
 
 // defaultTemplatePlan is the embedded plan with the latest period (the plan
 // now running), its newest version; on a tie, the first by id.
-func defaultTemplatePlan() (*plan.Plan, error) {
+func defaultTemplatePlan(lang ...msg.Lang) (*plan.Plan, error) {
 	reg, err := plan.Embedded()
 	if err != nil {
 		return nil, err
@@ -105,7 +107,7 @@ func defaultTemplatePlan() (*plan.Plan, error) {
 		}
 	}
 	if best == nil {
-		return nil, withHint(errors.New("no embedded plan to make a template of"), "name a plan file with --plan")
+		return nil, withHint(errors.New(langOf(lang).T("error.no-template-plan")), "%s", langOf(lang).T("hint.plan-file-flag"))
 	}
 	return best, nil
 }
@@ -114,9 +116,9 @@ func runTemplate(opts *templateOptions) error {
 	var p *plan.Plan
 	var err error
 	if opts.planRef != "" {
-		p, err = resolvePlan(opts.planRef)
+		p, err = resolvePlan(opts.planRef, opts.global.lang)
 	} else {
-		p, err = defaultTemplatePlan()
+		p, err = defaultTemplatePlan(opts.global.lang)
 		if err == nil {
 			fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan", p.Ref()))
 		}
@@ -133,19 +135,17 @@ func runTemplate(opts *templateOptions) error {
 		if from >= p.Period.Start {
 			outside = to
 		}
-		return withHint(fmt.Errorf("--years %s: %d is outside the period %s of %s", opts.years, outside, p.Period, p.Ref()),
-			"give years within %s, or leave --years out for the whole period", p.Period)
+		return withHint(errors.New(opts.global.lang.T("error.years-outside", opts.years, outside, p.Period, p.Ref())), "%s", opts.global.lang.T("hint.years-within", p.Period))
 	}
 
 	if plan.IsFileRef(opts.planRef) {
-		if err := checkOutput(opts.output, []string{opts.planRef}); err != nil {
+		if err := checkOutput(opts.output, []string{opts.planRef}, opts.global.lang); err != nil {
 			return err
 		}
 	}
 	if !opts.force {
 		if _, err := os.Stat(opts.output); err == nil {
-			return withHint(fmt.Errorf("%s exists; refusing to write over it", opts.output),
-				"a filled workbook is an analyst's work: name another file, or give --force")
+			return withHint(errors.New(opts.global.lang.T("error.output-exists", opts.output)), "%s", opts.global.lang.T("hint.output-exists"))
 		}
 	}
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -40,7 +41,7 @@ func TestTemplateFlags(t *testing.T) {
 	for _, c := range cases {
 		ios, _, _ := testStreams()
 		var got *templateOptions
-		cmd := newTemplateCmd(ios, &globalOptions{}, func(o *templateOptions) error { got = o; return nil })
+		cmd := newTemplateCmd(ios, &globalOptions{lang: msg.English}, func(o *templateOptions) error { got = o; return nil })
 		_, err := execute(cmd, c.args)
 		if c.wantErr != "" {
 			checkFlagError(t, err, c.wantErr, c.wantHint)
@@ -66,12 +67,11 @@ func templateRun(t *testing.T, args ...string) (code int, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	ios := &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut}
-	root := newRootCmd(ios, nil)
-	if c, _, err := root.Find([]string{"template"}); err != nil || c == root {
-		root.AddCommand(newTemplateCmd(ios, &globalOptions{}, nil))
-	}
-	root.SetArgs(append([]string{"template"}, args...))
-	code = reportError(&errOut, root.ExecuteContext(t.Context()))
+	// In English, as the messages below are written.
+	args = append([]string{"template", "--lang", "en"}, args...)
+	root := newRootCmd(ios, args)
+	root.SetArgs(args)
+	code = reportError(&errOut, root.ExecuteContext(t.Context()), msg.English)
 	if out.Len() > 0 {
 		t.Errorf("template printed on stdout: %s", out.String())
 	}
@@ -84,7 +84,7 @@ func runTemplateDirect(t *testing.T, opts templateOptions) (stderr string, err e
 	ios, _, errOut := testStreams()
 	opts.io = ios
 	if opts.global == nil {
-		opts.global = &globalOptions{}
+		opts.global = &globalOptions{lang: msg.English}
 	}
 	err = runTemplate(&opts)
 	return errOut.String(), err
@@ -115,8 +115,8 @@ func TestRunTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "plancheck: 使用规划 jlp-hrss-14th@1（规划期最晚的内置规划；用 --plan 指定其他规划）\n" +
-		"plancheck: 已写出 " + out + "：jlp-hrss-14th@1，23 项指标，2021—2025\n"
+	want := "plancheck: plan jlp-hrss-14th@1 (the embedded plan with the latest period; --plan names another)\n" +
+		"plancheck: wrote " + out + ": jlp-hrss-14th@1, 23 indicators, 2021—2025\n"
 	if stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
@@ -157,7 +157,7 @@ func TestRunTemplate(t *testing.T) {
 			t.Errorf("--years %s: %v, want %s", c.years, err, c.want)
 		}
 		var stderr bytes.Buffer
-		if code := reportError(&stderr, err); code != ExitTrouble || !strings.Contains(stderr.String(), "plancheck: 提示：give years within 2021—2025") {
+		if code := reportError(&stderr, err, msg.English); code != ExitTrouble || !strings.Contains(stderr.String(), "plancheck: hint: give years within 2021—2025") {
 			t.Errorf("--years %s: status %d, %s", c.years, code, stderr.String())
 		}
 	}
@@ -205,13 +205,13 @@ func TestTemplateExitStatus(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"-o", filepath.Join(dir, "ok.xlsx"), "--years", "2023"}, ExitOK, "plancheck: 已写出 "},
-		{nil, ExitTrouble, "plancheck: 错误：template needs -o FILE, the workbook to write\nplancheck: 提示：e.g. plancheck template -o 2023.xlsx\n"},
+		{[]string{"-o", filepath.Join(dir, "ok.xlsx"), "--years", "2023"}, ExitOK, "plancheck: wrote "},
+		{nil, ExitTrouble, "plancheck: error: template needs -o FILE, the workbook to write\nplancheck: hint: e.g. plancheck template -o 2023.xlsx\n"},
 		{[]string{"-o", filepath.Join(dir, "t.csv")}, ExitTrouble, "a template is an .xlsx workbook"},
-		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--years", "soon"}, ExitTrouble, `plancheck: 错误：--years "soon": not a year or a range of years`},
+		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--years", "soon"}, ExitTrouble, `plancheck: error: --years "soon": not a year or a range of years`},
 		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--years", "2016"}, ExitTrouble, "2016 is outside the period 2021—2025"},
-		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--plan", "nope"}, ExitTrouble, "plancheck: 错误："},
-		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--bogus"}, ExitTrouble, "plancheck: 错误：unknown flag: --bogus"},
+		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--plan", "nope"}, ExitTrouble, "plancheck: error: "},
+		{[]string{"-o", filepath.Join(dir, "t.xlsx"), "--bogus"}, ExitTrouble, "plancheck: error: unknown flag: --bogus"},
 	} {
 		code, stderr := templateRun(t, c.args...)
 		if code != c.code || !strings.Contains(stderr, c.want) {
@@ -331,7 +331,7 @@ type evalJSONResult struct {
 func evalWorkbook(t *testing.T, path string) (evalJSONResult, string) {
 	t.Helper()
 	ios, out, errOut := testStreams()
-	opts := &evalOptions{io: ios, global: &globalOptions{}, files: []string{path}, format: "json", failOn: "binding"}
+	opts := &evalOptions{io: ios, global: &globalOptions{lang: msg.English}, files: []string{path}, format: "json", failOn: "binding"}
 	if err := runEval(opts); err != nil {
 		t.Fatalf("eval %s: %v\n%s", path, err, errOut)
 	}

@@ -29,7 +29,7 @@ func newValidateCmd(ios *IOStreams, g *globalOptions, runF func(*validateOptions
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.files = args
 			if opts.format != "text" && opts.format != "github" {
-				return withHint(fmt.Errorf("unknown format %q", opts.format), "use --format text or --format github")
+				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-validate"))
 			}
 			if runF != nil {
 				return runF(opts)
