@@ -153,10 +153,14 @@ func (c *collector) Skipped(s SkippedRow) { c.t.Skipped = append(c.t.Skipped, s)
 // in the first sheet that holds one) and streams the table's rows to sink,
 // holding no more than one row at a time.
 func Scan(path string, opts Options, sink RowSink) error {
+	lang := opts.Lang
+	if lang == "" {
+		lang = msg.English
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 	default:
-		return fmt.Errorf("%s: not an .xlsx or .xlsm workbook", path)
+		return errors.New(lang.T("table.not-xlsx", path))
 	}
 	lim := xlsx.DefaultLimits()
 	if opts.Limits != nil {
@@ -175,7 +179,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 			found = found || s == opts.Sheet
 		}
 		if !found {
-			return fmt.Errorf("%s: no sheet named %q (sheets: %s)", path, opts.Sheet, strings.Join(sheets, ", "))
+			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, strings.Join(sheets, lang.T("punct.enumeration"))))
 		}
 		sheets = []string{opts.Sheet}
 	}
@@ -198,12 +202,11 @@ func Scan(path string, opts Options, sink RowSink) error {
 		}
 		return nil
 	}
-	where := "sheet " + quoteList(sheets)
+	where := lang.T("table.in-sheet", quoteList(sheets))
 	if len(sheets) > 1 {
-		where = "sheets " + quoteList(sheets)
+		where = lang.T("table.in-sheets", quoteList(sheets))
 	}
-	return fmt.Errorf("%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns",
-		path, where, HeaderSearchRows)
+	return errors.New(lang.T("table.no-table", path, where, HeaderSearchRows))
 }
 
 // sinkError carries an error of the sink through the reader unchanged, so

@@ -9,6 +9,11 @@ package msg
 // indicator as the plan prints it.
 func init() {
 	add(map[Key][2]string{
+		"table.not-xlsx":          {"%s：不是 .xlsx 或 .xlsm 工作簿", "%s: not an .xlsx or .xlsm workbook"},
+		"table.no-sheet":          {"%s：没有名为 %q 的工作表（工作表：%s）", "%s: no sheet named %q (sheets: %s)"},
+		"table.no-table":          {"%[1]s：在%[2]s中没有找到表格：在前 %[3]d 行中查找含名称列（项目、指标、指标名称、名称）或编号列（编号、代码）以及年份列（2023、2023年、2023年实际值）的表头，或长表的“年份”和“数值”列", "%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns"},
+		"table.in-sheet":          {"工作表 %s ", "sheet %s"},
+		"table.in-sheets":         {"工作表 %s ", "sheets %s"},
 		"cell.issue":              {"%s：%s", "%s: %s"},
 		"cell.issue-text":         {"%s：“%s”：%s", "%s: %q: %s"},
 		"cell.issue-text-only":    {"“%s”：%s", "%q: %s"},
