@@ -37,3 +37,48 @@ func TestHelpHasNoEnglishProse(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorsHaveNoEnglishProse: in Chinese, the command line's own errors and
+// hints hold no English sentence either. (The plan loader's and validation's
+// messages, and those of broken files, are still English: not run here.)
+func TestErrorsHaveNoEnglishProse(t *testing.T) {
+	dir := t.TempDir()
+	sample := "../../testdata/2023.xlsx"
+	for _, args := range [][]string{
+		{"eval"},
+		{"eval", "--format", "xml", sample},
+		{"eval", "--fail-on", "some", sample},
+		{"eval", "--strict", "--lenient", sample},
+		{"eval", "--format", "xlsx", sample},
+		{"eval", sample, "-o", dir + "/x.pdf"},
+		{"eval", sample, "-o", sample},
+		{"eval", sample, "-o", dir + "/missing/x.json"},
+		{"eval", "--bom", "--format", "json", sample},
+		{"eval", "--year", "2030", sample},
+		{"eval", "--bogus", sample},
+		{"inspect"},
+		{"inspect", "--format", "csv", sample},
+		{"plans", "extra"},
+		{"plans", "--format", "xml"},
+		{"show"},
+		{"validate", "--format", "xml"},
+		{"template"},
+		{"template", "-o", dir + "/t.csv"},
+		{"template", "-o", dir + "/t.xlsx", "--years", "soon"},
+		{"template", "-o", dir + "/t.xlsx", "--years", "2025-2021"},
+		{"template", "-o", dir + "/t.xlsx", "--years", "2030"},
+		{"completion"},
+		{"completion", "nosuch"},
+	} {
+		var stderr bytes.Buffer
+		if code := Main(args, strings.NewReader(""), &bytes.Buffer{}, &stderr); code != ExitTrouble {
+			t.Errorf("plancheck %s: status %d, want 2", strings.Join(args, " "), code)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(stderr.String()), "\n") {
+			line = strings.ReplaceAll(line, dir, "DIR")
+			if m := english.FindString(command.ReplaceAllString(line, "")); m != "" {
+				t.Errorf("plancheck %s: English left in a Chinese error: %q in\n%s", strings.Join(args, " "), m, line)
+			}
+		}
+	}
+}
