@@ -19,6 +19,7 @@ var command = regexp.MustCompile(`plancheck(?: [-\w@./*\[\]]+)*`)
 // Chinese but the plan's own words it quotes. A text that bypassed the
 // catalogue shows up here.
 func TestHelpHasNoEnglishProse(t *testing.T) {
+	t.Setenv("PLANCHECK_LANG", "") // Chinese, whatever the developer's shell says
 	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
 	for _, c := range commands {
 		var out bytes.Buffer
@@ -42,6 +43,7 @@ func TestHelpHasNoEnglishProse(t *testing.T) {
 // hints hold no English sentence either. (The plan loader's and validation's
 // messages, and those of broken files, are still English: not run here.)
 func TestErrorsHaveNoEnglishProse(t *testing.T) {
+	t.Setenv("PLANCHECK_LANG", "")
 	dir := t.TempDir()
 	sample := "../../testdata/2023.xlsx"
 	for _, args := range [][]string{
