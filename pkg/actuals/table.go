@@ -6,6 +6,7 @@
 package actuals
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -168,6 +169,10 @@ func Scan(path string, opts Options, sink RowSink) error {
 	}
 	wb, err := xlsx.Open(path, lim)
 	if err != nil {
+		var nw *xlsx.NotWorkbookError
+		if errors.As(err, &nw) {
+			return notWorkbook(lang, path, nw)
+		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer wb.Close()
@@ -376,3 +381,40 @@ func skipText(text string) string {
 	}
 	return ""
 }
+
+// notWorkbook words, in the run's language, why path is not a workbook,
+// naming the path once.
+func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
+	var why string
+	switch e.Kind {
+	case xlsx.NotRegular:
+		why = lang.T("xlsx.not-regular")
+	case xlsx.Empty:
+		why = lang.T("xlsx.empty")
+	case xlsx.OLE:
+		why = lang.T("xlsx.ole")
+	case xlsx.XLSB:
+		why = lang.T("xlsx.xlsb")
+	case xlsx.NoWorkbookPart:
+		why = lang.T("xlsx.no-workbook-part", e.Part)
+	case xlsx.NoWorkbookElement:
+		why = lang.T("xlsx.no-workbook-elem", e.Part)
+	default:
+		if errors.Is(e.Err, zip.ErrFormat) {
+			why = lang.T("xlsx.not-zip")
+		} else {
+			why = lang.T("xlsx.not-zip-other", e.Reason())
+		}
+	}
+	return &notWorkbookError{msg: lang.T("xlsx.not-workbook", path, why), err: e}
+}
+
+// notWorkbookError is a NotWorkbookError worded for the reader; errors.As
+// still finds the original.
+type notWorkbookError struct {
+	msg string
+	err *xlsx.NotWorkbookError
+}
+
+func (e *notWorkbookError) Error() string { return e.msg }
+func (e *notWorkbookError) Unwrap() error { return e.err }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -46,7 +48,25 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 	t.Setenv("PLANCHECK_LANG", "")
 	dir := t.TempDir()
 	sample := "../../testdata/2023.xlsx"
+	// Files that are not workbooks: empty, an .xls saved under .xlsx, text,
+	// and a directory.
+	for name, data := range map[string]string{
+		"empty.xlsx": "",
+		"old.xlsx":   "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
+		"text.xlsx":  "指标,2021\n失业率,5.2\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder.xlsx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
+		{"eval", dir + "/empty.xlsx"},
+		{"eval", dir + "/old.xlsx"},
+		{"eval", dir + "/text.xlsx"},
+		{"inspect", dir + "/folder.xlsx"},
 		{"eval"},
 		{"eval", "--format", "xml", sample},
 		{"eval", "--fail-on", "some", sample},

@@ -10,6 +10,15 @@ package msg
 func init() {
 	add(map[Key][2]string{
 		"table.not-xlsx":          {"%s：不是 .xlsx 或 .xlsm 工作簿", "%s: not an .xlsx or .xlsm workbook"},
+		"xlsx.not-workbook":       {"%s：不是 .xlsx 或 .xlsm 工作簿：%s", "%s: not an .xlsx/.xlsm workbook: %s"},
+		"xlsx.not-regular":        {"不是普通文件", "not a regular file"},
+		"xlsx.empty":              {"文件为空", "the file is empty"},
+		"xlsx.ole":                {"这是 OLE 复合文件（Excel 97–2003 的 .xls，或设了打开密码的工作簿）；请在 Excel 中另存为 .xlsx", "an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx"},
+		"xlsx.xlsb":               {"这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
+		"xlsx.not-zip":            {"不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
+		"xlsx.not-zip-other":      {"无法作为 zip 压缩包读取：%s", "cannot be read as a zip archive: %s"},
+		"xlsx.no-workbook-part":   {"压缩包中没有 %s", "no %s in the zip"},
+		"xlsx.no-workbook-elem":   {"%s 中没有 <workbook> 元素", "%s has no <workbook> element"},
 		"table.no-sheet":          {"%s：没有名为 %q 的工作表（工作表：%s）", "%s: no sheet named %q (sheets: %s)"},
 		"table.no-table":          {"%[1]s：在%[2]s中没有找到表格：在前 %[3]d 行中查找含名称列（项目、指标、指标名称、名称）或编号列（编号、代码）以及年份列（2023、2023年、2023年实际值）的表头，或长表的“年份”和“数值”列", "%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns"},
 		"table.in-sheet":          {"工作表 %s ", "sheet %s"},

@@ -45,9 +45,9 @@ func (w *Workbook) load() error {
 	}
 	if w.part(wbPart) == nil {
 		if w.part("xl/workbook.bin") != nil {
-			return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: an .xlsb binary workbook; save it as .xlsx", w.path)
+			return &NotWorkbookError{Path: w.path, Kind: XLSB}
 		}
-		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: no %s in the zip", w.path, wbPart)
+		return &NotWorkbookError{Path: w.path, Kind: NoWorkbookPart, Part: wbPart}
 	}
 	wbDir := path.Dir(wbPart)
 	relsPart := path.Join(wbDir, "_rels", path.Base(wbPart)+".rels")
@@ -209,7 +209,7 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 		}
 	}
 	if !sawWorkbook {
-		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: %s has no <workbook> element", w.path, part)
+		return &NotWorkbookError{Path: w.path, Kind: NoWorkbookElement, Part: part}
 	}
 	return nil
 }

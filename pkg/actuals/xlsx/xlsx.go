@@ -191,7 +191,7 @@ func Open(path string, lim Limits) (*Workbook, error) {
 	}
 	if !st.Mode().IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("not an .xlsx/.xlsm workbook: %s: not a regular file", path)
+		return nil, &NotWorkbookError{Path: path, Kind: NotRegular}
 	}
 	if st.Size() > lim.MaxFileSize {
 		f.Close()
@@ -258,11 +258,11 @@ func notWorkbook(ra io.ReaderAt, size int64, path string, err error) error {
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx", path)
+		return &NotWorkbookError{Path: path, Kind: OLE}
 	case size == 0:
-		return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: the file is empty", path)
+		return &NotWorkbookError{Path: path, Kind: Empty}
 	}
-	return fmt.Errorf("not an .xlsx/.xlsm workbook: %s: %v", path, err)
+	return &NotWorkbookError{Path: path, Kind: NotZip, Err: err}
 }
 
 // Close releases the file and, if Calc was used, excelize's temporary files.

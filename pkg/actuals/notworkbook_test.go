@@ -1,0 +1,82 @@
+package actuals
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+)
+
+// TestNotWorkbookWorded: a file that is not a workbook is named once and
+// its reason given in the run's language, and the xlsx package's error is
+// still there for errors.As.
+func TestNotWorkbookWorded(t *testing.T) {
+	zipOf := func(name, body string) string {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	ole := "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512)
+	for _, tc := range []struct {
+		name, data string
+		kind       xlsx.NotWorkbookKind
+		zh, en     string
+	}{
+		{"empty", "", xlsx.Empty, "文件为空", "the file is empty"},
+		{"ole", ole, xlsx.OLE, "这是 OLE 复合文件（Excel 97–2003 的 .xls，或设了打开密码的工作簿）；请在 Excel 中另存为 .xlsx", "an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx"},
+		{"text", "指标,2021\n失业率,5.2\n", xlsx.NotZip, "不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
+		{"xlsb", zipOf("xl/workbook.bin", "\x00"), xlsx.XLSB, "这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
+		{"no workbook", zipOf("hello.txt", "hi"), xlsx.NoWorkbookPart, "压缩包中没有 xl/workbook.xml", "no xl/workbook.xml in the zip"},
+		{"html", zipOf("xl/workbook.xml", "<html/>"), xlsx.NoWorkbookElement, "xl/workbook.xml 中没有 <workbook> 元素", "xl/workbook.xml has no <workbook> element"},
+		{"dir", "", xlsx.NotRegular, "不是普通文件", "not a regular file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "in.xlsx")
+			var err error
+			if tc.kind == xlsx.NotRegular {
+				err = os.Mkdir(path, 0o755)
+			} else {
+				err = os.WriteFile(path, []byte(tc.data), 0o644)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range []struct {
+				lang msg.Lang
+				want string
+			}{
+				{msg.Chinese, path + "：不是 .xlsx 或 .xlsm 工作簿：" + tc.zh},
+				{msg.English, path + ": not an .xlsx/.xlsm workbook: " + tc.en},
+			} {
+				err := Scan(path, Options{Lang: c.lang}, &collector{})
+				if err == nil {
+					t.Fatalf("%s: no error", c.lang)
+				}
+				if err.Error() != c.want {
+					t.Errorf("%s:\n got %s\nwant %s", c.lang, err, c.want)
+				}
+				var nw *xlsx.NotWorkbookError
+				if !errors.As(err, &nw) || nw.Kind != tc.kind {
+					t.Errorf("%s: errors.As finds %+v, want kind %d", c.lang, nw, tc.kind)
+				}
+				if errors.Is(err, xlsx.ErrLimit) {
+					t.Errorf("%s: a broken file reported as over a limit", c.lang)
+				}
+			}
+		})
+	}
+}
