@@ -492,7 +492,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show unknown flag", args: []string{"show", "--bogus", "jlp-hrss-14th"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：unknown flag: --bogus\n", "plancheck: 提示：见 plancheck show -h\n"}},
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：--lang: unknown language \"fr\" (want zh or en)\n"}},
+			stderr: []string{"plancheck: 错误：--lang：未知语言 \"fr\"（应为 zh 或 en）\n", "plancheck: 提示：用 --lang zh 或 --lang en，或设置 PLANCHECK_LANG=zh 或 en\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：未知的格式 \"xml\"\n", "plancheck: 提示：请用 --format table 或 markdown\n"}},
 

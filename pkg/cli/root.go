@@ -60,8 +60,12 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 			// --lang, else PLANCHECK_LANG, else Chinese; any other value
 			// is a usage error (exit 2).
 			lang, err := msg.Choose(g.langFlag)
+			if le := (*msg.LangError)(nil); errors.As(err, &le) {
+				// Worded in the help's language: Chinese, as --lang is wrong.
+				return withHint(errors.New(g.lang.T("error.bad-lang", le.Source, le.Value)), "%s", g.lang.T("hint.lang", msg.EnvVar))
+			}
 			if err != nil {
-				return withHint(err, "use --lang zh or --lang en, or set %s=zh or en", msg.EnvVar)
+				return err
 			}
 			g.lang = lang
 			return nil

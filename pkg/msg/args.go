@@ -28,6 +28,8 @@ func init() {
 		"error.no-args":             {"%s 不接受参数，收到 %q", "%s takes no arguments, got %q"},
 		"error.completion-shell":    {"completion 需要指定 shell：bash、zsh、fish 或 powershell", "completion needs a shell: bash, zsh, fish or powershell"},
 		"error.unknown-shell":       {"未知的 shell %q（应为 bash、zsh、fish 或 powershell）", "unknown shell %q (want bash, zsh, fish or powershell)"},
+		"error.bad-lang":            {"%s：未知语言 %q（应为 zh 或 en）", "%s: unknown language %q (want zh or en)"},
+		"hint.lang":                 {"用 --lang zh 或 --lang en，或设置 %s=zh 或 en", "use --lang zh or --lang en, or set %s=zh or en"},
 		"error.bom-not-csv":         {"--bom 只用于 csv 输出，不用于 %s", "--bom is for csv output, not %s"},
 		"hint.bom":                  {"去掉 --bom，或给出 --format csv", "leave --bom out, or give --format csv"},
 		"error.template-needs-o":    {"template 需要 -o 文件名，即要写的工作簿", "template needs -o FILE, the workbook to write"},

@@ -38,7 +38,22 @@ func Parse(s string) (Lang, error) {
 	case "en":
 		return English, nil
 	}
-	return "", fmt.Errorf("unknown language %q (want zh or en)", s)
+	return "", &LangError{Value: s}
+}
+
+// LangError is an unknown language in --lang or PLANCHECK_LANG. Its Error is
+// English; the command line words it from the catalogue (lang.bad).
+type LangError struct {
+	Source string // "--lang" or EnvVar; "" from Parse
+	Value  string
+}
+
+func (e *LangError) Error() string {
+	text := fmt.Sprintf("unknown language %q (want zh or en)", e.Value)
+	if e.Source == "" {
+		return text
+	}
+	return e.Source + ": " + text
 }
 
 // Choose is the language of a run: flag when given (not ""), else
@@ -48,14 +63,14 @@ func Choose(flag string) (Lang, error) {
 	if flag != "" {
 		l, err := Parse(flag)
 		if err != nil {
-			return "", fmt.Errorf("--lang: %w", err)
+			return "", &LangError{Source: "--lang", Value: flag}
 		}
 		return l, nil
 	}
 	if env, ok := os.LookupEnv(EnvVar); ok && env != "" {
 		l, err := Parse(env)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", EnvVar, err)
+			return "", &LangError{Source: EnvVar, Value: env}
 		}
 		return l, nil
 	}
