@@ -139,7 +139,7 @@ func runEval(opts *evalOptions) error {
 		}
 		popts.Plan = p
 	}
-	bar := newProgress(opts.io.ErrOut, len(opts.files), opts.quiet, string(opts.global.lang))
+	bar := newProgress(opts.io.ErrOut, len(opts.files), opts.quiet, opts.global.lang)
 	if bar != nil {
 		popts.Progress = bar
 	}

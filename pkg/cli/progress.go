@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"golang.org/x/term"
 )
 
@@ -22,7 +23,7 @@ const progressDelay = time.Second
 type progress struct {
 	w     io.Writer
 	total int // files
-	lang  string
+	lang  msg.Lang
 	start time.Time
 	files atomic.Int64
 	rows  atomic.Int64
@@ -37,7 +38,7 @@ type progress struct {
 
 // newProgress starts a progress line on w for a run over files, or returns
 // nil when none is to be shown.
-func newProgress(w io.Writer, files int, quiet bool, lang string) *progress {
+func newProgress(w io.Writer, files int, quiet bool, lang msg.Lang) *progress {
 	f, ok := w.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
 		return nil
@@ -46,7 +47,7 @@ func newProgress(w io.Writer, files int, quiet bool, lang string) *progress {
 }
 
 // startProgress draws on w after delay, every tick.
-func startProgress(w io.Writer, files int, lang string, delay, tick time.Duration) *progress {
+func startProgress(w io.Writer, files int, lang msg.Lang, delay, tick time.Duration) *progress {
 	p := &progress{w: w, total: files, lang: lang, start: time.Now(), stop: make(chan struct{})}
 	p.ticker = time.NewTicker(tick)
 	p.wg.Add(1)
@@ -87,8 +88,7 @@ func (p *progress) draw(now time.Time) {
 		if files > 0 {
 			left = float64(p.total-int(files)) / rate
 		}
-		line = p.pick(fmt.Sprintf("已读 %d/%d 个文件，%d 行，每秒 %.0f 个文件，约剩 %s", files, p.total, rows, rate, p.seconds(left)),
-			fmt.Sprintf("%d/%d files, %d rows, %.0f files/s, about %s left", files, p.total, rows, rate, p.seconds(left)))
+		line = p.lang.T("progress.files", files, p.total, rows, rate, p.seconds(left))
 	} else if total := p.tableRows.Load(); total > 0 {
 		// One file whose size is known: rows of rows, and the time left.
 		rows = min(rows, total)
@@ -97,11 +97,9 @@ func (p *progress) draw(now time.Time) {
 		if rows > 0 {
 			left = float64(total-rows) / rate
 		}
-		line = p.pick(fmt.Sprintf("已读 %d/%d 行（%d%%），每秒 %.0f 行，约剩 %s", rows, total, rows*100/total, rate, p.seconds(left)),
-			fmt.Sprintf("%d/%d rows (%d%%), %.0f rows/s, about %s left", rows, total, rows*100/total, rate, p.seconds(left)))
+		line = p.lang.T("progress.rows-of", rows, total, rows*100/total, rate, p.seconds(left))
 	} else {
-		line = p.pick(fmt.Sprintf("已读 %d 行，每秒 %.0f 行", rows, float64(rows)/elapsed),
-			fmt.Sprintf("%d rows read, %.0f rows/s", rows, float64(rows)/elapsed))
+		line = p.lang.T("progress.rows", rows, float64(rows)/elapsed)
 	}
 	fmt.Fprintf(p.w, "\r\033[K%s", line)
 	p.drawn = true
@@ -115,16 +113,9 @@ func (p *progress) seconds(s float64) string {
 	}
 	n := int(s + 0.5)
 	if n >= 60 {
-		return p.pick(fmt.Sprintf("%d 分 %d 秒", n/60, n%60), fmt.Sprintf("%dm%ds", n/60, n%60))
+		return p.lang.T("progress.min-sec", n/60, n%60)
 	}
-	return p.pick(fmt.Sprintf("%d 秒", n), fmt.Sprintf("%ds", n))
-}
-
-func (p *progress) pick(zh, en string) string {
-	if p.lang == "en" {
-		return en
-	}
-	return zh
+	return p.lang.T("progress.sec", n)
 }
 
 // done stops the line and clears it.

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // syncBuffer is a strings.Builder safe for the progress goroutine.
@@ -57,7 +59,7 @@ func TestProgressSilent(t *testing.T) {
 // place with the files done, rows, rate and time left, in the language
 // asked for, and cleared at the end.
 func TestProgressLine(t *testing.T) {
-	for lang, want := range map[string]string{"zh": "已读 1/4 个文件，4096 行，每秒", "en": "1/4 files, 4096 rows, "} {
+	for lang, want := range map[msg.Lang]string{"zh": "已读 1/4 个文件，4096 行，每秒", "en": "1/4 files, 4096 rows, "} {
 		var buf syncBuffer
 		p := startProgress(&buf, 4, lang, 0, time.Millisecond)
 		p.Rows("a.xlsx", 4096)

@@ -3,6 +3,11 @@ package msg
 // The command line's own lines.
 func init() {
 	add(map[Key][2]string{
+		"progress.files":   {"已读 %d/%d 个文件，%d 行，每秒 %.0f 个文件，约剩 %s", "%d/%d files, %d rows, %.0f files/s, about %s left"},
+		"progress.rows-of": {"已读 %d/%d 行（%d%%），每秒 %.0f 行，约剩 %s", "%d/%d rows (%d%%), %.0f rows/s, about %s left"},
+		"progress.rows":    {"已读 %d 行，每秒 %.0f 行", "%d rows read, %.0f rows/s"},
+		"progress.min-sec": {"%d 分 %d 秒", "%dm%ds"},
+		"progress.sec":     {"%d 秒", "%ds"},
 		// The words in front of a line on stderr, after "plancheck: ".
 		"prefix.error":        {"错误：", "error: "},
 		"prefix.hint":         {"提示：", "hint: "},
