@@ -92,7 +92,7 @@ func TestWriteOutputBOM(t *testing.T) {
 		}
 		// a file
 		path := filepath.Join(t.TempDir(), "r.csv")
-		opts = &evalOptions{io: ios, bom: bom, output: path}
+		opts = &evalOptions{io: ios, global: &globalOptions{lang: msg.English}, bom: bom, output: path}
 		if err := writeOutput(opts, writeString(body)); err != nil {
 			t.Fatal(err)
 		}

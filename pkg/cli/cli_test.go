@@ -648,8 +648,8 @@ func TestOutputDirectoryMissing(t *testing.T) {
 	}
 	for _, tc := range tests {
 		for name, err := range map[string]error{
-			"checkOutput": checkOutput(tc.path, []string{"2023.xlsx"}),
-			"writeAtomic": writeAtomic(tc.path, []byte("x")),
+			"checkOutput": checkOutput(tc.path, []string{"2023.xlsx"}, msg.English),
+			"writeAtomic": writeAtomic(tc.path, msg.English, []byte("x")),
 		} {
 			if err == nil {
 				t.Errorf("%s(%s): no error", name, tc.path)
@@ -700,7 +700,7 @@ func TestWriteAtomicErrorsNameTheOutput(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(target, "keep"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := writeAtomic(target, []byte("{}"))
+	err := writeAtomic(target, msg.English, []byte("{}"))
 	if err == nil {
 		t.Fatal("writing over a directory succeeded")
 	}
@@ -713,7 +713,7 @@ func TestWriteAtomicErrorsNameTheOutput(t *testing.T) {
 	}
 	// The writer's own error is passed on as it is.
 	errWriter := errors.New("bad cell")
-	if err := writeAtomicFunc(filepath.Join(dir, "x.csv"), func(io.Writer) error { return errWriter }); err != errWriter {
+	if err := writeAtomicFunc(filepath.Join(dir, "x.csv"), msg.English, func(io.Writer) error { return errWriter }); err != errWriter {
 		t.Errorf("writer's error became %v", err)
 	}
 }

@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -105,8 +105,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 }
 
 // formatOf is the output format an -o file's extension asks for.
-func formatOf(path string, lang ...msg.Lang) (string, error) {
-	l := langOf(lang)
+func formatOf(path string, l msg.Lang) (string, error) {
 	switch ext := strings.ToLower(filepath.Ext(path)); ext {
 	case ".json":
 		return "json", nil
@@ -245,7 +244,7 @@ func writeOutput(opts *evalOptions, write func(io.Writer) error) error {
 		}
 	}
 	if opts.output != "" {
-		return writeAtomicFunc(opts.output, write)
+		return writeAtomicFunc(opts.output, opts.global.lang, write)
 	}
 	bw := bufio.NewWriterSize(opts.io.Out, 64<<10)
 	if err := write(bw); err != nil {
@@ -293,8 +292,8 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, la
 // checkOutput refuses an output path that is one of the inputs, or one in a
 // directory that does not exist (said before any workbook is read, rather
 // than after the whole evaluation).
-func checkOutput(out string, inputs []string, lang ...msg.Lang) error {
-	if err := outputDirError(out, lang...); err != nil {
+func checkOutput(out string, inputs []string, lang msg.Lang) error {
+	if err := outputDirError(out, lang); err != nil {
 		return err
 	}
 	outAbs, err := filepath.Abs(out)
@@ -314,7 +313,7 @@ func checkOutput(out string, inputs []string, lang ...msg.Lang) error {
 			}
 		}
 		if same {
-			return errors.New(langOf(lang).T("error.output-is-input", out))
+			return errors.New(lang.T("error.output-is-input", out))
 		}
 	}
 	return nil
@@ -322,8 +321,8 @@ func checkOutput(out string, inputs []string, lang ...msg.Lang) error {
 
 // writeAtomic writes data to a temporary file beside path and renames it into
 // place, so a failed run leaves no partial file.
-func writeAtomic(path string, data []byte) error {
-	return writeAtomicFunc(path, func(w io.Writer) error {
+func writeAtomic(path string, lang msg.Lang, data []byte) error {
+	return writeAtomicFunc(path, lang, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -334,19 +333,19 @@ func writeAtomic(path string, data []byte) error {
 //
 // The temporary file is plancheck's business, not the user's: errors name
 // path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
-func writeAtomicFunc(path string, write func(io.Writer) error) error {
+func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		if derr := outputDirError(path); derr != nil {
+		if derr := outputDirError(path, lang); derr != nil {
 			return derr
 		}
-		return fmt.Errorf("write %s: %w", path, withoutTempName(err, ""))
+		return writeError(lang, path, withoutTempName(err, ""))
 	}
 	defer os.Remove(tmp.Name())
 	fail := func(err error) error {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, withoutTempName(err, tmp.Name()))
+		return writeError(lang, path, withoutTempName(err, tmp.Name()))
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		return fail(err)
@@ -371,10 +370,32 @@ func writeAtomicFunc(path string, write func(io.Writer) error) error {
 	return nil
 }
 
+// writeError is a failed write of path, worded in lang: the common causes in
+// its words, anything else as the system says it. errors.Is still sees err.
+func writeError(lang msg.Lang, path string, err error) error {
+	why := err.Error()
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		why = lang.T("error.write-permission")
+	case errors.Is(err, syscall.ENOSPC):
+		why = lang.T("error.write-no-space")
+	}
+	return &wordedError{text: lang.T("error.write", path, why), err: err}
+}
+
+// wordedError is an error with its own text that still unwraps to the
+// error it words.
+type wordedError struct {
+	text string
+	err  error
+}
+
+func (e *wordedError) Error() string { return e.text }
+func (e *wordedError) Unwrap() error { return e.err }
+
 // outputDirError says what is wrong with the directory an output file is to
 // be written in, or nil when nothing is known to be.
-func outputDirError(path string, lang ...msg.Lang) error {
-	l := langOf(lang)
+func outputDirError(path string, l msg.Lang) error {
 	dir := filepath.Dir(path)
 	info, err := os.Stat(dir)
 	switch {

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
@@ -16,7 +19,7 @@ func TestFormatOf(t *testing.T) {
 		"r.xlsx": "xlsx",
 		"r.pdf":  `r.pdf: no output format for ".pdf" files`,
 	} {
-		got, err := formatOf(path)
+		got, err := formatOf(path, msg.English)
 		if err != nil {
 			got = err.Error()
 		}
@@ -75,20 +78,20 @@ func TestCheckOutputAndAtomicWrite(t *testing.T) {
 	if err := os.WriteFile(in, []byte("input"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := checkOutput(in, []string{in}); err == nil || !strings.Contains(err.Error(), "is one of the inputs") {
+	if err := checkOutput(in, []string{in}, msg.English); err == nil || !strings.Contains(err.Error(), "is one of the inputs") {
 		t.Errorf("same path: %v", err)
 	}
 	link := filepath.Join(dir, "link.xlsx")
 	if err := os.Symlink(in, link); err == nil {
-		if err := checkOutput(link, []string{in}); err == nil {
+		if err := checkOutput(link, []string{in}, msg.English); err == nil {
 			t.Error("a link to an input is accepted as output")
 		}
 	}
-	if err := checkOutput(filepath.Join(dir, "out.json"), []string{in}); err != nil {
+	if err := checkOutput(filepath.Join(dir, "out.json"), []string{in}, msg.English); err != nil {
 		t.Errorf("a new file: %v", err)
 	}
 	out := filepath.Join(dir, "out.json")
-	if err := writeAtomic(out, []byte("{}")); err != nil {
+	if err := writeAtomic(out, msg.English, []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(out)
@@ -100,7 +103,31 @@ func TestCheckOutputAndAtomicWrite(t *testing.T) {
 	if len(entries) != 3 && len(entries) != 2 {
 		t.Errorf("left files behind: %v", entries)
 	}
-	if err := writeAtomic(filepath.Join(dir, "no", "such", "dir.json"), []byte("x")); err == nil {
+	if err := writeAtomic(filepath.Join(dir, "no", "such", "dir.json"), msg.English, []byte("x")); err == nil {
 		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+// TestWriteError: a failed write names the output and words the common
+// causes in the run's language; errors.Is still finds the cause.
+func TestWriteError(t *testing.T) {
+	other := errors.New("input/output error")
+	for _, tc := range []struct {
+		err    error
+		zh, en string
+	}{
+		{fs.ErrPermission, "写 out.xlsx：没有写入权限（目录只读，或文件正在 Excel 中打开）", "write out.xlsx: permission denied (the directory is read-only, or the file is open in Excel)"},
+		{syscall.ENOSPC, "写 out.xlsx：磁盘空间不足", "write out.xlsx: no space left on the device"},
+		{other, "写 out.xlsx：input/output error", "write out.xlsx: input/output error"},
+	} {
+		for lang, want := range map[msg.Lang]string{msg.Chinese: tc.zh, msg.English: tc.en} {
+			err := writeError(lang, "out.xlsx", tc.err)
+			if err.Error() != want {
+				t.Errorf("%s: %q, want %q", lang, err, want)
+			}
+			if !errors.Is(err, tc.err) {
+				t.Errorf("%s: %v does not unwrap to %v", lang, err, tc.err)
+			}
+		}
 	}
 }

@@ -155,7 +155,7 @@ func runTemplate(opts *templateOptions) error {
 	if err := report.Template(&buf, p, report.TemplateOptions{From: from, To: to, Lang: opts.global.lang}); err != nil {
 		return err
 	}
-	if err := writeAtomic(opts.output, buf.Bytes()); err != nil {
+	if err := writeAtomic(opts.output, opts.global.lang, buf.Bytes()); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-wrote", opts.output, p.Ref(), len(p.Indicators()), from, to))
