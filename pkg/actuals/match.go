@@ -261,14 +261,6 @@ func (m *matcher) name(text string) found {
 	return f
 }
 
-// splitName is splitName, remembered per text.
-func (m *matcher) splitName(text string) (string, string) {
-	if f, ok := m.names[text]; ok {
-		return "", f.unit
-	}
-	return splitName(text)
-}
-
 // isGroup reports whether a row's text is a group title (一、就业).
 func (m *matcher) isGroup(text string) bool {
 	return groupTitle.MatchString(strings.TrimSpace(norm.NFKC.String(text)))
@@ -583,7 +575,7 @@ func (mt *Matcher) Row(row TableRow) {
 		if by == "name" || by == "alias" {
 			rm.Unit = nameUnit
 		} else {
-			_, rm.Unit = mt.m.splitName(nameCell.Text)
+			rm.Unit = mt.m.name(nameCell.Text).unit
 		}
 	}
 	if c, ok := row.cell(mt.unitCol); ok && mt.unitCol > 0 && c.Kind == xlsx.Text {
@@ -983,26 +975,4 @@ func (f *Fit) Row(row TableRow) error {
 		}
 	}
 	return nil
-}
-
-// CountMatches is how many of the table's rows match an indicator of the plan
-// in a year of its period (see Fit).
-func CountMatches(t *Table, p *plan.Plan) int {
-	f := fitTable(t, p)
-	return f.Counts[0]
-}
-
-// LatestYear is the latest year the table has a column (wide) or a row (long)
-// for, or 0.
-func LatestYear(t *Table) int {
-	return fitTable(t).Latest
-}
-
-func fitTable(t *Table, plans ...*plan.Plan) *Fit {
-	f := NewFit(plans)
-	f.Header(&t.Header)
-	for _, r := range t.Rows {
-		f.Row(r)
-	}
-	return f
 }
