@@ -42,17 +42,6 @@ digits:
 	return col, row, nil
 }
 
-// canonicalRef reports whether s is already written the way refName would
-// write it (upper case), so it can be used as Cell.Ref without a new string.
-func canonicalRef[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
-		if 'a' <= s[i] && s[i] <= 'z' {
-			return false
-		}
-	}
-	return true
-}
-
 // appendCol appends the letters of a 1-based column number: 1 → "A",
 // 27 → "AA".
 func appendCol(b []byte, col int) []byte {

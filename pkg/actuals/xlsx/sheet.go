@@ -238,7 +238,6 @@ type sheetReader struct {
 
 	inCell bool
 	cur    cellState
-	ref    []byte // the r attribute of the cell, see cellState.hasRef
 	v      []byte // text of <v>
 	is     []byte // text of <is>
 	inV    bool
@@ -249,15 +248,12 @@ type sheetReader struct {
 
 // cellState is what is known of the <c> being read.
 type cellState struct {
-	// hasRef is set when the cell's r attribute, in sheetReader.ref, is
-	// canonical and names it in messages as the file does.
-	hasRef bool
-	col    int
-	style  int
-	typ    string
-	hasV   bool
-	hasIS  bool
-	hasF   bool
+	col   int
+	style int
+	typ   string
+	hasV  bool
+	hasIS bool
+	hasF  bool
 }
 
 // where names the cell being read, for errors from the XML stream.
@@ -271,10 +267,11 @@ func (sr *sheetReader) where() string {
 	return ""
 }
 
+// curRef is the current cell's reference. A cell's r attribute always names
+// it this way: parseRef takes no leading zero and at most three letters, so
+// the one spelling of (col, row) in upper case is refName's, and the row is
+// the cell's own (startCell holds them equal).
 func (sr *sheetReader) curRef() string {
-	if sr.cur.hasRef {
-		return string(sr.ref)
-	}
 	return refName(sr.cur.col, sr.rowNum)
 }
 
@@ -411,7 +408,11 @@ func (sr *sheetReader) startRow(t *token) error {
 	sr.cells = sr.cells[:0]
 	sr.rowNum = sr.lastRow + 1
 	if r, ok := t.attrValue("r"); ok {
-		n, err := atoi(r)
+		n, ok := parseUint(r)
+		var err error
+		if !ok {
+			n, err = strconv.Atoi(string(r)) // a sign, or over nine digits
+		}
 		if err != nil || n < 1 {
 			return fmt.Errorf("%s: row after row %d: invalid row number %q", sr.part, sr.lastRow, string(r))
 		}
@@ -464,9 +465,6 @@ func (sr *sheetReader) startCell(t *token) error {
 		}
 		sr.rowFixed = true
 		sr.cur.col = col
-		if canonicalRef(ref) {
-			sr.ref, sr.cur.hasRef = append(sr.ref[:0], ref...), true
-		}
 	}
 	if sr.cur.col > sr.lim.MaxCols {
 		return sr.cellErr(limitErr("column beyond %d", sr.lim.MaxCols))
@@ -686,22 +684,6 @@ func cellType(t []byte) string {
 		return "d"
 	}
 	return string(t) // an error when the cell ends
-}
-
-// atoi is strconv.Atoi on bytes, without a string for the usual row
-// number of plain digits.
-func atoi(b []byte) (int, error) {
-	if len(b) == 0 || len(b) > 18 {
-		return strconv.Atoi(string(b))
-	}
-	n := 0
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return strconv.Atoi(string(b))
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, nil
 }
 
 // parseUint parses a non-negative decimal integer of up to 9 digits without
