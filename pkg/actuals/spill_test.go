@@ -19,18 +19,21 @@ func TestSpill(t *testing.T) {
 		}
 	}
 	rows = append(rows,
-		[]any{"县000", "城镇调查失业率", 2024, 9.9}, // back to a parked unit
-		[]any{"县005", "城镇调查失业率", 2022, 1.0}, // a second 2022 value
+		[]any{"县300", "城镇调查失业率", 2024, 9.9}, // back to a parked unit
+		[]any{"县280", "城镇调查失业率", 2022, 1.0}, // a second 2022 value, for a parked unit
 	)
+	// Units 0 to spillAfter-1 never leave memory; those after are parked as
+	// the rows move past them, so 县300 and 县280 are read back.
+	const back, dup = 300, 280
 	mt := NewMatcher(&tableOf(t, grid(rows...)).Header, plan14(t), Options{})
 	defer mt.Close()
 	for _, r := range tableOf(t, grid(rows...)).Rows {
 		mt.Row(r)
 	}
-	// The duplicate is row 1 + 306×3 + 2; the first 2022 value of 县005 is
-	// row 2 + 5×3 + 1.
+	// The duplicate is row 1 + 306×3 + 2; the first 2022 value of 县280 is
+	// row 2 + 280×3 + 1.
 	err := mt.Finish()
-	want := fmt.Sprintf(`2023.xlsx: 表1!D%d: "1": a second value for surveyed-unemployment-rate in 2022 for 县005 (the first is 表1!D18)`, 1+units*3+2)
+	want := fmt.Sprintf(`2023.xlsx: 表1!D%d: "1": a second value for surveyed-unemployment-rate in 2022 for 县%d (the first is 表1!D%d)`, 1+units*3+2, dup, 2+dup*3+1)
 	if err == nil || err.Error() != want {
 		t.Errorf("duplicate across the spill:\n got %v\nwant %s", err, want)
 	}
@@ -41,7 +44,7 @@ func TestSpill(t *testing.T) {
 	for u := range units {
 		got := mt.Readings(u, ind)
 		want := 3
-		if u == 0 {
+		if u == back {
 			want = 4
 		}
 		if len(got) != want {
@@ -53,7 +56,7 @@ func TestSpill(t *testing.T) {
 			}
 		}
 	}
-	if r := mt.Readings(0, ind)[3]; r.Year() != 2024 || r.Number != 9.9 {
+	if r := mt.Readings(back, ind)[3]; r.Year() != 2024 || r.Number != 9.9 {
 		t.Errorf("the value added to a parked unit: %+v", r)
 	}
 }
