@@ -60,3 +60,46 @@ func TestSpill(t *testing.T) {
 		t.Errorf("the value added to a parked unit: %+v", r)
 	}
 }
+
+// TestReadingsPastSlots: a wide table whose year columns run past the plan's
+// period holds more readings for an indicator than its block has slots; the
+// rest are kept aside and come back after the others, in row order, also for
+// a parked unit.
+func TestReadingsPastSlots(t *testing.T) {
+	header := []any{"区县", "指标"}
+	for y := 2016; y <= 2025; y++ {
+		header = append(header, fmt.Sprint(y))
+	}
+	rows := [][]any{header}
+	units := spillAfter + 2
+	for u := range units {
+		row := []any{fmt.Sprintf("县%03d", u), "城镇调查失业率"}
+		for y := 2016; y <= 2025; y++ {
+			row = append(row, float64(u)+float64(y-2015)/100)
+		}
+		rows = append(rows, row)
+	}
+	mt := NewMatcher(&tableOf(t, grid(rows...)).Header, plan14(t), Options{})
+	defer mt.Close()
+	for _, r := range tableOf(t, grid(rows...)).Rows {
+		mt.Row(r)
+	}
+	if err := mt.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	if mt.slots >= 10 {
+		t.Fatalf("%d slots: the test needs more years than slots", mt.slots)
+	}
+	ind := mt.indIndex[mt.m.byName["城镇调查失业率"]]
+	for _, u := range []int{0, spillAfter} { // in memory; parked
+		got := mt.Readings(u, ind)
+		if len(got) != 10 {
+			t.Fatalf("unit %d: %d readings, want 10", u, len(got))
+		}
+		for i, r := range got {
+			if r.Year() != 2016+i || r.Number != float64(u)+float64(i+1)/100 || r.Col != uint16(3+i) {
+				t.Errorf("unit %d: reading %d is %+v (year %d)", u, i, r, r.Year())
+			}
+		}
+	}
+}
