@@ -3,7 +3,6 @@ package cli
 import (
 	"io"
 	"os"
-	"strings"
 
 	"golang.org/x/term"
 
@@ -36,7 +35,7 @@ func newNoteWriter(w io.Writer) *noteWriter { return &noteWriter{w: w, width: te
 // line writes one message line, wrapped.
 func (n *noteWriter) line(s string) {
 	if n.width > 0 {
-		s = strings.ReplaceAll(report.Wrap(s, n.width, 2), "\n", "\n  ")
+		s = report.Wrap(s, n.width, 2)
 	}
 	io.WriteString(n.w, s+"\n")
 }

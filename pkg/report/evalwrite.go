@@ -34,7 +34,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 	// text writes a line of text around the tables, wrapped to the width.
 	text := func(s string) {
 		if width > 0 {
-			s = strings.ReplaceAll(Wrap(s, width, 2), "\n", "\n  ")
+			s = Wrap(s, width, 2)
 		}
 		bw.printf("%s\n", s)
 	}

@@ -130,15 +130,15 @@ func (g *grid) foldLast() {
 }
 
 // Wrap breaks a message into lines no wider than width terminal columns,
-// the lines after the first indent columns narrower (for an indent the
-// caller adds), as the completion table wraps its names.
+// as the completion table wraps its names, and indents every line after the
+// first (those it makes and any already in s) by indent spaces.
 func Wrap(s string, width, indent int) string {
 	m := displaywidth.Options{EastAsianWidth: eastAsian().Enabled()}
 	rest := width
 	if width > indent+8 {
 		rest = width - indent
 	}
-	return strings.Join(wrapLine(s, width, rest, m.String), "\n")
+	return strings.ReplaceAll(strings.Join(wrapLine(s, width, rest, m.String), "\n"), "\n", "\n"+strings.Repeat(" ", indent))
 }
 
 // wrapText breaks s into lines no wider than width, at the width of runes

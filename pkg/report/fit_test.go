@@ -37,15 +37,15 @@ func TestWrapText(t *testing.T) {
 			}
 		}
 	}
-	// A message: the first line as wide as the terminal, the others two
-	// narrower for the indent the caller puts in front.
+	// A message: the first line as wide as the terminal, the others
+	// indented two columns and no wider either.
 	got := strings.Split(Wrap("plancheck: warning: 2023.xlsx: 表1!C9: a value in 人, but the unit is 万人", 30, 2), "\n")
 	if len(got) < 3 || m(got[0]) > 30 {
 		t.Errorf("Wrap: %q", got)
 	}
 	for _, line := range got[1:] {
-		if m(line) > 28 {
-			t.Errorf("Wrap: line %q wider than 28", line)
+		if rest, ok := strings.CutPrefix(line, "  "); !ok || strings.HasPrefix(rest, " ") || m(line) > 30 {
+			t.Errorf("Wrap: line %q not indented two columns within 30", line)
 		}
 	}
 }

@@ -96,7 +96,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	}
 	text := func(s string) {
 		if width > 0 {
-			s = strings.ReplaceAll(Wrap(s, width, 2), "\n", "\n  ")
+			s = Wrap(s, width, 2)
 		}
 		fmt.Fprintln(w, s)
 	}
