@@ -200,15 +200,15 @@ func runEval(opts *evalOptions) error {
 		case "xlsx":
 			return report.WriteSummary(w, evals, lang, Version())
 		}
+		width := 0
+		if !opts.wide && opts.output == "" {
+			width = terminalWidth(opts.io.Out)
+		}
 		for i, e := range evals {
 			if i > 0 {
 				if _, err := io.WriteString(w, "\n"); err != nil {
 					return err
 				}
-			}
-			width := 0
-			if !opts.wide && opts.output == "" {
-				width = terminalWidth(opts.io.Out)
 			}
 			if err := report.CompletionTableWidth(w, e, lang, report.TableFormat(opts.format), width); err != nil {
 				return err
@@ -267,10 +267,7 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, la
 				where += " " + f.Entity
 			}
 			ind := f.Indicator
-			attribute := ind.Attribute.String()
-			if lang == report.English {
-				attribute = ind.Attribute.English()
-			}
+			attribute := report.AttributeLabel(ind.Attribute, lang)
 			if f.NotReported {
 				if strict && ind.Attribute == plan.Binding {
 					out = append(out, lang.T("fail.not-reported", where, report.IndicatorLabel(ind), ind.ID, attribute))

@@ -103,4 +103,4 @@ func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
 }
 
 // attributeOf is the indicator's attribute label.
-func attributeOf(ind *plan.Indicator, lang Lang) string { return attributeLabel(ind.Attribute, lang) }
+func attributeOf(ind *plan.Indicator, lang Lang) string { return AttributeLabel(ind.Attribute, lang) }

@@ -29,7 +29,8 @@ func indicatorName(p *plan.Plan, id string) string {
 	return id
 }
 
-func attributeLabel(a plan.Attribute, lang Lang) string {
+// AttributeLabel is an attribute as the run's language prints it: 预期性, or expected.
+func AttributeLabel(a plan.Attribute, lang Lang) string {
 	return pick(lang, a.String(), a.English())
 }
 
@@ -83,7 +84,7 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 			if hasBaseline {
 				row = append(row, ind.Baseline.Text)
 			}
-			row = append(row, ind.PrintedTarget(), attributeLabel(ind.Attribute, lang))
+			row = append(row, ind.PrintedTarget(), AttributeLabel(ind.Attribute, lang))
 			if err := t.Append(row); err != nil {
 				return err
 			}

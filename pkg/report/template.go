@@ -411,7 +411,7 @@ func (tw *templateWriter) dataSheet() error {
 					err = setStr(ref, ind.PrintedTarget(), tw.st.fixed)
 					fit(i, ind.PrintedTarget())
 				case tmplColAttribute:
-					a := attributeLabel(ind.Attribute, lang)
+					a := AttributeLabel(ind.Attribute, lang)
 					err = setStr(ref, a, tw.st.fixed)
 					fit(i, a)
 				case tmplColYear:
