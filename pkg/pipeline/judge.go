@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"slices"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
@@ -104,17 +103,7 @@ func (d *digester) add(i int, en *EntityEvaluation) {
 	}
 	d.next++
 	e := d.e
-	for _, o := range en.Outcomes {
-		d.total[o.Status]++
-		switch o.Status {
-		case evaluate.Lagging, evaluate.NotAchieved, evaluate.NoData:
-			d.failures = append(d.failures, failure{entity: int32(i), indicator: uint16(d.index[o.Indicator]),
-				status: uint8(slices.Index(evaluate.Statuses, o.Status))})
-		}
-	}
-	for _, ind := range en.NotReported {
-		d.failures = append(d.failures, failure{entity: int32(i), indicator: uint16(d.index[ind]), notReported: true})
-	}
+	d.failures = tally(d.total, d.failures, i, en, d.index)
 	var written []evaluate.WrittenStatus
 	for _, s := range e.m.Statuses(i) {
 		if s.Year == 0 || int(s.Year) == e.Year {

@@ -191,24 +191,25 @@ func NewEvaluation(p *plan.Plan, file, sha string, year int, entities []EntityEv
 	}
 	for i, en := range entities {
 		e.entities = append(e.entities, en.Entity)
-		e.count(i, &en, index)
+		e.failures = tally(e.total, e.failures, i, &en, index)
 	}
 	return e
 }
 
-// count adds the i-th entity's outcomes to the counts and its failures to
-// the list: outcomes lagging, not achieved or without data, then the
-// indicators it does not report.
-func (e *Evaluation) count(i int, en *EntityEvaluation, index map[*plan.Indicator]int) {
+// tally adds the i-th entity's outcomes to total and returns failures with
+// its own appended: outcomes lagging, not achieved or without data, then the
+// indicators it does not report. index numbers the plan's indicators.
+func tally(total map[evaluate.Status]int, failures []failure, i int, en *EntityEvaluation, index map[*plan.Indicator]int) []failure {
 	for _, o := range en.Outcomes {
-		e.total[o.Status]++
+		total[o.Status]++
 		switch o.Status {
 		case evaluate.Lagging, evaluate.NotAchieved, evaluate.NoData:
-			e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[o.Indicator]),
+			failures = append(failures, failure{entity: int32(i), indicator: uint16(index[o.Indicator]),
 				status: uint8(slices.Index(evaluate.Statuses, o.Status))})
 		}
 	}
 	for _, ind := range en.NotReported {
-		e.failures = append(e.failures, failure{entity: int32(i), indicator: uint16(index[ind]), notReported: true})
+		failures = append(failures, failure{entity: int32(i), indicator: uint16(index[ind]), notReported: true})
 	}
+	return failures
 }
