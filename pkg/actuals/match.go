@@ -72,10 +72,7 @@ func (i Issue) String() string {
 }
 
 func (i Issue) lang() msg.Lang {
-	if i.Lang == "" {
-		return msg.English
-	}
-	return i.Lang
+	return i.Lang.OrEnglish()
 }
 
 // format is the issue's line with the file in front.
@@ -397,10 +394,7 @@ type Matcher struct {
 func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	mt := &Matcher{h: h, p: p, opts: opts, m: newMatcher(p), inds: p.Indicators(),
 		indIndex: map[*plan.Indicator]int{}, entityIdx: map[string]int{}, units: map[string]string{},
-		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}, last: -1, lang: opts.Lang}
-	if mt.lang == "" {
-		mt.lang = msg.English
-	}
+		slots: p.Period.End - p.Period.Start + 2, textIndex: map[string]uint32{}, last: -1, lang: opts.Lang.OrEnglish()}
 	for i, ind := range mt.inds {
 		mt.indIndex[ind] = i
 	}

@@ -154,10 +154,7 @@ func (c *collector) Skipped(s SkippedRow) { c.t.Skipped = append(c.t.Skipped, s)
 // in the first sheet that holds one) and streams the table's rows to sink,
 // holding no more than one row at a time.
 func Scan(path string, opts Options, sink RowSink) error {
-	lang := opts.Lang
-	if lang == "" {
-		lang = msg.English
-	}
+	lang := opts.Lang.OrEnglish()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 	default:

@@ -104,8 +104,5 @@ type Input struct {
 }
 
 func (in Input) lang() msg.Lang {
-	if in.Lang == "" {
-		return msg.English
-	}
-	return in.Lang
+	return in.Lang.OrEnglish()
 }

@@ -26,6 +26,16 @@ const (
 	English Lang = "en"
 )
 
+// OrEnglish is l, or English when l is unset: the packages under the command
+// line speak English to a caller that names no language (their tests, other
+// programs), while the command line always names one.
+func (l Lang) OrEnglish() Lang {
+	if l == "" {
+		return English
+	}
+	return l
+}
+
 // EnvVar names the environment variable that sets the language when --lang
 // is not given.
 const EnvVar = "PLANCHECK_LANG"

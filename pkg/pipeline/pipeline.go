@@ -48,10 +48,7 @@ type Options struct {
 // lang is the language of the run's reasons, notes and errors; the zero
 // value is English.
 func (o Options) lang() msg.Lang {
-	if o.Lang == "" {
-		return msg.English
-	}
-	return o.Lang
+	return o.Lang.OrEnglish()
 }
 
 // Progress hears how far a run has come. Its methods may be called from
@@ -171,10 +168,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 		return res
 	}
 	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
-		m: m, entities: m.Entities(), lang: opts.Lang}
-	if e.lang == "" {
-		e.lang = msg.English
-	}
+		m: m, entities: m.Entities(), lang: opts.lang()}
 	for _, w := range m.Warnings() {
 		e.warnings = append(e.warnings, opts.lang().T("cell.issue", path, w.String()))
 	}
