@@ -75,8 +75,8 @@ func (i Issue) lang() msg.Lang {
 	return i.Lang.OrEnglish()
 }
 
-// format is the issue's line with the file in front.
-func (i Issue) format(file string) string { return i.lang().T("cell.issue", file, i.String()) }
+// Format is the issue's line with the file in front.
+func (i Issue) Format(file string) string { return i.lang().T("cell.issue", file, i.String()) }
 
 // CellErrors is every bad cell of a workbook. Its text has one line per cell.
 type CellErrors struct {
@@ -98,7 +98,7 @@ func (e *CellErrors) Lenient() bool {
 func (e *CellErrors) Error() string {
 	lines := make([]string, len(e.Issues))
 	for i, is := range e.Issues {
-		lines[i] = is.format(e.File)
+		lines[i] = is.Format(e.File)
 	}
 	return strings.Join(lines, "\n")
 }

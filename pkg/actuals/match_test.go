@@ -131,7 +131,7 @@ func values(r *Result) []string {
 func issues(list []Issue) []string {
 	var out []string
 	for _, i := range list {
-		out = append(out, i.format("2023.xlsx"))
+		out = append(out, i.Format("2023.xlsx"))
 	}
 	return out
 }

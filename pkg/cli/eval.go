@@ -129,7 +129,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

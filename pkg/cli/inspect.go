@@ -63,7 +63,7 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Lang: opts.global.lang}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {

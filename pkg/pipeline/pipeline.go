@@ -36,7 +36,8 @@ type Options struct {
 	// Year is the evaluation year; 0: from the file name, else the latest
 	// year with a value.
 	Year int
-	// Read says how the workbooks are read (sheet, --strict, --lenient).
+	// Read says how the workbooks are read (sheet, --strict, --lenient);
+	// its Lang is not read: Lang below speaks for the reader too.
 	Read actuals.Options
 	// Progress, if set, is told of each file done.
 	Progress Progress
@@ -170,7 +171,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
 		m: m, entities: m.Entities(), lang: opts.lang()}
 	for _, w := range m.Warnings() {
-		e.warnings = append(e.warnings, opts.lang().T("cell.issue", path, w.String()))
+		e.warnings = append(e.warnings, w.Format(path))
 	}
 	res.Eval = e
 	return res
@@ -186,6 +187,8 @@ type hashResult struct {
 // the plan must be chosen first. With detail, the rows and values are kept
 // for inspect.
 func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, *matchSink, error) {
+	ro := opts.Read
+	ro.Lang = opts.lang()
 	p := opts.Plan
 	if p == nil {
 		candidates := opts.Candidates
@@ -197,8 +200,8 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			candidates = reg.All()
 		}
 		spec := &speculation{fit: actuals.NewFit(candidates), path: path, year: opts.Year,
-			ms: matchSink{opts: opts.Read, detail: detail, progress: opts.Progress, file: path}}
-		if err := scanAsync(path, opts.Read, spec, opts.lang()); err != nil {
+			ms: matchSink{opts: ro, detail: detail, progress: opts.Progress, file: path}}
+		if err := scanAsync(path, ro, spec, opts.lang()); err != nil {
 			return nil, nil, err
 		}
 		if !spec.done {
@@ -222,8 +225,8 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			return finish(p, &spec.ms)
 		}
 	}
-	ms := &matchSink{p: p, opts: opts.Read, detail: detail, progress: opts.Progress, file: path}
-	if err := scanAsync(path, opts.Read, ms, opts.lang()); err != nil {
+	ms := &matchSink{p: p, opts: ro, detail: detail, progress: opts.Progress, file: path}
+	if err := scanAsync(path, ro, ms, opts.lang()); err != nil {
 		return nil, nil, err
 	}
 	return finish(p, ms)
