@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -56,14 +57,14 @@ func checkFlagError(t *testing.T, err error, wantErr, wantHint string) {
 	if !strings.Contains(err.Error(), wantErr) {
 		t.Errorf("error %q, want it to contain %q", err, wantErr)
 	}
-	var he *hintError
+	var he *pipeline.HintError
 	switch {
 	case wantHint == "" && errors.As(err, &he):
-		t.Errorf("hint %q, want none", he.hint)
+		t.Errorf("hint %q, want none", he.HintMsg)
 	case wantHint != "" && !errors.As(err, &he):
 		t.Errorf("no hint, want %q", wantHint)
-	case wantHint != "" && he.hint != wantHint:
-		t.Errorf("hint %q, want %q", he.hint, wantHint)
+	case wantHint != "" && he.HintMsg != wantHint:
+		t.Errorf("hint %q, want %q", he.HintMsg, wantHint)
 	}
 	var stderr bytes.Buffer
 	if code := reportError(&stderr, err, msg.English); code != ExitTrouble {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 )
 
 // Exit statuses of spec §5.
@@ -37,18 +38,10 @@ func (e *exitError) Unwrap() error { return e.err }
 // problems itself.
 func silentExit(code int) error { return &exitError{code: code, silent: true} }
 
-// hintError adds a line that says how to fix the error.
-type hintError struct {
-	err  error
-	hint string
-}
-
-func (e *hintError) Error() string { return e.err.Error() }
-func (e *hintError) Hint() string  { return e.hint }
-func (e *hintError) Unwrap() error { return e.err }
-
+// withHint adds a line that says how to fix the error: the same
+// pipeline.HintError the pipeline's own errors carry.
 func withHint(err error, format string, args ...any) error {
-	return &hintError{err: err, hint: fmt.Sprintf(format, args...)}
+	return pipeline.Hint(err, fmt.Sprintf(format, args...))
 }
 
 // reportError prints err, one "plancheck: error:" line per line of its text, and any
