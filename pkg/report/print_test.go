@@ -80,12 +80,12 @@ func isA4(w, h float64) bool {
 	return near(w, 595) && near(h, 842) || near(w, 842) && near(h, 595)
 }
 
-// renderPage1 writes page 1 of pdf to dir/name as a PNG at 80 dpi, for the
-// README.
-func renderPage1(t *testing.T, pdf, dir, name string) {
+// renderPage1 writes page 1 of pdf to dest as a PNG at dpi, with a palette
+// (see paletted), for the README.
+func renderPage1(t *testing.T, pdf, dest string, dpi int) {
 	t.Helper()
 	prefix := filepath.Join(t.TempDir(), "page")
-	cmd := exec.CommandContext(t.Context(), "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf, prefix)
+	cmd := exec.CommandContext(t.Context(), "pdftoppm", "-png", "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", "-singlefile", pdf, prefix)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v\n%s", err, out)
 	}
@@ -97,10 +97,10 @@ func renderPage1(t *testing.T, pdf, dir, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, name), small, 0o644); err != nil {
+	if err := os.WriteFile(dest, small, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%s: %d bytes", filepath.Join(dir, name), len(small))
+	t.Logf("%s: %d bytes (%d as rendered)", dest, len(small), len(data))
 }
 
 // TestPrintSummary prints the summary of testdata/2023.xlsx, recorded under
@@ -130,7 +130,7 @@ func TestPrintSummary(t *testing.T) {
 		}
 	}
 	if *printPNG != "" {
-		renderPage1(t, pdf, *printPNG, "summary-page1.png")
+		renderPage1(t, pdf, filepath.Join(*printPNG, "summary-page1.png"), 80)
 	}
 }
 
@@ -164,6 +164,6 @@ func TestPrintTemplate(t *testing.T) {
 		}
 	}
 	if *printPNG != "" {
-		renderPage1(t, pdf, *printPNG, "template-page1.png")
+		renderPage1(t, pdf, filepath.Join(*printPNG, "template-page1.png"), 80)
 	}
 }

@@ -956,23 +956,7 @@ func TestSummaryPicture(t *testing.T) {
 	pdf := filepath.Join(outDir, "summary.pdf")
 	// each sheet on one page of its own size, at 100%
 	soffice(t, in, outDir, `pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}`)
-	rendered := filepath.Join(outDir, "page")
-	cmd := exec.CommandContext(t.Context(), "pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", pdf, rendered)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(rendered + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, err := paletted(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(*summaryPNG, small, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%s: %d bytes (%d as rendered)", *summaryPNG, len(small), len(data))
+	renderPage1(t, pdf, *summaryPNG, 110)
 }
 
 // paletted re-encodes a PNG with a palette of its 256 most frequent colours,
