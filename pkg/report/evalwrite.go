@@ -183,7 +183,7 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 				}
 				var proj, projStatus, projMethod string
 				if o.Projection != nil {
-					proj = strconv.FormatFloat(o.Projection.Value, 'f', -1, 64)
+					proj = numCell(&o.Projection.Value)
 					projStatus, projMethod = string(o.Projection.Status), o.Projection.Method
 				}
 				tp := o.TimeProgress

@@ -509,8 +509,6 @@ func (s *summarySheet) freeze(cols, rows int) {
 	}))
 }
 
-// summaryDecimals is the number of decimals formatValue prints v with.
-func summaryDecimals(v float64, ind *plan.Indicator) int { return valueDecimals(v, ind) }
 
 // summaryDecimalFormat is the number format code of dec decimals: "0", "0.00".
 func summaryDecimalFormat(dec int) string {
@@ -523,7 +521,7 @@ func summaryDecimalFormat(dec int) string {
 // summaryValueFormat is the number format that shows v as formatValue prints it;
 // a cumulative total in brackets, as the plans print it: [9.00].
 func summaryValueFormat(v float64, ind *plan.Indicator, cumulative bool) (code, shown string) {
-	code, shown = summaryDecimalFormat(summaryDecimals(v, ind)), formatValue(v, ind)
+	code, shown = summaryDecimalFormat(valueDecimals(v, ind)), formatValue(v, ind)
 	if cumulative {
 		// \[ \] are literal brackets: a bare [ opens a condition or colour
 		code, shown = `\[`+code+`\]`, "["+shown+"]"
