@@ -291,6 +291,11 @@ func (sr *sheetReader) runXML() error {
 // runFast reads the part with the fast tokenizer. It returns errBail when
 // the tokenizer meets something it does not read; see Workbook.Rows for
 // what happens then.
+//
+// It is Workbook.eachToken's fast loop written again on purpose: calling
+// sr.handle directly keeps each token on the stack, where a call through
+// eachToken's func value moves it to the heap (BenchmarkRows/long: 1.7 s
+// becomes 2.6 s).
 func (sr *sheetReader) runFast(x *fastXML) error {
 	for {
 		tok, err := x.next()
