@@ -243,13 +243,20 @@ func (t *sharedStrings) get(i int) string {
 // error, the part is read again with encoding/xml, which makes the message
 // (see fastXML).
 func (w *Workbook) readSharedStrings(part string) (*sharedStrings, error) {
-	if w.tokenizer != tokenizeXML {
-		t, err := w.readSharedStringsWith(part, true)
-		if err == nil || w.tokenizer == tokenizeFast {
-			return t, err
+	return withFallback(w.tokenizer, func(fast bool) (*sharedStrings, error) { return w.readSharedStringsWith(part, fast) })
+}
+
+// withFallback reads a whole part with the tokenizer mode says: in
+// tokenizeAuto the fast one, then, if it gives up or the part has an
+// error, encoding/xml, which makes the message.
+func withFallback[T any](mode tokenizerMode, read func(fast bool) (T, error)) (T, error) {
+	if mode != tokenizeXML {
+		v, err := read(true)
+		if err == nil || mode == tokenizeFast {
+			return v, err
 		}
 	}
-	return w.readSharedStringsWith(part, false)
+	return read(false)
 }
 
 // readSharedStringsWith reads the shared strings with one tokenizer.
@@ -444,13 +451,7 @@ func (st *styles) info(s int) fmtInfo {
 // fast tokenizer and, if it gives up or the part has an error, again with
 // encoding/xml, which makes the message.
 func (w *Workbook) readStyles(part string) (*styles, error) {
-	if w.tokenizer != tokenizeXML {
-		st, err := w.readStylesWith(part, true)
-		if err == nil || w.tokenizer == tokenizeFast {
-			return st, err
-		}
-	}
-	return w.readStylesWith(part, false)
+	return withFallback(w.tokenizer, func(fast bool) (*styles, error) { return w.readStylesWith(part, fast) })
 }
 
 // readStylesWith reads the styles with one tokenizer.
