@@ -509,7 +509,6 @@ func (s *summarySheet) freeze(cols, rows int) {
 	}))
 }
 
-
 // summaryDecimalFormat is the number format code of dec decimals: "0", "0.00".
 func summaryDecimalFormat(dec int) string {
 	if dec <= 0 {
