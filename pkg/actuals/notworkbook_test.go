@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +79,43 @@ func TestNotWorkbookWorded(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMissingFileWorded: a workbook that is not there, or cannot be read,
+// is named once in the run's language; errors.Is still sees the cause.
+func TestMissingFileWorded(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "2023.xlsx")
+	locked := filepath.Join(dir, "locked.xlsx")
+	if err := os.WriteFile(locked, nil, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		path   string
+		cause  error
+		zh, en string
+	}{
+		{missing, fs.ErrNotExist, missing + "：文件不存在", missing + ": no such file"},
+	}
+	if f, err := os.Open(locked); err == nil {
+		f.Close() // root reads it anyway
+	} else {
+		cases = append(cases, struct {
+			path   string
+			cause  error
+			zh, en string
+		}{locked, fs.ErrPermission, locked + "：没有读取权限", locked + ": permission denied"})
+	}
+	for _, tc := range cases {
+		for lang, want := range map[msg.Lang]string{msg.Chinese: tc.zh, msg.English: tc.en} {
+			err := Scan(tc.path, Options{Lang: lang}, &collector{})
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: %v, want %s", lang, err, want)
+			}
+			if !errors.Is(err, tc.cause) {
+				t.Errorf("%s: %v is not %v", lang, err, tc.cause)
+			}
+		}
 	}
 }

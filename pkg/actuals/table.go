@@ -9,6 +9,7 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -167,8 +168,13 @@ func Scan(path string, opts Options, sink RowSink) error {
 	wb, err := xlsx.Open(path, lim)
 	if err != nil {
 		var nw *xlsx.NotWorkbookError
-		if errors.As(err, &nw) {
+		switch {
+		case errors.As(err, &nw):
 			return notWorkbook(lang, path, nw)
+		case errors.Is(err, fs.ErrNotExist):
+			return &wordedError{msg: lang.T("file.missing", path), err: err}
+		case errors.Is(err, fs.ErrPermission):
+			return &wordedError{msg: lang.T("file.no-permission", path), err: err}
 		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -403,15 +409,16 @@ func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
 			why = lang.T("xlsx.not-zip-other", e.Reason())
 		}
 	}
-	return &notWorkbookError{msg: lang.T("xlsx.not-workbook", path, why), err: e}
+	return &wordedError{msg: lang.T("xlsx.not-workbook", path, why), err: e}
 }
 
-// notWorkbookError is a NotWorkbookError worded for the reader; errors.As
-// still finds the original.
-type notWorkbookError struct {
+// wordedError is an error of the file system or the xlsx package worded for
+// the reader, naming the path once; errors.Is and errors.As still find the
+// original.
+type wordedError struct {
 	msg string
-	err *xlsx.NotWorkbookError
+	err error
 }
 
-func (e *notWorkbookError) Error() string { return e.msg }
-func (e *notWorkbookError) Unwrap() error { return e.err }
+func (e *wordedError) Error() string { return e.msg }
+func (e *wordedError) Unwrap() error { return e.err }

@@ -10,6 +10,8 @@ package msg
 func init() {
 	add(map[Key][2]string{
 		"table.not-xlsx":          {"%s：不是 .xlsx 或 .xlsm 工作簿", "%s: not an .xlsx or .xlsm workbook"},
+		"file.missing":            {"%s：文件不存在", "%s: no such file"},
+		"file.no-permission":      {"%s：没有读取权限", "%s: permission denied"},
 		"xlsx.not-workbook":       {"%s：不是 .xlsx 或 .xlsm 工作簿：%s", "%s: not an .xlsx/.xlsm workbook: %s"},
 		"xlsx.not-regular":        {"不是普通文件", "not a regular file"},
 		"xlsx.empty":              {"文件为空", "the file is empty"},
