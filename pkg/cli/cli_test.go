@@ -491,7 +491,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show no plan", args: []string{"show"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：show 只接受一个规划，收到 0 个参数\n"}},
 		{name: "show unknown flag", args: []string{"show", "--bogus", "jlp-hrss-14th"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：unknown flag: --bogus\n", "plancheck: 提示：见 plancheck show -h\n"}},
+			stderr: []string{"plancheck: 错误：未知的选项 --bogus\n", "plancheck: 提示：见 plancheck show -h\n"}},
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：--lang：未知语言 \"fr\"（应为 zh 或 en）\n", "plancheck: 提示：用 --lang zh 或 --lang en，或设置 PLANCHECK_LANG=zh 或 en\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,

@@ -2,11 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/spf13/pflag"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // english finds English prose: three words of three letters or more in a row.
@@ -101,6 +106,45 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 			if m := english.FindString(command.ReplaceAllString(line, "")); m != "" {
 				t.Errorf("plancheck %s: English left in a Chinese error: %q in\n%s", strings.Join(args, " "), m, line)
 			}
+		}
+	}
+}
+
+// TestFlagErrorWorded: pflag's errors read in Chinese as the catalogue words
+// them, and in English exactly as pflag writes them.
+func TestFlagErrorWorded(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		zh   string
+	}{
+		{[]string{"--bogus"}, "未知的选项 --bogus"},
+		{[]string{"-z"}, "未知的选项 -z"},
+		{[]string{"-qz"}, "未知的选项 -z"},
+		{[]string{"-zq"}, "未知的选项 -z（在 -zq 中）"},
+		{[]string{"--plan"}, "选项 --plan 需要一个值"},
+		{[]string{"-o"}, "选项 -o 需要一个值"},
+		{[]string{"-qo"}, "选项 -o 需要一个值"},
+		{[]string{"--year", "abc"}, `选项 --year 的值 "abc" 不是整数`},
+		{[]string{"--bom=maybe"}, `选项 --bom 的值 "maybe" 应为 true 或 false`},
+		{[]string{"-o=x", "-q=perhaps"}, `选项 -q, --quiet 的值 "perhaps" 应为 true 或 false`},
+		{[]string{"---x"}, "选项写法有误：---x"},
+	} {
+		fs := pflag.NewFlagSet("eval", pflag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.String("plan", "", "")
+		fs.StringP("output", "o", "", "")
+		fs.BoolP("quiet", "q", false, "")
+		fs.Int("year", 0, "")
+		fs.Bool("bom", false, "")
+		err := fs.Parse(tc.args)
+		if err == nil {
+			t.Fatalf("%v: pflag took it", tc.args)
+		}
+		if got := flagError(msg.Chinese, err).Error(); got != tc.zh {
+			t.Errorf("%v: zh %q, want %q", tc.args, got, tc.zh)
+		}
+		if got := flagError(msg.English, err).Error(); got != err.Error() {
+			t.Errorf("%v: en %q, want pflag's %q", tc.args, got, err.Error())
 		}
 	}
 }

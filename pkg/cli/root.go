@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -84,7 +86,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
 	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", g.lang.T("flag.lang"))
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return withHint(err, "%s", g.lang.T("hint.see-help", cmd.CommandPath()))
+		return withHint(flagError(g.lang, err), "%s", g.lang.T("hint.see-help", cmd.CommandPath()))
 	})
 
 	root.AddCommand(
@@ -217,4 +219,63 @@ func langOfCmd(cmd *cobra.Command) msg.Lang {
 		return msg.Chinese
 	}
 	return l
+}
+
+// flagError words pflag's errors (an unknown flag, a flag without its value,
+// a value it cannot parse) in the help's language. In English they read as
+// pflag writes them.
+func flagError(lang msg.Lang, err error) error {
+	var (
+		notExist *pflag.NotExistError
+		required *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+		text     string
+	)
+	switch {
+	case errors.As(err, &notExist):
+		if short, c := notExist.GetSpecifiedShortnames(), firstRune(notExist.GetSpecifiedName()); short == string(c) {
+			text = lang.T("flag.unknown-short-alone", c)
+		} else if short != "" {
+			text = lang.T("flag.unknown-short", c, short)
+		} else {
+			text = lang.T("flag.unknown", notExist.GetSpecifiedName())
+		}
+	case errors.As(err, &required):
+		// A shorthand needs its value only at the end of its cluster
+		// (-qo), so pflag names the cluster as the flag alone.
+		if short := required.GetSpecifiedShortnames(); short != "" {
+			text = lang.T("flag.needs-value-short", firstRune(short))
+		} else {
+			text = lang.T("flag.needs-value", required.GetSpecifiedName())
+		}
+	case errors.As(err, &invalid):
+		f := invalid.GetFlag()
+		name := "--" + f.Name
+		if f.Shorthand != "" && f.ShorthandDeprecated == "" {
+			name = "-" + f.Shorthand + ", " + name
+		}
+		key := msg.Key("flag.invalid")
+		var num *strconv.NumError
+		if errors.As(invalid, &num) {
+			key = "flag.not-integer"
+			if num.Func == "ParseBool" {
+				key = "flag.not-bool"
+			}
+		}
+		text = lang.T(key, invalid.GetValue(), name, errors.Unwrap(invalid))
+	case errors.As(err, &syntax):
+		text = lang.T("flag.bad-syntax", syntax.GetSpecifiedFlag())
+	default:
+		return err
+	}
+	return &wordedError{text: text, err: err}
+}
+
+// firstRune is s's first rune, or 0 for "".
+func firstRune(s string) rune {
+	for _, r := range s {
+		return r
+	}
+	return 0
 }
