@@ -512,7 +512,11 @@ func TestMainExitCode(t *testing.T) {
 		{name: "plans help", args: []string{"plans", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck plans\n"}},
 		{name: "show help", args: []string{"show", "-h"}, want: ok, stdout: []string{"示例：\n  plancheck show jlp-hrss-14th\n"}},
 		{name: "unknown command", args: []string{"nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：unknown command \"nosuch\" for \"plancheck\"\n"}},
+			stderr: []string{"plancheck: 错误：未知的命令 \"nosuch\"\nplancheck: 提示：见 plancheck -h\n"}},
+		{name: "command typo", args: []string{"evl", "2023.xlsx"}, want: trouble, noStdout: true,
+			stderr: []string{"plancheck: 错误：未知的命令 \"evl\"\nplancheck: 提示：是否要用 eval？见 plancheck -h\n"}},
+		{name: "command typo after --lang", args: []string{"--lang", "en", "templat"}, want: trouble, noStdout: true,
+			stderr: []string{"plancheck: error: unknown command \"templat\" for \"plancheck\"\nplancheck: hint: did you mean template? see 'plancheck -h'\n"}},
 		{name: "unknown global language", args: []string{"--lang", "fr", "plans"}, want: trouble, noStdout: true},
 	}
 	expand := func(s string) string { return strings.ReplaceAll(s, "$D", dir) }

@@ -204,7 +204,38 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetArgs(args)
 	// Errors are in the language the arguments give, as the help is (the
 	// same choice the flags make, and Chinese where --lang is wrong).
-	return reportError(stderr, root.ExecuteContext(context.Background()), helpLang(args))
+	lang := helpLang(args)
+	if err := unknownCommand(root, args, lang); err != nil {
+		return reportError(stderr, err, lang)
+	}
+	return reportError(stderr, root.ExecuteContext(context.Background()), lang)
+}
+
+// unknownCommand is the error for a first word that names no command, with
+// the commands it may be a typo of (cobra's suggestions), in lang; nil when
+// the arguments name a command, or none. Cobra's own is English over
+// several lines.
+func unknownCommand(root *cobra.Command, args []string, lang msg.Lang) error {
+	if _, _, err := root.Find(args); err == nil {
+		return nil
+	}
+	word := ""
+	for i := 0; i < len(args) && word == ""; i++ {
+		switch a := args[i]; {
+		case a == "--lang":
+			i++ // its value
+		case !strings.HasPrefix(a, "-"):
+			word = a
+		}
+	}
+	if word == "" || word == cobra.ShellCompRequestCmd || word == cobra.ShellCompNoDescRequestCmd {
+		return nil // cobra says what is wrong; cobra adds its hidden completion commands as it runs
+	}
+	err := errors.New(lang.T("error.unknown-command", word))
+	if s := root.SuggestionsFor(word); len(s) > 0 {
+		return withHint(err, "%s", lang.T("hint.did-you-mean", strings.Join(s, lang.T("punct.enumeration"))))
+	}
+	return withHint(err, "%s", lang.T("hint.see-help", "plancheck"))
 }
 
 // langOfCmd is the language of a command's run, as its root's flags and

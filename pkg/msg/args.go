@@ -31,6 +31,8 @@ func init() {
 		"error.no-args":             {"%s 不接受参数，收到 %q", "%s takes no arguments, got %q"},
 		"error.completion-shell":    {"completion 需要指定 shell：bash、zsh、fish 或 powershell", "completion needs a shell: bash, zsh, fish or powershell"},
 		"error.unknown-shell":       {"未知的 shell %q（应为 bash、zsh、fish 或 powershell）", "unknown shell %q (want bash, zsh, fish or powershell)"},
+		"error.unknown-command":     {"未知的命令 %q", "unknown command %q for \"plancheck\""},
+		"hint.did-you-mean":         {"是否要用 %s？见 plancheck -h", "did you mean %s? see 'plancheck -h'"},
 		"flag.unknown":              {"未知的选项 --%s", "unknown flag: --%s"},
 		"flag.unknown-short":        {"未知的选项 -%c（在 -%s 中）", "unknown shorthand flag: '%c' in -%s"},
 		"flag.unknown-short-alone":  {"未知的选项 -%c", "unknown shorthand flag: '%[1]c' in -%[1]c"},
