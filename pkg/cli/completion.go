@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -15,41 +16,41 @@ import (
 // commands accept, so that the two cannot drift apart.
 var formatValues = map[string][]string{
 	"eval": {
-		"table\tthe completion table (the default)",
-		"markdown\tthe completion table in Markdown",
-		"csv\tone row per indicator, every number",
-		"json\tthe machine contract (schema/result.schema.json)",
-		"xlsx\tthe year-end summary workbook (needs -o)",
+		"table\tcompletion.eval.table",
+		"markdown\tcompletion.eval.markdown",
+		"csv\tcompletion.eval.csv",
+		"json\tcompletion.eval.json",
+		"xlsx\tcompletion.eval.xlsx",
 	},
 	"inspect": {
-		"table\twhat was read, as tables (the default)",
-		"markdown\tthe same in Markdown",
-		"json\tthe same as JSON",
+		"table\tcompletion.inspect.table",
+		"markdown\tcompletion.inspect.markdown",
+		"json\tcompletion.inspect.json",
 	},
 	"plans": {
-		"table\tthe plans as a table (the default)",
-		"markdown\tthe same in Markdown",
-		"json\tthe same as JSON",
+		"table\tcompletion.plans.table",
+		"markdown\tcompletion.plans.markdown",
+		"json\tcompletion.plans.json",
 	},
 	"show": {
-		"table\tthe indicator table (the default)",
-		"markdown\tthe same in Markdown",
+		"table\tcompletion.show.table",
+		"markdown\tcompletion.show.markdown",
 	},
 	"validate": {
-		"text\tfile:line:col: message on stderr (the default)",
-		"github\tGitHub Actions annotations on stdout",
+		"text\tcompletion.validate.text",
+		"github\tcompletion.validate.github",
 	},
 }
 
 var failOnValues = []string{
-	"binding\tfail on a binding indicator lagging, not achieved or without data (the default)",
-	"any\tfail on any indicator lagging, not achieved or without data",
-	"none\tnever fail",
+	"binding\tcompletion.fail-on.binding",
+	"any\tcompletion.fail-on.any",
+	"none\tcompletion.fail-on.none",
 }
 
 var langValues = []string{
-	"zh\tlabels in Chinese (the default)",
-	"en\tlabels in English",
+	"zh\tcompletion.lang.zh",
+	"en\tcompletion.lang.en",
 }
 
 // registerCompletions teaches shell completion the values plancheck takes:
@@ -90,11 +91,18 @@ func registerCompletions(root *cobra.Command) {
 	}
 }
 
-// fixedValues completes a flag from a fixed list ("value\tdescription"), and
+// fixedValues completes a flag from a fixed list ("value\tkey", the key of
+// the value's description in the catalogue), in the run's language, and
 // never offers files.
 func fixedValues(values []string) cobra.CompletionFunc {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
+		lang := langOfCmd(cmd)
+		out := make([]string, len(values))
+		for i, v := range values {
+			value, key, _ := strings.Cut(v, "\t")
+			out[i] = value + "\t" + lang.T(msg.Key(key))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
@@ -113,7 +121,7 @@ func fileExtensions(exts ...string) cobra.CompletionFunc {
 func completePlanRef(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var refs []string
 	if reg, err := plan.Embedded(); err == nil {
-		refs = planRefCompletions(reg)
+		refs = planRefCompletions(reg, langOfCmd(cmd))
 	}
 	var matching []string
 	for _, r := range refs {
@@ -128,8 +136,8 @@ func completePlanRef(cmd *cobra.Command, args []string, toComplete string) ([]st
 }
 
 // planRefCompletions lists each plan id, then each of its versions, with the
-// plan's title as the description.
-func planRefCompletions(reg *plan.Registry) []string {
+// plan's title as the description, in lang.
+func planRefCompletions(reg *plan.Registry, lang msg.Lang) []string {
 	newest := map[string]*plan.Plan{}
 	for _, p := range reg.Newest() {
 		newest[p.ID] = p
@@ -139,7 +147,7 @@ func planRefCompletions(reg *plan.Registry) []string {
 	for _, p := range reg.All() { // sorted by id, then version
 		if p.ID != prevID {
 			n := newest[p.ID]
-			out = append(out, fmt.Sprintf("%s\t%s (newest version, %d)", p.ID, oneLine(n.Title), n.Version))
+			out = append(out, p.ID+"\t"+lang.T("completion.newest", oneLine(n.Title), n.Version))
 			prevID = p.ID
 		}
 		out = append(out, fmt.Sprintf("%s\t%s", p.Ref(), oneLine(p.Title)))

@@ -122,12 +122,14 @@ func TestCompletion(t *testing.T) {
 // on one line, and ID by its newest version.
 func TestCompletionDescriptions(t *testing.T) {
 	t.Parallel()
-	var stdout bytes.Buffer
-	Main([]string{"__complete", "show", "jlp-hrss-14th"}, strings.NewReader(""), &stdout, &bytes.Buffer{})
-	want := "jlp-hrss-14th\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年） (newest version, 1)\n" +
-		"jlp-hrss-14th@1\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）\n" + noFiles + "\n"
-	if stdout.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", stdout.String(), want)
+	for lang, newest := range map[string]string{"zh": "（最新版本 1）", "en": " (newest version, 1)"} {
+		var stdout bytes.Buffer
+		Main([]string{"__complete", "show", "--lang", lang, "jlp-hrss-14th"}, strings.NewReader(""), &stdout, &bytes.Buffer{})
+		want := "jlp-hrss-14th\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）" + newest + "\n" +
+			"jlp-hrss-14th@1\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）\n" + noFiles + "\n"
+		if stdout.String() != want {
+			t.Errorf("%s: got\n%s\nwant\n%s", lang, stdout.String(), want)
+		}
 	}
 	if got := oneLine("a\tb\n c  d"); got != "a b c d" {
 		t.Errorf("oneLine: %q", got)
@@ -204,6 +206,43 @@ func TestCompletionValuesAccepted(t *testing.T) {
 		var stderr bytes.Buffer
 		if code := Main([]string{"plans", "--lang", v}, strings.NewReader(""), &bytes.Buffer{}, &stderr); code != ExitOK {
 			t.Errorf("--lang %s (offered by completion): status %d, %s", v, code, stderr.String())
+		}
+	}
+}
+
+// TestCompletionValueDescriptions: the descriptions of --format, --fail-on
+// and --lang values come from the catalogue, in the run's language; none is
+// a missing key.
+func TestCompletionValueDescriptions(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"__complete", "eval", "--format", ""}, "table\t完成情况表（默认）\n"},
+		{[]string{"__complete", "eval", "--lang", "en", "--format", ""}, "table\tthe completion table (the default)\n"},
+		{[]string{"__complete", "eval", "--fail-on", ""}, "none\t从不失败\n"},
+		{[]string{"__complete", "eval", "--lang", "en", "--fail-on", ""}, "none\tnever fail\n"},
+		{[]string{"__complete", "plans", "--lang", ""}, "zh\t中文输出（默认）\n"},
+	} {
+		var stdout bytes.Buffer
+		Main(tc.args, strings.NewReader(""), &stdout, &bytes.Buffer{})
+		if !strings.Contains(stdout.String(), tc.want) {
+			t.Errorf("%q: no %q in\n%s", tc.args, tc.want, stdout.String())
+		}
+	}
+	lists := [][]string{failOnValues, langValues}
+	for _, v := range formatValues {
+		lists = append(lists, v)
+	}
+	for _, list := range lists {
+		for _, v := range list {
+			value, key, _ := strings.Cut(v, "\t")
+			for _, lang := range []msg.Lang{msg.Chinese, msg.English} {
+				if d := lang.T(msg.Key(key)); strings.HasPrefix(d, "[") || d == "" {
+					t.Errorf("%s: %s description of %s is %q", key, lang, value, d)
+				}
+			}
 		}
 	}
 }
