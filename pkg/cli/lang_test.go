@@ -42,6 +42,9 @@ func TestHelpHasNoEnglishProse(t *testing.T) {
 			if m := english.FindString(command.ReplaceAllString(line, "")); m != "" {
 				t.Errorf("plancheck %s: English left in the Chinese help: %q in\n%s", strings.Join(args, " "), m, line)
 			}
+			if strings.Contains(line, "(default ") {
+				t.Errorf("plancheck %s: pflag's (default …) in the Chinese help:\n%s", strings.Join(args, " "), line)
+			}
 		}
 	}
 }

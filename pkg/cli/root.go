@@ -153,6 +153,17 @@ func localizeCobra(root *cobra.Command, lang msg.Lang) {
 		if f := c.Flags().Lookup("no-descriptions"); f != nil {
 			f.Usage = lang.T("flag.no-descriptions")
 		}
+		if lang != msg.English {
+			// pflag appends (default "table") to a flag's usage; in
+			// Chinese the usage says it itself. DefValue is read for
+			// the help only.
+			c.Flags().VisitAll(func(f *pflag.Flag) {
+				if f.Value.Type() == "string" && f.DefValue != "" {
+					f.Usage += lang.T("flag.default", f.DefValue)
+					f.DefValue = ""
+				}
+			})
+		}
 		c.SetUsageTemplate(lang.T("help.usage-template"))
 		for _, sub := range c.Commands() {
 			walk(sub)

@@ -53,6 +53,7 @@ func init() {
 		"completion.fail-on.none":     {"从不失败", "never fail"},
 		"completion.lang.zh":          {"中文输出（默认）", "labels in Chinese (the default)"},
 		"completion.lang.en":          {"英文输出", "labels in English"},
+		"flag.default":                {"（默认：%s）", " (default %q)"},
 		"completion.newest":           {"%s（最新版本 %d）", "%s (newest version, %d)"},
 		"flag.unknown":                {"未知的选项 --%s", "unknown flag: --%s"},
 		"flag.unknown-short":          {"未知的选项 -%c（在 -%s 中）", "unknown shorthand flag: '%c' in -%s"},
