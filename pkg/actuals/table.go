@@ -172,9 +172,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 		case errors.As(err, &nw):
 			return notWorkbook(lang, path, nw)
 		case errors.Is(err, fs.ErrNotExist):
-			return &wordedError{msg: lang.T("file.missing", path), err: err}
+			return msg.Worded(lang.T("file.missing", path), err)
 		case errors.Is(err, fs.ErrPermission):
-			return &wordedError{msg: lang.T("file.no-permission", path), err: err}
+			return msg.Worded(lang.T("file.no-permission", path), err)
 		}
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -409,16 +409,5 @@ func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
 			why = lang.T("xlsx.not-zip-other", e.Reason())
 		}
 	}
-	return &wordedError{msg: lang.T("xlsx.not-workbook", path, why), err: e}
+	return msg.Worded(lang.T("xlsx.not-workbook", path, why), e)
 }
-
-// wordedError is an error of the file system or the xlsx package worded for
-// the reader, naming the path once; errors.Is and errors.As still find the
-// original.
-type wordedError struct {
-	msg string
-	err error
-}
-
-func (e *wordedError) Error() string { return e.msg }
-func (e *wordedError) Unwrap() error { return e.err }

@@ -377,18 +377,8 @@ func writeError(lang msg.Lang, path string, err error) error {
 	case errors.Is(err, syscall.ENOSPC):
 		why = lang.T("error.write-no-space")
 	}
-	return &wordedError{text: lang.T("error.write", path, why), err: err}
+	return msg.Worded(lang.T("error.write", path, why), err)
 }
-
-// wordedError is an error with its own text that still unwraps to the
-// error it words.
-type wordedError struct {
-	text string
-	err  error
-}
-
-func (e *wordedError) Error() string { return e.text }
-func (e *wordedError) Unwrap() error { return e.err }
 
 // outputDirError says what is wrong with the directory an output file is to
 // be written in, or nil when nothing is known to be.

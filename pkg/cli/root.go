@@ -311,7 +311,7 @@ func flagError(lang msg.Lang, err error) error {
 	default:
 		return err
 	}
-	return &wordedError{text: text, err: err}
+	return msg.Worded(text, err)
 }
 
 // firstRune is s's first rune, or 0 for "".

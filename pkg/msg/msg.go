@@ -36,6 +36,19 @@ func (l Lang) OrEnglish() Lang {
 	return l
 }
 
+// Worded is err with a text of its own, worded from the catalogue for the
+// reader (naming the file once, in the run's language); errors.Is and
+// errors.As still see err.
+func Worded(text string, err error) error { return &worded{text: text, err: err} }
+
+type worded struct {
+	text string
+	err  error
+}
+
+func (e *worded) Error() string { return e.text }
+func (e *worded) Unwrap() error { return e.err }
+
 // EnvVar names the environment variable that sets the language when --lang
 // is not given.
 const EnvVar = "PLANCHECK_LANG"
