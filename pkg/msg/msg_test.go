@@ -1,10 +1,12 @@
 package msg
 
 import (
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -96,10 +98,13 @@ func TestKeysUsed(t *testing.T) {
 			switch fn := call.Fun.(type) {
 			case *ast.SelectorExpr:
 				name = fn.Sel.Name
+				if x, ok := fn.X.(*ast.Ident); name == "Errorf" && (!ok || x.Name != "msg") {
+					name = "" // fmt.Errorf
+				}
 			case *ast.Ident:
 				name = fn.Name
 			}
-			if name != "T" && name != "Key" {
+			if name != "T" && name != "Key" && name != "Errorf" {
 				return true
 			}
 			if lit, ok := call.Args[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
@@ -160,5 +165,31 @@ func TestT(t *testing.T) {
 	}
 	if v := verbs("%d%% of %-8s %q"); !slices.Equal(v, []string{"%d", "%-8s", "%q"}) {
 		t.Errorf("verbs: %v", v)
+	}
+}
+
+func TestErrorWordsInBothLanguages(t *testing.T) {
+	catalogue["test.outer"] = entry{"外：%s", "outer: %s"}
+	catalogue["test.inner"] = entry{"内 %d", "inner %d"}
+	defer delete(catalogue, "test.outer")
+	defer delete(catalogue, "test.inner")
+
+	inner := Errorf("test.inner", 3)
+	outer := Errorf("test.outer", inner)
+	if got := Text(outer, Chinese); got != "外：内 3" {
+		t.Errorf("Chinese: %q", got)
+	}
+	if got := outer.Error(); got != "outer: inner 3" {
+		t.Errorf("Error: %q", got)
+	}
+	var e *Error
+	if !errors.As(outer.Unwrap()[0], &e) || e != inner {
+		t.Errorf("the inner error is not unwrapped")
+	}
+	if !errors.Is(Errorf("test.outer", os.ErrNotExist), os.ErrNotExist) {
+		t.Errorf("errors.Is does not see an error argument")
+	}
+	if got := Text(errors.New("plain"), Chinese); got != "plain" {
+		t.Errorf("plain error: %q", got)
 	}
 }
