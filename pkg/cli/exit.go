@@ -64,7 +64,7 @@ func reportError(stderr io.Writer, err error, lang ...msg.Lang) int {
 		l = lang[0]
 	}
 	out := newNoteWriter(stderr)
-	for _, line := range strings.Split(strings.TrimRight(err.Error(), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(msg.Text(err, l), "\n"), "\n") {
 		out.line("plancheck: " + l.T("prefix.error") + line)
 	}
 	// A hint from any layer: this package's, or the pipeline's.

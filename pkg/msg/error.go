@@ -1,5 +1,7 @@
 package msg
 
+import "errors"
+
 // Error is an error kept as a catalogue key and its arguments, so that the
 // same error reads in either language: In words it for the reader, Error in
 // English for a caller that names no language (tests, other programs).
@@ -43,14 +45,16 @@ func (e *Error) Unwrap() []error {
 	return errs
 }
 
-// Text is err worded in l: an *Error (or a Worded text) as the catalogue
-// words it; any other error by its Error. Only the outermost error is looked
-// at: an error wrapped by fmt.Errorf keeps the wrapper's wording.
+// Text is err worded in l: an *Error as the catalogue words it, and also
+// one wrapped by errors that add no text of their own (an exit status, a
+// hint); any other error by its Error, since a wrapper that adds text (as
+// fmt.Errorf does) is worded by whoever wrapped it.
 func Text(err error, l Lang) string {
 	if err == nil {
 		return ""
 	}
-	if e, ok := err.(*Error); ok {
+	var e *Error
+	if errors.As(err, &e) && (e == err || e.Error() == err.Error()) {
 		return e.In(l)
 	}
 	return err.Error()

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -189,7 +190,17 @@ func TestErrorWordsInBothLanguages(t *testing.T) {
 	if !errors.Is(Errorf("test.outer", os.ErrNotExist), os.ErrNotExist) {
 		t.Errorf("errors.Is does not see an error argument")
 	}
+	if got := Text(wrapped{outer}, Chinese); got != "外：内 3" {
+		t.Errorf("through a wrapper with no text of its own: %q", got)
+	}
+	if got := Text(fmt.Errorf("ctx: %w", outer), Chinese); got != "ctx: outer: inner 3" {
+		t.Errorf("through a wrapper with text: %q", got)
+	}
 	if got := Text(errors.New("plain"), Chinese); got != "plain" {
 		t.Errorf("plain error: %q", got)
 	}
 }
+
+type wrapped struct{ error }
+
+func (w wrapped) Unwrap() error { return w.error }
