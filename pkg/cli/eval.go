@@ -11,6 +11,9 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
@@ -194,11 +197,11 @@ func runEval(opts *evalOptions) error {
 		lang := opts.global.lang
 		switch opts.format {
 		case "json":
-			return report.JSON(w, evals, lang)
+			return textout.JSON(w, evals, lang)
 		case "csv":
-			return report.CSV(w, evals, lang)
+			return textout.CSV(w, evals, lang)
 		case "xlsx":
-			return report.WriteSummary(w, evals, lang, Version())
+			return book.WriteSummary(w, evals, lang, Version())
 		}
 		width := 0
 		if !opts.wide && opts.output == "" {
@@ -210,7 +213,7 @@ func runEval(opts *evalOptions) error {
 					return err
 				}
 			}
-			if err := report.CompletionTableWidth(w, e, lang, report.TableFormat(opts.format), width); err != nil {
+			if err := textout.CompletionTableWidth(w, e, lang, textout.TableFormat(opts.format), width); err != nil {
 				return err
 			}
 		}

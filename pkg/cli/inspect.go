@@ -3,11 +3,12 @@ package cli
 import (
 	"errors"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
-	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 type inspectOptions struct {
@@ -83,11 +84,11 @@ func runInspect(opts *inspectOptions) error {
 		return err
 	}
 	if opts.format == "json" {
-		return report.InspectJSON(opts.io.Out, res)
+		return textout.InspectJSON(opts.io.Out, res)
 	}
 	width := 0
 	if !opts.wide {
 		width = terminalWidth(opts.io.Out)
 	}
-	return report.InspectWidth(opts.io.Out, res, opts.global.lang, report.TableFormat(opts.format), width)
+	return textout.InspectWidth(opts.io.Out, res, opts.global.lang, textout.TableFormat(opts.format), width)
 }

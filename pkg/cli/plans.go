@@ -3,10 +3,11 @@ package cli
 import (
 	"errors"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/plan"
-	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 type plansOptions struct {
@@ -46,7 +47,7 @@ func runPlans(opts *plansOptions) error {
 		return err
 	}
 	if opts.format == "json" {
-		return report.PlanListJSON(opts.io.Out, reg.All())
+		return textout.PlanListJSON(opts.io.Out, reg.All())
 	}
-	return report.PlanList(opts.io.Out, reg.All(), opts.global.lang, report.TableFormat(opts.format))
+	return textout.PlanList(opts.io.Out, reg.All(), opts.global.lang, textout.TableFormat(opts.format))
 }

@@ -3,9 +3,9 @@ package cli
 import (
 	"errors"
 
-	"github.com/spf13/cobra"
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
 
-	"github.com/jlp-hrss/plancheck/pkg/report"
+	"github.com/spf13/cobra"
 )
 
 type showOptions struct {
@@ -51,5 +51,5 @@ func runShow(opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.PlanTable(opts.io.Out, p, opts.global.lang, report.TableFormat(opts.format))
+	return textout.PlanTable(opts.io.Out, p, opts.global.lang, textout.TableFormat(opts.format))
 }

@@ -10,12 +10,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
+
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
-	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 type templateOptions struct {
@@ -152,7 +153,7 @@ func runTemplate(opts *templateOptions) error {
 	// The whole workbook is made in memory and written by writeAtomic: an
 	// error leaves no file, and never half a one.
 	var buf bytes.Buffer
-	if err := report.Template(&buf, p, report.TemplateOptions{From: from, To: to, Lang: opts.global.lang}); err != nil {
+	if err := book.Template(&buf, p, book.TemplateOptions{From: from, To: to, Lang: opts.global.lang}); err != nil {
 		return err
 	}
 	if err := writeAtomic(opts.output, opts.global.lang, buf.Bytes()); err != nil {

@@ -4,9 +4,9 @@ import (
 	"io"
 	"os"
 
-	"golang.org/x/term"
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
 
-	"github.com/jlp-hrss/plancheck/pkg/report"
+	"golang.org/x/term"
 )
 
 // terminalWidth is the width of the terminal w writes to, or 0 when w is not
@@ -35,7 +35,7 @@ func newNoteWriter(w io.Writer) *noteWriter { return &noteWriter{w: w, width: te
 // line writes one message line, wrapped.
 func (n *noteWriter) line(s string) {
 	if n.width > 0 {
-		s = report.Wrap(s, n.width, 2)
+		s = textout.Wrap(s, n.width, 2)
 	}
 	io.WriteString(n.w, s+"\n")
 }

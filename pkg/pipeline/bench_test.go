@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
@@ -148,14 +150,14 @@ func BenchmarkWrite(b *testing.B) {
 	evals := []*pipeline.Evaluation{res.Eval}
 	b.Run("json", func(b *testing.B) {
 		for b.Loop() {
-			if err := report.JSON(io.Discard, evals, report.Chinese); err != nil {
+			if err := textout.JSON(io.Discard, evals, report.Chinese); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("table", func(b *testing.B) {
 		for b.Loop() {
-			if err := report.CompletionTable(io.Discard, res.Eval, report.Chinese, report.Box); err != nil {
+			if err := textout.CompletionTable(io.Discard, res.Eval, report.Chinese, textout.Box); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
@@ -300,10 +302,10 @@ func TestPlanChoiceOnePass(t *testing.T) {
 			continue
 		}
 		var a, b strings.Builder
-		if err := report.JSON(&a, []*pipeline.Evaluation{chosen.Eval}, report.Chinese); err != nil {
+		if err := textout.JSON(&a, []*pipeline.Evaluation{chosen.Eval}, report.Chinese); err != nil {
 			t.Fatal(err)
 		}
-		if err := report.JSON(&b, []*pipeline.Evaluation{given.Eval}, report.Chinese); err != nil {
+		if err := textout.JSON(&b, []*pipeline.Evaluation{given.Eval}, report.Chinese); err != nil {
 			t.Fatal(err)
 		}
 		if a.String() != b.String() {

@@ -1,4 +1,4 @@
-package report_test
+package book_test
 
 import (
 	"flag"
@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
 
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -109,12 +111,12 @@ func renderPage1(t *testing.T, pdf, dest string, dpi int) {
 // sheets had a page setup), and no folder of the input anywhere in it, only
 // its base name.
 //
-//	go test ./pkg/report -run TestPrint -print-png ../../docs
+//	go test ./pkg/report/book -run TestPrint -print-png ../../../docs
 func TestPrintSummary(t *testing.T) {
 	t.Parallel() // LibreOffice starts slowly; each call has its own profile
 	requirePoppler(t)
 	wbt.RequireLibreOffice(t)
-	abs, err := filepath.Abs("../../testdata/2023.xlsx")
+	abs, err := filepath.Abs("../../../testdata/2023.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +158,7 @@ func TestPrintTemplate(t *testing.T) {
 	t.Parallel()
 	requirePoppler(t)
 	wbt.RequireLibreOffice(t)
-	in := writeTemplate(t, "jlp-hrss-14th", report.TemplateOptions{Lang: report.Chinese}, "template.xlsx")
+	in := writeTemplate(t, "jlp-hrss-14th", book.TemplateOptions{Lang: report.Chinese}, "template.xlsx")
 	pdf, text := printChecked(t, in, "template", 3)
 	for _, want := range []string{"jlp-hrss-14th", "城镇新增就业人数", "填写说明"} {
 		if !strings.Contains(text, want) {

@@ -1,4 +1,4 @@
-package report
+package textout
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
+	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 // CompletionTable prints the completion table of each reporting unit, grouped
@@ -38,20 +39,18 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		}
 		bw.printf("%s\n", s)
 	}
-	text(PlanTitle(e.Plan))
-	text(lang.T("report.time-progress", e.File, e.Year, percent(&e.TimeProgress)))
+	text(report.PlanTitle(e.Plan))
+	text(lang.T("report.time-progress", e.File, e.Year, report.Percent(&e.TimeProgress)))
 	final := e.Year == e.Plan.Period.End
 	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
 		if e.Multi() {
-			text(pick(lang, "填报单位："+en.Entity, "Entity: "+en.Entity))
+			text(lang.T("report.entity-line", en.Entity))
 			if format == Markdown {
 				bw.printf("\n")
 			}
 		}
-		t := newGrid(format, []string{lang.T("report.indicator"), lang.T("report.attribute"), lang.T("report.target"),
-			lang.T("report.actual"), lang.T("report.time"), lang.T("report.progress"),
-			lang.T("report.status"), lang.T("report.projection")})
+		t := newGrid(format, report.CompletionColumns(lang))
 		group := ""
 		// Every 无数据 row says why in a numbered note under the table.
 		var footnotes []string
@@ -62,13 +61,13 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 				t.append([]string{group, "", "", "", "", "", "", ""})
 			}
 			tp := o.TimeProgress
-			status := StatusLabel(o.Status, o.Final, lang)
+			status := report.StatusLabel(o.Status, o.Final, lang)
 			if o.Status == evaluate.NoData && o.Reason != "" {
 				footnotes = append(footnotes, lang.T("report.footnote", len(footnotes)+1, ind.Name, o.Reason))
 				status = lang.T("report.footnote-mark", status, len(footnotes))
 			}
-			t.append([]string{IndicatorLabel(ind), attributeOf(ind, lang), ind.PrintedTarget(), actualText(o),
-				percent(&tp), percent(o.Progress), status, ProjectionLabel(o.Projection, lang)})
+			t.append([]string{report.IndicatorLabel(ind), report.AttributeLabel(ind.Attribute, lang), ind.PrintedTarget(), report.ActualText(o),
+				report.Percent(&tp), report.Percent(o.Progress), status, report.ProjectionLabel(o.Projection, lang)})
 		}
 		if format == Box {
 			t.colon = lang.T("punct.colon")
@@ -86,7 +85,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		if len(en.NotReported) > 0 {
 			names := make([]string, len(en.NotReported))
 			for i, ind := range en.NotReported {
-				names[i] = IndicatorLabel(ind)
+				names[i] = report.IndicatorLabel(ind)
 			}
 			text(lang.T("report.not-reported") + strings.Join(names, lang.T("punct.semicolon")))
 		}
@@ -109,7 +108,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		for _, a := range e.Audit() {
 			// The indicator as the plan prints it, as every other line
 			// names it; not its id.
-			text(bullet + a.Cell + lang.T("punct.colon") + lang.T("report.says-computed", indicatorName(e.Plan, a.Indicator), a.Written, StatusLabel(a.Computed, final, lang)))
+			text(bullet + a.Cell + lang.T("punct.colon") + lang.T("report.says-computed", report.IndicatorName(e.Plan, a.Indicator), a.Written, report.StatusLabel(a.Computed, final, lang)))
 		}
 	}
 	label := lang.T("report.summary")
@@ -176,7 +175,7 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 				// shows (never a formula's 96.283333333).
 				actual := ""
 				if o.Actual != nil {
-					actual = formatValue(*o.Actual, ind)
+					actual = report.FormatValue(*o.Actual, ind)
 				}
 				if o.ActualText != "" {
 					actual = safeCell(o.ActualText) // a ratio as written in the workbook
@@ -191,7 +190,7 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 					safeCell(ind.Name), safeCell(ind.Group), safeCell(ind.Unit), ind.Attribute.English(), o.Judge.String(),
 					numCell(o.Baseline), numCell(o.Target), safeCell(ind.PrintedTarget()), actual,
 					numCell(o.Required), numCell(o.Progress), numCell(&tp), numCell(o.Ratio),
-					string(o.Status), StatusLabel(o.Status, o.Final, lang), safeCell(o.Reason),
+					string(o.Status), report.StatusLabel(o.Status, o.Final, lang), safeCell(o.Reason),
 					proj, projStatus, projMethod, safeCell(strings.Join(o.Cells, " "))}
 				if err := cw.Write(row); err != nil {
 					return err
@@ -412,7 +411,7 @@ func indicatorOf(entity string, o evaluate.Outcome, lang Lang) indicatorJSON {
 	ij := indicatorJSON{Entity: entity, ID: ind.ID, Name: ind.Name, Group: ind.Group, Unit: ind.Unit,
 		Attribute: ind.Attribute.English(), Judge: o.Judge.String(), Baseline: o.Baseline, Target: o.Target,
 		Printed: ind.PrintedTarget(), Required: o.Required, Progress: o.Progress, Ratio: o.Ratio,
-		Status: string(o.Status), Label: StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
+		Status: string(o.Status), Label: report.StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
 		Cells: append([]string{}, o.Cells...)}
 	switch {
 	case o.ActualText != "":
@@ -424,4 +423,15 @@ func indicatorOf(entity string, o evaluate.Outcome, lang Lang) indicatorJSON {
 		ij.Projection = &projectionJSON{o.Projection.Value, string(o.Projection.Status), o.Projection.Method}
 	}
 	return ij
+}
+
+// summaryLine is "完成 2 · 快于预期 1 · …" for counts; achieved takes its label
+// for the evaluation year. In the plan's final year only 完成, 未完成 and 无数据
+// can occur, so the line leaves out the others (report.CountedStatuses).
+func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
+	var parts []string
+	for _, s := range report.CountedStatuses(counts, final) {
+		parts = append(parts, fmt.Sprintf("%s %d", report.StatusLabel(s, final, lang), counts[s]))
+	}
+	return strings.Join(parts, " · ")
 }

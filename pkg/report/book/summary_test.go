@@ -1,4 +1,4 @@
-package report_test
+package book_test
 
 import (
 	"archive/zip"
@@ -24,6 +24,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
+	"github.com/jlp-hrss/plancheck/pkg/report/internal/golden"
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
@@ -42,7 +46,7 @@ var summaryPNG = flag.String("summary-png", "", "render the 完成情况 sheet o
 // and audit the written statuses. The file is recorded under name.
 func evaluateWorkbook(t *testing.T, path, name string, year int) *pipeline.Evaluation {
 	t.Helper()
-	p := embedded(t, "jlp-hrss-14th")
+	p := golden.Plan(t, "jlp-hrss-14th")
 	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: p, Year: year})
 	if res.Err != nil {
 		t.Fatal(res.Err)
@@ -55,7 +59,7 @@ func evaluateWorkbook(t *testing.T, path, name string, year int) *pipeline.Evalu
 // year before the last (3 提前完成, 4 快于预期, 11 符合预期, 4 滞后, 1 无数据), one
 // audit disagreement.
 func sample2023(t *testing.T) *pipeline.Evaluation {
-	return evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2023)
+	return evaluateWorkbook(t, "../../../testdata/2023.xlsx", "2023.xlsx", 2023)
 }
 
 // entitiesBook is a long table of two reporting units for 2024 and 2025,
@@ -93,7 +97,7 @@ func entitiesBook(t *testing.T, dir, name string) string {
 func writeSummary(t *testing.T, evals []*pipeline.Evaluation, lang report.Lang) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.WriteSummary(&buf, evals, lang, "v1.2.3-test"); err != nil {
+	if err := book.WriteSummary(&buf, evals, lang, "v1.2.3-test"); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -320,7 +324,7 @@ func chartsBySheet(t *testing.T, data []byte) map[string][]string {
 // testdata/2023.xlsx` row by row.
 func TestSummaryGolden(t *testing.T) {
 	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t)}, report.Chinese)
-	golden(t, "summary-2023.txt", []byte(dumpSummary(t, data)))
+	golden.Check(t, "summary-2023.txt", []byte(dumpSummary(t, data)))
 }
 
 // TestSummaryGoldenSeveral: three years of testdata/2023.xlsx and the
@@ -332,13 +336,13 @@ func TestSummaryGoldenSeveral(t *testing.T) {
 	// excelize's exact bytes
 	entities.SHA256 = strings.Repeat("0", 64)
 	evals := []*pipeline.Evaluation{
-		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2021),
-		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2022),
+		evaluateWorkbook(t, "../../../testdata/2023.xlsx", "2023.xlsx", 2021),
+		evaluateWorkbook(t, "../../../testdata/2023.xlsx", "2023.xlsx", 2022),
 		sample2023(t),
 		entities,
 	}
 	data := writeSummary(t, evals, report.English)
-	golden(t, "summary-trend-en.txt", []byte(dumpSummary(t, data)))
+	golden.Check(t, "summary-trend-en.txt", []byte(dumpSummary(t, data)))
 }
 
 // TestSummaryAgreesWithCompletionTable: every indicator row of 完成情况, as a
@@ -349,7 +353,7 @@ func TestSummaryAgreesWithCompletionTable(t *testing.T) {
 	t.Setenv("RUNEWIDTH_EASTASIAN", "")
 	e := sample2023(t)
 	var md bytes.Buffer
-	if err := report.CompletionTable(&md, e, report.Chinese, report.Markdown); err != nil {
+	if err := textout.CompletionTable(&md, e, report.Chinese, textout.Markdown); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{}
@@ -424,7 +428,7 @@ func TestSummaryDeterministic(t *testing.T) {
 
 func TestSummaryNoEvaluation(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.WriteSummary(&buf, nil, report.Chinese, "v"); err == nil || buf.Len() != 0 {
+	if err := book.WriteSummary(&buf, nil, report.Chinese, "v"); err == nil || buf.Len() != 0 {
 		t.Errorf("no evaluation: err %v, %d bytes written", err, buf.Len())
 	}
 }
@@ -587,7 +591,7 @@ func TestSummaryEnglish(t *testing.T) {
 func TestSummarySeveral(t *testing.T) {
 	dir := t.TempDir()
 	evals := []*pipeline.Evaluation{
-		evaluateWorkbook(t, "../../testdata/2023.xlsx", "2023.xlsx", 2022),
+		evaluateWorkbook(t, "../../../testdata/2023.xlsx", "2023.xlsx", 2022),
 		sample2023(t),
 		evaluateWorkbook(t, entitiesBook(t, dir, "区县.xlsx"), "区县.xlsx", 2025),
 	}
@@ -946,7 +950,7 @@ func TestSummaryOpenpyxl(t *testing.T) {
 // testdata/2023.xlsx to the PNG named by -summary-png (docs/summary.png in
 // the README): LibreOffice to PDF, pdftoppm for the first page.
 //
-//	go test ./pkg/report -run TestSummaryPicture -summary-png ../../docs/summary.png
+//	go test ./pkg/report/book -run TestSummaryPicture -summary-png ../../../docs/summary.png
 func TestSummaryPicture(t *testing.T) {
 	if *summaryPNG == "" {
 		t.Skip("no -summary-png")

@@ -1,4 +1,4 @@
-package report
+package textout
 
 import (
 	"fmt"
@@ -100,9 +100,9 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		}
 		fmt.Fprintln(w, s)
 	}
-	layout := string(r.Layout)
-	if lang == Chinese {
-		layout = map[actuals.Layout]string{actuals.Wide: "宽表（每年一列）", actuals.Long: "长表（每行一年）"}[r.Layout]
+	layout := lang.T("report.layout-wide")
+	if r.Layout == actuals.Long {
+		layout = lang.T("report.layout-long")
 	}
 	text(lang.T("report.sheet-layout-header-row-plan", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()))
 	fmt.Fprintln(w)
@@ -126,9 +126,9 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	header := []string{lang.T("report.row"), lang.T("report.cell"), lang.T("report.cell-text")}
 	multi := len(r.Entities) > 1 || r.Entities[0] != ""
 	if multi {
-		header = append(header, lang.T("report.entity-2"))
+		header = append(header, lang.T("col.entity"))
 	}
-	header = append(header, lang.T("report.match"), lang.T("report.unit-2"), lang.T("report.values-cell"))
+	header = append(header, lang.T("report.match"), lang.T("col.unit"), lang.T("report.values-cell"))
 	rows := newGrid(format, header)
 	rows.wrapCols, rows.noFold = []int{2, len(header) - 3, len(header) - 1}, true
 	for _, m := range r.Rows {
@@ -162,7 +162,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		text(lang.T("report.status-3", st.Cell, st.Indicator, st.Text))
 	}
 	for _, is := range r.Warnings {
-		text(lang.T("report.warning") + is.String())
+		text(lang.T("prefix.warning") + is.String())
 	}
 	return nil
 }

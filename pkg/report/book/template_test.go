@@ -1,4 +1,4 @@
-package report_test
+package book_test
 
 import (
 	"bytes"
@@ -14,6 +14,9 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
+	"github.com/jlp-hrss/plancheck/pkg/report/internal/golden"
+
 	"github.com/xuri/excelize/v2"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
@@ -25,25 +28,25 @@ import (
 // templateCases are the templates with a golden dump.
 var templateCases = []struct {
 	ref      string
-	opts     report.TemplateOptions
+	opts     book.TemplateOptions
 	golden   string
 	from, to int // the years the template has columns for
 }{
-	{"jlp-hrss-14th", report.TemplateOptions{Lang: report.Chinese}, "template-14th.txt", 2021, 2025},
-	{"jlp-hrss-13th", report.TemplateOptions{Lang: report.Chinese}, "template-13th.txt", 2016, 2020},
-	{"jlp-hrss-14th", report.TemplateOptions{From: 2023, To: 2024, Lang: report.English}, "template-14th-en-2023-2024.txt", 2023, 2024},
+	{"jlp-hrss-14th", book.TemplateOptions{Lang: report.Chinese}, "template-14th.txt", 2021, 2025},
+	{"jlp-hrss-13th", book.TemplateOptions{Lang: report.Chinese}, "template-13th.txt", 2016, 2020},
+	{"jlp-hrss-14th", book.TemplateOptions{From: 2023, To: 2024, Lang: report.English}, "template-14th-en-2023-2024.txt", 2023, 2024},
 }
 
-func makeTemplate(t *testing.T, ref string, opts report.TemplateOptions) []byte {
+func makeTemplate(t *testing.T, ref string, opts book.TemplateOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.Template(&buf, embedded(t, ref), opts); err != nil {
+	if err := book.Template(&buf, golden.Plan(t, ref), opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
 }
 
-func writeTemplate(t *testing.T, ref string, opts report.TemplateOptions, name string) string {
+func writeTemplate(t *testing.T, ref string, opts book.TemplateOptions, name string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, makeTemplate(t, ref, opts), 0o644); err != nil {
@@ -60,7 +63,7 @@ func TestTemplateGolden(t *testing.T) {
 	for _, c := range templateCases {
 		t.Run(c.golden, func(t *testing.T) {
 			data := makeTemplate(t, c.ref, c.opts)
-			golden(t, c.golden, dumpWorkbook(t, data))
+			golden.Check(t, c.golden, dumpWorkbook(t, data))
 		})
 	}
 }
@@ -299,11 +302,11 @@ func TestTemplateGoldenMatchesPlan(t *testing.T) {
 				t.Fatal(err)
 			}
 			dump := string(data)
-			p := embedded(t, c.ref)
+			p := golden.Plan(t, c.ref)
 			lang := c.opts.Lang
-			sheet := report.TemplateSheet(lang)
-			if !strings.Contains(dump, "\nsheets: "+sheet+", "+report.TemplateInstructionsSheet(lang)+" (active "+sheet+")\n") {
-				t.Errorf("sheets are not %s then %s, the first active", sheet, report.TemplateInstructionsSheet(lang))
+			sheet := book.TemplateSheet(lang)
+			if !strings.Contains(dump, "\nsheets: "+sheet+", "+book.TemplateInstructionsSheet(lang)+" (active "+sheet+")\n") {
+				t.Errorf("sheets are not %s then %s, the first active", sheet, book.TemplateInstructionsSheet(lang))
 			}
 			texts, _, validations := goldenRows(t, dump, sheet)
 
@@ -416,10 +419,10 @@ func TestTemplateIsDeterministic(t *testing.T) {
 }
 
 func TestTemplateYears(t *testing.T) {
-	p := embedded(t, "jlp-hrss-14th")
+	p := golden.Plan(t, "jlp-hrss-14th")
 	for _, c := range []struct{ from, to int }{{2020, 2025}, {2021, 2026}, {2024, 2023}, {2026, 2026}} {
 		var buf bytes.Buffer
-		err := report.Template(&buf, p, report.TemplateOptions{From: c.from, To: c.to})
+		err := book.Template(&buf, p, book.TemplateOptions{From: c.from, To: c.to})
 		want := fmt.Sprintf("years %d—%d are not within the period 2021—2025 of jlp-hrss-14th@1", c.from, c.to)
 		if err == nil || err.Error() != want {
 			t.Errorf("%d—%d: %v, want %s", c.from, c.to, err, want)
@@ -510,7 +513,7 @@ func checkReadsAsTemplate(t *testing.T, res *actuals.Result, p *plan.Plan, from,
 func TestTemplateReadsBack(t *testing.T) {
 	for _, c := range templateCases {
 		t.Run(c.golden, func(t *testing.T) {
-			p := embedded(t, c.ref)
+			p := golden.Plan(t, c.ref)
 			res := readTemplate(t, writeTemplate(t, c.ref, c.opts, "blank.xlsx"), p)
 			checkReadsAsTemplate(t, res, p, c.from, c.to)
 			for _, v := range res.Values {
@@ -529,11 +532,11 @@ func TestTemplateLibreOffice(t *testing.T) {
 	for _, c := range templateCases {
 		t.Run(c.golden, func(t *testing.T) {
 			t.Parallel()
-			p := embedded(t, c.ref)
+			p := golden.Plan(t, c.ref)
 			orig := writeTemplate(t, c.ref, c.opts, "template.xlsx")
 			conv := workbooktest.ConvertLibreOffice(t, orig, filepath.Join(t.TempDir(), "lo"))
 			checkReadsAsTemplate(t, readTemplate(t, conv, p), p, c.from, c.to)
-			for _, sheet := range []string{report.TemplateSheet(c.opts.Lang), report.TemplateInstructionsSheet(c.opts.Lang)} {
+			for _, sheet := range []string{book.TemplateSheet(c.opts.Lang), book.TemplateInstructionsSheet(c.opts.Lang)} {
 				want, wantDV := sheetCells(t, orig, sheet)
 				got, gotDV := sheetCells(t, conv, sheet)
 				if !slices.Equal(got, want) {
@@ -589,13 +592,13 @@ func TestTemplateValidationFormulas(t *testing.T) {
 	formulas := map[string]string{} // kind → formula, its reference G{row}
 	for _, c := range []struct {
 		ref  string
-		opts report.TemplateOptions
-	}{{"jlp-hrss-13th", report.TemplateOptions{}}, {"jlp-hrss-14th", report.TemplateOptions{From: 2023, To: 2025}}} {
+		opts book.TemplateOptions
+	}{{"jlp-hrss-13th", book.TemplateOptions{}}, {"jlp-hrss-14th", book.TemplateOptions{From: 2023, To: 2025}}} {
 		f, err := excelize.OpenReader(bytes.NewReader(makeTemplate(t, c.ref, c.opts)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		dvs, err := f.GetDataValidations(report.TemplateSheet(report.Chinese))
+		dvs, err := f.GetDataValidations(book.TemplateSheet(report.Chinese))
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -747,7 +750,7 @@ func inspectOpenpyxl(t *testing.T, path string, cells ...string) openpyxlView {
 // header, the styles and the validations.
 func TestTemplateOpenpyxl(t *testing.T) {
 	workbooktest.RequireOpenpyxl(t)
-	path := writeTemplate(t, "jlp-hrss-13th", report.TemplateOptions{}, "t13.xlsx")
+	path := writeTemplate(t, "jlp-hrss-13th", book.TemplateOptions{}, "t13.xlsx")
 	// Columns: A 编号, B 指标, C 单位, D 2020年目标, E 指标属性, F–J 2016年–2020年,
 	// K 完成情况, L 填写说明 (专栏1 has no baseline). Row 3: 一、创业就业方面;
 	// 4: urban-new-jobs [23]; 5: registered-unemployment-rate 4.5; 15:
@@ -828,7 +831,7 @@ func TestTemplateValidationTextLimits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		dvs, err := f.GetDataValidations(report.TemplateSheet(c.opts.Lang))
+		dvs, err := f.GetDataValidations(book.TemplateSheet(c.opts.Lang))
 		f.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -850,7 +853,7 @@ func TestTemplateValidationTextLimits(t *testing.T) {
 // a plan whose group, baseline or target starts with = + - @ cannot put a
 // formula in the template.
 func TestTemplateTextNeverFormula(t *testing.T) {
-	p, err := plan.Resolve(filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml")) // a copy of its own
+	p, err := plan.Resolve(filepath.Join("..", "..", "..", "plans", "jlp-hrss-14th.v1.yaml")) // a copy of its own
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -860,14 +863,14 @@ func TestTemplateTextNeverFormula(t *testing.T) {
 	ind.Printed = "-2+3"
 	ind.Unit = "@SUM(1)"
 	var buf bytes.Buffer
-	if err := report.Template(&buf, p, report.TemplateOptions{}); err != nil {
+	if err := book.Template(&buf, p, book.TemplateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "t.xlsx")
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cells := workbooktest.RawCells(t, path, report.TemplateSheet(report.Chinese))
+	cells := workbooktest.RawCells(t, path, book.TemplateSheet(report.Chinese))
 	// The group is numbered (TestTemplateGroupNames): its row cannot start with =.
 	group := "一、" + p.Groups[0].Name
 	for ref, text := range map[string]string{"B3": group, "D4": "+1+1", "E4": "-2+3", "C4": "@SUM(1)"} {
@@ -882,7 +885,7 @@ func TestTemplateTextNeverFormula(t *testing.T) {
 	}
 	defer f.Close()
 	for ref, text := range map[string]string{"B3": group, "D4": "+1+1", "E4": "-2+3", "C4": "@SUM(1)"} {
-		if v, _ := f.GetCellValue(report.TemplateSheet(report.Chinese), ref); v != text {
+		if v, _ := f.GetCellValue(book.TemplateSheet(report.Chinese), ref); v != text {
 			t.Errorf("%s reads %q, want %q", ref, v, text)
 		}
 	}
@@ -893,7 +896,7 @@ func TestTemplateTextNeverFormula(t *testing.T) {
 // ones (一、, （二）, 第三部分) stay as the plan prints them. Read with
 // --strict, where an unmatched row would be an error.
 func TestTemplateGroupNames(t *testing.T) {
-	p, err := plan.Resolve(filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml")) // a copy of its own
+	p, err := plan.Resolve(filepath.Join("..", "..", "..", "plans", "jlp-hrss-14th.v1.yaml")) // a copy of its own
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -903,7 +906,7 @@ func TestTemplateGroupNames(t *testing.T) {
 		g.Name = names[i]
 	}
 	var buf bytes.Buffer
-	if err := report.Template(&buf, p, report.TemplateOptions{}); err != nil {
+	if err := book.Template(&buf, p, book.TemplateOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "t.xlsx")

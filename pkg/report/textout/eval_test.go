@@ -1,10 +1,13 @@
-package report_test
+package textout_test
 
 import (
 	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/report/internal/golden"
+	"github.com/jlp-hrss/plancheck/pkg/report/textout"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -17,7 +20,7 @@ import (
 // observations, as eval does after reading a workbook.
 func sampleEvaluation(t *testing.T) *pipeline.Evaluation {
 	t.Helper()
-	p := embedded(t, "jlp-hrss-14th@1")
+	p := golden.Plan(t, "jlp-hrss-14th@1")
 	obs := map[string][]evaluate.Observation{
 		"urban-new-jobs":               {{Year: 2021, Kind: evaluate.Amount, Number: 3.1, Cell: "S!D5"}, {Year: 2022, Kind: evaluate.Amount, Number: 2.9, Cell: "S!E5"}, {Year: 2023, Kind: evaluate.Amount, Number: 3.0, Cell: "S!F5"}},
 		"surveyed-unemployment-rate":   {{Year: 2023, Kind: evaluate.Amount, Number: 5.6, Cell: "S!F6"}},
@@ -42,7 +45,7 @@ func sampleEvaluation(t *testing.T) *pipeline.Evaluation {
 
 func compileResultSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	s, err := jsonschema.NewCompiler().Compile("../../schema/result.schema.json")
+	s, err := jsonschema.NewCompiler().Compile("../../../schema/result.schema.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +59,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 	e := sampleEvaluation(t)
 	for _, evals := range [][]*pipeline.Evaluation{{e}, {e, e}} {
 		var buf bytes.Buffer
-		if err := report.JSON(&buf, evals, report.Chinese); err != nil {
+		if err := textout.JSON(&buf, evals, report.Chinese); err != nil {
 			t.Fatal(err)
 		}
 		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
@@ -68,7 +71,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := report.JSON(&buf, []*pipeline.Evaluation{e}, report.English); err != nil {
+	if err := textout.JSON(&buf, []*pipeline.Evaluation{e}, report.English); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {
@@ -121,7 +124,7 @@ func TestJSONMatchesSchema(t *testing.T) {
 // TestCSVFormulaGuard: text from the inputs cannot become a formula.
 func TestCSVFormulaGuard(t *testing.T) {
 	var buf bytes.Buffer
-	if err := report.CSV(&buf, []*pipeline.Evaluation{sampleEvaluation(t)}, report.Chinese); err != nil {
+	if err := textout.CSV(&buf, []*pipeline.Evaluation{sampleEvaluation(t)}, report.Chinese); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
@@ -137,13 +140,13 @@ func TestCSVFormulaGuard(t *testing.T) {
 func TestCompletionTableGolden(t *testing.T) {
 	t.Setenv("RUNEWIDTH_EASTASIAN", "")
 	var buf bytes.Buffer
-	if err := report.CompletionTable(&buf, sampleEvaluation(t), report.Chinese, report.Box); err != nil {
+	if err := textout.CompletionTable(&buf, sampleEvaluation(t), report.Chinese, textout.Box); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "completion-2023.txt", buf.Bytes())
+	golden.Check(t, "completion-2023.txt", buf.Bytes())
 	buf.Reset()
-	if err := report.CompletionTable(&buf, sampleEvaluation(t), report.English, report.Markdown); err != nil {
+	if err := textout.CompletionTable(&buf, sampleEvaluation(t), report.English, textout.Markdown); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "completion-2023-en.md", buf.Bytes())
+	golden.Check(t, "completion-2023-en.md", buf.Bytes())
 }

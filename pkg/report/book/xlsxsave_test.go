@@ -1,4 +1,4 @@
-package report_test
+package book_test
 
 import (
 	"archive/zip"
@@ -7,9 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
 
-	"github.com/jlp-hrss/plancheck/pkg/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // chartBook makes a workbook with two charts, which is what makes excelize's
@@ -36,7 +36,7 @@ func TestSaveWorkbookIsDeterministic(t *testing.T) {
 	var first []byte
 	for i := 0; i < 8; i++ {
 		var buf bytes.Buffer
-		if err := report.SaveWorkbook(chartBook(t), &buf); err != nil {
+		if err := book.SaveWorkbook(chartBook(t), &buf); err != nil {
 			t.Fatal(err)
 		}
 		if first == nil {

@@ -1,4 +1,4 @@
-package report
+package textout
 
 import (
 	"fmt"
@@ -6,38 +6,8 @@ import (
 	"strconv"
 
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
 )
-
-// IndicatorLabel is an indicator as the plan's tables print it:
-// "1.城镇新增就业人数（万人）".
-func IndicatorLabel(ind *plan.Indicator) string {
-	s := strconv.Itoa(ind.Number) + "." + ind.Name
-	if ind.Unit != "" {
-		s += "（" + ind.Unit + "）"
-	}
-	return s
-}
-
-// indicatorName is the plan's indicator with the id as IndicatorLabel prints
-// it, or the id when the plan has none such.
-func indicatorName(p *plan.Plan, id string) string {
-	for _, ind := range p.Indicators() {
-		if ind.ID == id {
-			return IndicatorLabel(ind)
-		}
-	}
-	return id
-}
-
-// AttributeLabel is an attribute as the run's language prints it: 预期性, or expected.
-func AttributeLabel(a plan.Attribute, lang Lang) string {
-	return pick(lang, a.String(), a.English())
-}
-
-// PlanTitle is the line that names a plan in every output: its reference and title.
-func PlanTitle(p *plan.Plan) string {
-	return fmt.Sprintf("%s  %s", p.Ref(), p.Title)
-}
 
 // PlanTable prints a plan's indicators as its main-indicator table prints them
 // (指标 | 2020年基数 | 2025年目标 | 指标属性), grouped, with the target as printed.
@@ -55,15 +25,15 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 			hasCumulative = true
 		}
 	}
-	header := []string{lang.T("report.indicator")}
+	header := []string{lang.T("col.indicator")}
 	if hasBaseline {
-		header = append(header, lang.T("report.baseline", p.BaselineYear))
+		header = append(header, lang.T("col.baseline-year", p.BaselineYear))
 	}
 	header = append(header,
-		lang.T("report.target-2", p.Period.End),
-		lang.T("report.attribute-2"))
+		lang.T("col.target-year", p.Period.End),
+		lang.T("col.attribute-full"))
 
-	if _, err := fmt.Fprintln(w, PlanTitle(p)); err != nil {
+	if _, err := fmt.Fprintln(w, report.PlanTitle(p)); err != nil {
 		return err
 	}
 	if format == Markdown {
@@ -80,11 +50,11 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 			return err
 		}
 		for _, ind := range g.Indicators {
-			row := []string{IndicatorLabel(ind)}
+			row := []string{report.IndicatorLabel(ind)}
 			if hasBaseline {
 				row = append(row, ind.Baseline.Text)
 			}
-			row = append(row, ind.PrintedTarget(), AttributeLabel(ind.Attribute, lang))
+			row = append(row, ind.PrintedTarget(), report.AttributeLabel(ind.Attribute, lang))
 			if err := t.Append(row); err != nil {
 				return err
 			}

@@ -1,4 +1,4 @@
-package report
+package book
 
 import (
 	"fmt"
@@ -13,6 +13,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 // The blank actuals workbook (`plancheck template`) is written so that
@@ -246,18 +247,18 @@ func (tw *templateWriter) columns() {
 	add := func(role int, header string, year int) {
 		tw.cols = append(tw.cols, templateColumn{role: role, header: header, year: year})
 	}
-	add(tmplColID, lang.T("template.id"), 0)
+	add(tmplColID, lang.T("col.id"), 0)
 	add(tmplColName, lang.T("template.name"), 0)
-	add(tmplColUnit, lang.T("template.unit"), 0)
+	add(tmplColUnit, lang.T("col.unit"), 0)
 	if tmplHasBaseline(p) {
-		add(tmplColBaseline, lang.T("template.baseline", p.BaselineYear), 0)
+		add(tmplColBaseline, lang.T("col.baseline-year", p.BaselineYear), 0)
 	}
-	add(tmplColTarget, lang.T("template.target", p.Period.End), 0)
-	add(tmplColAttribute, lang.T("template.attribute"), 0)
+	add(tmplColTarget, lang.T("col.target-year", p.Period.End), 0)
+	add(tmplColAttribute, lang.T("col.attribute-full"), 0)
 	for y := tw.from; y <= tw.to; y++ {
-		add(tmplColYear, pick(lang, fmt.Sprintf("%d年", y), strconv.Itoa(y)), y)
+		add(tmplColYear, report.YearLabel(y, lang), y)
 	}
-	add(tmplColStatus, lang.T("template.status"), 0)
+	add(tmplColStatus, lang.T("col.status"), 0)
 	add(tmplColHint, lang.T("template.how-to-fill"), 0)
 	for i := range tw.cols {
 		tw.cols[i].col = i + 1
@@ -350,7 +351,7 @@ func (tw *templateWriter) dataSheet() error {
 		return f.SetCellStyle(sheet, ref, ref, style)
 	}
 
-	title := PlanTitle(p) + lang.T("template.actuals-workbook")
+	title := report.PlanTitle(p) + lang.T("template.actuals-workbook")
 	if err := setStr(tmplCell("A", templateTitleRow), title, tw.st.title); err != nil {
 		return err
 	}
@@ -395,9 +396,9 @@ func (tw *templateWriter) dataSheet() error {
 					fit(i, ind.ID)
 					// a Latin letter is narrower than the digit a unit of
 					// width is measured in: the whole width holds an id's line
-					lines = max(lines, summaryWrapLines(ind.ID, tmplMaxIDWidth))
+					lines = max(lines, wrapLines(ind.ID, tmplMaxIDWidth))
 				case tmplColName:
-					label := IndicatorLabel(ind)
+					label := report.IndicatorLabel(ind)
 					err = setStr(ref, label, tw.st.fixedWrap)
 					fit(i, label)
 					lines = max(lines, tmplLines(label, tmplMaxNameWidth))
@@ -411,7 +412,7 @@ func (tw *templateWriter) dataSheet() error {
 					err = setStr(ref, ind.PrintedTarget(), tw.st.fixed)
 					fit(i, ind.PrintedTarget())
 				case tmplColAttribute:
-					a := AttributeLabel(ind.Attribute, lang)
+					a := report.AttributeLabel(ind.Attribute, lang)
 					err = setStr(ref, a, tw.st.fixed)
 					fit(i, a)
 				case tmplColYear:
@@ -551,7 +552,7 @@ func (tw *templateWriter) missingYears() string {
 	if last := tw.from - 1; last > tw.p.Period.Start {
 		s += "—" + strconv.Itoa(last)
 	}
-	return s + pick(tw.lang, "年", "") // a suffix, not a message
+	return tw.lang.T("template.years", s)
 }
 
 // hint is the 填写说明 cell of an indicator's row.
@@ -618,7 +619,7 @@ func (tw *templateWriter) validate(ind *plan.Indicator, kind tmplInput, sqref st
 		errMsg = lang.T("template.write-a-ratio-of-parts-separated-by-colo", parts, ind.Target.Text)
 	}
 	if unit != "" {
-		promptTitle += pick(lang, "（"+unit+"）", " ("+unit+")")
+		promptTitle = lang.T("template.with-unit", promptTitle, unit)
 	}
 	dv.SetInput(promptTitle, prompt)
 	dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
@@ -742,8 +743,7 @@ func (tw *templateWriter) instructionsSheet() error {
 	}
 	items = append(items,
 		lang.T("template.leave-a-year-without-data-empty"),
-		pick(lang, fmt.Sprintf("“%s”可以不填；填写时用 %s 之一，plancheck 会与它算出的结果核对，列出不一致之处。", status, strings.Join(tmplStatusLabels, "、")),
-			fmt.Sprintf("%s is optional; where given, use one of %s: plancheck compares it with what it computes and lists every disagreement.", status, strings.Join(tmplStatusLabels, ", "))),
+		lang.T("template.status-optional-item", status, strings.Join(tmplStatusLabels, lang.T("punct.enumeration"))),
 		lang.T("template.the-cells-to-fill-have-data-validation-t"),
 		lang.T("template.to-evaluate-plancheck-eval-file-xlsx-pla", p.Ref(), tw.to),
 	)
@@ -754,7 +754,7 @@ func (tw *templateWriter) instructionsSheet() error {
 	}
 	lines := []line{
 		{lang.T("template.how-to-fill-in-this-workbook"), tw.st.heading},
-		{PlanTitle(p), tw.st.instructions},
+		{report.PlanTitle(p), tw.st.instructions},
 		{lang.T("template.the-actuals-workbook-of-plan-made-by-pla", p.Ref(), tw.from, tw.to), tw.st.instructions},
 		{"", tw.st.instructions},
 	}

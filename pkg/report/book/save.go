@@ -1,4 +1,4 @@
-package report
+package book
 
 import (
 	"archive/zip"
@@ -145,7 +145,7 @@ func setPrintLayout(f *excelize.File, sheet string, p printLayout) error {
 	plan := strings.ReplaceAll(p.plan, "&", "&&")
 	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
 		OddFooter: "&L" + plan + " · &A" +
-			pick(p.lang, "&C第 &P 页，共 &N 页&R打印日期 &D", "&CPage &P of &N&RPrinted &D"),
+			p.lang.T("book.footer-page"),
 	}); err != nil {
 		return err
 	}

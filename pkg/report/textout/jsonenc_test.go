@@ -1,4 +1,4 @@
-package report
+package textout
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
 // TestAppendIndicator: the hand encoder of an indicator writes the bytes
@@ -107,7 +108,7 @@ func TestJSONStreamedAsEncoder(t *testing.T) {
 	single := pipeline.NewEvaluation(p, "one.xlsx", "cd", 2023, []pipeline.EntityEvaluation{judge("", nil)}, nil, nil)
 	for _, evals := range [][]*pipeline.Evaluation{{multi}, {single}, {multi, single}} {
 		var got bytes.Buffer
-		if err := JSON(&got, evals, English); err != nil {
+		if err := JSON(&got, evals, report.English); err != nil {
 			t.Fatal(err)
 		}
 		var want bytes.Buffer

@@ -1,0 +1,155 @@
+package book
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+)
+
+// aboutSheet writes 说明: what the numbers rest on. Per plan its id, version,
+// title, period and thresholds; the year(s); each input file with its SHA-256;
+// the plancheck version; the status colours; how the numbers are computed; and
+// the warnings of the evaluations.
+func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, version string) {
+	lang := b.lang
+	s := b.openSheet(name)
+	// Fixed widths that wrap what is longer: the SHA-256 (64 characters)
+	// sets the second column's.
+	s.limit[1], s.limit[2], s.limit[6] = 25, 66, 30
+	wrapped := cellStyle{border: true, wrap: true}
+	key := cellStyle{border: true, bold: true, fill: fillGroup}
+	row := 1
+	s.text(1, row, lang.T("summary.about-this-summary"), cellStyle{bold: true, size: 14})
+	row += 2
+	pair := func(k string, v string) {
+		s.text(1, row, k, key)
+		s.text(2, row, v, wrapped)
+		row++
+	}
+	pairNumber := func(k string, v float64, code string) {
+		s.text(1, row, k, key)
+		s.number(2, row, v, strconv.FormatFloat(v, 'f', -1, 64), cellStyle{border: true, align: "left", numFmt: code})
+		row++
+	}
+	if version == "" {
+		version = "—"
+	}
+	pair(lang.T("summary.plancheck-version"), version)
+	var years []string
+	seenYear := map[int]bool{}
+	for _, e := range evals {
+		if !seenYear[e.Year] {
+			seenYear[e.Year] = true
+			years = append(years, strconv.Itoa(e.Year))
+		}
+	}
+	pair(lang.T("summary.year-evaluated"), strings.Join(years, lang.T("punct.enumeration")))
+	row++
+
+	seenPlan := map[string]bool{}
+	for _, e := range evals {
+		p := e.Plan
+		if seenPlan[p.Ref()] {
+			continue
+		}
+		seenPlan[p.Ref()] = true
+		pair(lang.T("summary.plan-id"), p.ID)
+		pairNumber(lang.T("summary.plan-version"), float64(p.Version), "0")
+		pair(lang.T("summary.plan-title"), p.Title)
+		pair(lang.T("summary.period"), p.Period.String())
+		pairNumber(lang.T("summary.baseline-year"), float64(p.BaselineYear), "0")
+		pairNumber(lang.T("summary.ahead-ratio-r"), p.Thresholds.Ahead, "0.00")
+		pairNumber(lang.T("summary.on-track-ratio-r"), p.Thresholds.OnTrack, "0.00")
+		pairNumber(lang.T("summary.on-track-binding-r"), p.Thresholds.BindingOnTrack, "0.00")
+		row++
+	}
+
+	fileHeader := []string{lang.T("summary.input-file"), "SHA-256", lang.T("summary.year"),
+		lang.T("summary.time-progress"), lang.T("summary.plan"), lang.T("summary.entities")}
+	for i, h := range fileHeader {
+		s.text(1+i, row, h, headerCell)
+	}
+	row++
+	for _, e := range evals {
+		s.text(1, row, fileName(e.File), wrapped)
+		s.text(2, row, e.SHA256, wrapped)
+		s.number(3, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
+		tp := e.TimeProgress
+		s.percentValue(4, row, &tp, plainCell)
+		s.text(5, row, e.Plan.Ref(), plainCell)
+		var entities []string
+		if e.Multi() {
+			for _, en := range e.All() {
+				entities = append(entities, en.Entity)
+			}
+		}
+		entityStyle := plainCell
+		if len(entities) > 0 { // an empty cell would widen the column to its limit
+			entityStyle = wrapped
+		}
+		s.text(6, row, strings.Join(entities, lang.T("punct.enumeration")), entityStyle)
+		row++
+	}
+	row++
+
+	s.text(1, row, lang.T("col.status"), headerCell)
+	s.text(2, row, lang.T("summary.meaning"), headerCell)
+	row++
+	legend := []struct {
+		status  evaluate.Status
+		final   bool
+		meaning msg.Key
+	}{
+		{evaluate.Achieved, true, "summary.meaning-achieved"},
+		{evaluate.Achieved, false, "summary.meaning-achieved-early"},
+		{evaluate.Ahead, false, "summary.meaning-ahead"},
+		{evaluate.OnTrack, false, "summary.meaning-on-track"},
+		{evaluate.Lagging, false, "summary.meaning-lagging"},
+		{evaluate.NotAchieved, true, "summary.meaning-not-achieved"},
+		{evaluate.NoData, false, "summary.meaning-no-data"},
+	}
+	for _, l := range legend {
+		s.text(1, row, report.StatusLabel(l.status, l.final, lang), cellStyle{border: true, align: "center", fill: statusFill(l.status)})
+		s.text(2, row, lang.T(l.meaning), wrapped)
+		row++
+	}
+	row++
+
+	notes := []string{
+		lang.T("summary.time-progress-f-year-first-year-1-years"),
+		lang.T("summary.progress-p-total-target-cumulative-or-ac"),
+		lang.T("summary.required-by-now-target-f-cumulative-or-b"),
+		lang.T("summary.a-value-in-is-a-total-over-the-period-nu"),
+	}
+	s.text(1, row, lang.T("summary.notes"), headerCell)
+	row++
+	for _, n := range notes {
+		s.banner(1, 2, row, n, cellStyle{wrap: true})
+		row++
+	}
+	var warnings []string
+	for _, e := range evals {
+		for _, w := range e.Warnings() {
+			// a warning names its file as it was given
+			if base := fileName(e.File); base != e.File {
+				w = strings.ReplaceAll(w, e.File, base)
+			}
+			warnings = append(warnings, w)
+		}
+	}
+	if len(warnings) > 0 {
+		row++
+		s.text(1, row, lang.T("summary.warnings"), headerCell)
+		row++
+		for _, w := range warnings {
+			s.banner(1, 2, row, w, cellStyle{wrap: true})
+			row++
+		}
+	}
+	s.finish()
+	s.print(s.wide(), 0, 0)
+}

@@ -1,0 +1,284 @@
+package book
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// Layout of the completion sheet: eight columns like 专栏1, the header in row 2
+// under the title, the charts under everything, each starting a printed page
+// of its own, as wide as the table: beside the table they made the printed
+// table shrink to fit both on one page wide.
+const (
+	completionCols = 8
+	completionHead = 2
+	// chartRowPx is the row height the rows a chart spans are counted
+	// in: LibreOffice's default, 0.45 cm, is less than Excel's 15 pt (20
+	// pixels), and the print area must reach the chart's foot in both.
+	chartRowPx      = 17
+	colPx           = 8 // pixels per unit of column width, as excelize anchors a chart
+	pointsPerLine   = 15.0
+	maxIndicatorCol = 50
+	maxTextCol      = 60
+)
+
+// chart is the data of one chart: the path indicators of one entity of
+// one evaluation that have a completion progress.
+type chart struct {
+	title    string
+	outcomes []evaluate.Outcome
+	// sheet holds its data; head, first and last are the rows of the data's
+	// header and values there.
+	sheet             string
+	head, first, last int
+}
+
+// chartLabel is an indicator's number and name, cut to fit a chart's axis.
+func chartLabel(ind *plan.Indicator) string {
+	name := []rune(ind.Name)
+	if len(name) > 12 {
+		name = append(name[:11], '…')
+	}
+	return strconv.Itoa(ind.Number) + "." + string(name)
+}
+
+// chartHeight is the height in pixels of a chart of n indicators, at
+// most what a landscape A4 page holds under the repeated title rows at 100%
+// (the rows it spans, counted as LibreOffice's, at Excel's 15 pt each).
+func chartHeight(n int) int { return min(max(300, 90+n*26), 540) }
+
+// completionSheet writes 完成情况: title, header (frozen), then for each
+// evaluation a section row, per entity the grouped table and its 未报送 list,
+// the audit, and a table of counts per status (one row per entity in a
+// multi-entity workbook, then all); under everything the charts, each on a
+// printed page of its own, their data on the hidden chart data sheet.
+func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation) {
+	lang := b.lang
+	s := b.openSheet(name)
+	s.limit[1] = maxIndicatorCol
+	title := evals[0].Plan.Title + lang.T("summary.completion-of-the-main-indicators-2")
+	if !samePlan(evals) {
+		title = lang.T("summary.completion-of-the-main-indicators")
+	}
+	s.banner(1, completionCols, 1, title, cellStyle{bold: true, size: 14})
+	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
+	header := []string{lang.T("col.indicator"), lang.T("col.attribute"), lang.T("col.target"),
+		lang.T("col.actual"), lang.T("col.time"), lang.T("col.progress"),
+		lang.T("col.status"), lang.T("col.projection")}
+	for i, h := range header {
+		s.text(i+1, completionHead, h, headerCell)
+	}
+	s.freeze(0, completionHead)
+
+	withPlan := !samePlan(evals)
+	row := completionHead + 1
+	var charts []chart
+	for _, e := range evals {
+		final := e.Year == e.Plan.Period.End
+		s.banner(1, completionCols, row, sectionTitle(e, lang, withPlan), cellStyle{bold: true, fill: fillSection, border: true})
+		row++
+		for _, en := range e.All() {
+			if e.Multi() {
+				s.banner(1, completionCols, row, lang.T("report.entity-line", en.Entity), cellStyle{bold: true, fill: fillEntity, border: true})
+				row++
+			}
+			var path []evaluate.Outcome
+			group := ""
+			for _, o := range en.Outcomes {
+				ind := o.Indicator
+				if ind.Group != group {
+					group = ind.Group
+					s.banner(1, completionCols, row, group, cellStyle{bold: true, fill: fillGroup, border: true})
+					row++
+				}
+				tp := o.TimeProgress
+				s.text(1, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
+				s.text(2, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
+				s.text(3, row, ind.PrintedTarget(), centerCell)
+				s.actualValue(4, row, o, cellStyle{border: true, align: "right"})
+				s.percentValue(5, row, &tp, cellStyle{border: true, align: "right"})
+				s.percentValue(6, row, o.Progress, cellStyle{border: true, align: "right"})
+				s.status(7, row, o, lang)
+				s.text(8, row, report.ProjectionLabel(o.Projection, lang), centerCell)
+				row++
+				if o.Judge == plan.Path && o.Progress != nil {
+					path = append(path, o)
+				}
+			}
+			if len(en.NotReported) > 0 {
+				names := make([]string, len(en.NotReported))
+				for i, ind := range en.NotReported {
+					names[i] = report.IndicatorLabel(ind)
+				}
+				s.banner(1, completionCols, row, lang.T("report.not-reported")+strings.Join(names, lang.T("punct.semicolon")),
+					cellStyle{wrap: true})
+				row++
+			}
+			if len(path) > 0 {
+				cp := chart{title: lang.T("summary.progress-and-time-progress", e.Year),
+					outcomes: path}
+				if e.Multi() {
+					cp.title += lang.T("punct.open-paren") + en.Entity + lang.T("punct.close-paren")
+				}
+				charts = append(charts, cp)
+			}
+		}
+		labels := map[string]string{}
+		for _, ind := range e.Plan.Indicators() {
+			labels[ind.ID] = report.IndicatorLabel(ind)
+		}
+		for _, a := range e.Audit() {
+			indicator := a.Indicator
+			if l, ok := labels[a.Indicator]; ok {
+				indicator = l
+			}
+			text := lang.T("summary.audit-says-computed", a.Cell, indicator, a.Written, report.StatusLabel(a.Computed, final, lang))
+			if a.Entity != "" {
+				text = a.Entity + lang.T("punct.colon") + text
+			}
+			s.banner(1, completionCols, row, text, cellStyle{wrap: true})
+			row++
+		}
+		row++
+		row = s.countsTable(row, e, final)
+		row++
+	}
+	if len(charts) > 0 {
+		data := b.chartDataSheet()
+		dataRow := 1
+		for i := range charts {
+			dataRow = data.chartData(dataRow, &charts[i])
+		}
+		data.finish()
+		// No page setup: it is hidden, and LibreOffice prints a hidden
+		// sheet that has a print area.
+	}
+	// The charts go in once the rows and columns have their sizes: a chart's
+	// anchor spans the cells its size covers when it is added.
+	s.finish()
+	tableWidth := 0
+	for c := 1; c <= completionCols; c++ {
+		wd, ok := s.widths[c]
+		if !ok {
+			wd = 9 // excelize's default column width
+		}
+		tableWidth += int(wd*colPx + 0.5)
+	}
+	for i := range charts {
+		// A chart cut by a page break prints as two halves.
+		s.b.check(s.b.f.InsertPageBreak(name, cellName(1, row)))
+		height := chartHeight(len(charts[i].outcomes))
+		s.addChart(&charts[i], row, tableWidth, height)
+		row += (height+chartRowPx-1)/chartRowPx + 1
+	}
+	// The title and header repeat on every page.
+	s.print(s.wide(), completionHead, row-1)
+}
+
+// chartDataSheet adds the hidden sheet that holds the charts' data.
+func (b *summaryBook) chartDataSheet() *sheetWriter {
+	b.newSheet(b.names.chartData)
+	b.hasChartData = true
+	s := b.openSheet(b.names.chartData)
+	s.limit[1] = maxIndicatorCol
+	return s
+}
+
+// countsTable writes the counts per status of an evaluation from row on:
+// a header of the status labels in their fills, one row per entity in a
+// multi-entity workbook, and the row for all. It returns the next free row.
+func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool) int {
+	lang := s.b.lang
+	statuses := report.CountedStatuses(e.Counts(), final)
+	s.text(1, row, lang.T("summary.summary"), headerCell)
+	for i, st := range statuses {
+		s.text(2+i, row, report.StatusLabel(st, final, lang), cellStyle{border: true, bold: true, align: "center", fill: statusFill(st)})
+	}
+	s.text(2+len(statuses), row, lang.T("summary.total"), headerCell)
+	row++
+	line := func(label string, counts map[evaluate.Status]int) {
+		s.text(1, row, label, plainCell)
+		total := 0
+		for i, st := range statuses {
+			s.number(2+i, row, float64(counts[st]), strconv.Itoa(counts[st]), centerCell)
+			total += counts[st]
+		}
+		s.number(2+len(statuses), row, float64(total), strconv.Itoa(total), cellStyle{border: true, align: "center", bold: true})
+		row++
+	}
+	if e.Multi() {
+		for _, en := range e.All() {
+			entity := en.Entity
+			line(entity, en.Counts())
+		}
+		line(lang.T("summary.all"), e.Counts())
+	} else {
+		line(lang.T("summary.all-indicators"), e.Counts())
+	}
+	return row
+}
+
+// chartData writes the data of one chart from row on: a title row, a header,
+// one row per indicator. It returns the next free row.
+func (s *sheetWriter) chartData(row int, cp *chart) int {
+	lang := s.b.lang
+	s.banner(1, 3, row, lang.T("summary.chart-data-2")+cp.title, cellStyle{bold: true})
+	row++
+	cp.sheet = s.name
+	cp.head = row
+	s.text(1, row, lang.T("col.indicator"), headerCell)
+	s.text(2, row, lang.T("col.progress"), headerCell)
+	s.text(3, row, lang.T("col.time"), headerCell)
+	row++
+	cp.first = row
+	for _, o := range cp.outcomes {
+		tp := o.TimeProgress
+		s.text(1, row, chartLabel(o.Indicator), plainCell)
+		s.percentValue(2, row, o.Progress, plainCell)
+		s.percentValue(3, row, &tp, plainCell)
+		row++
+	}
+	cp.last = row - 1
+	return row + 1
+}
+
+// addChart adds the bar chart of completion progress and time progress of cp
+// at row, width by height pixels.
+func (s *sheetWriter) addChart(cp *chart, row, width, height int) {
+	if s.b.err != nil {
+		return
+	}
+	head, first, last := cp.head, cp.first, cp.last
+	ref := func(col, from, to int) string {
+		if from == to {
+			return fmt.Sprintf("'%s'!$%s$%d", cp.sheet, colName(col), from)
+		}
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", cp.sheet, colName(col), from, colName(col), to)
+	}
+	zero, gap, noVary := 0.0, uint(60), false
+	axisFont := excelize.Font{Color: "404040", Size: 9}
+	solid := func(colour string) excelize.Fill {
+		return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}
+	}
+	s.b.check(s.b.f.AddChart(s.name, cellName(1, row), &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{
+			{Name: ref(2, head, head), Categories: ref(1, first, last), Values: ref(2, first, last), Fill: solid(seriesProgress)},
+			{Name: ref(3, head, head), Categories: ref(1, first, last), Values: ref(3, first, last), Fill: solid(seriesTime)},
+		},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cp.title, Font: &excelize.Font{Bold: true, Size: 12}}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		XAxis:      excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, Minimum: &zero, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, Font: axisFont},
+		Dimension:  excelize.ChartDimension{Width: uint(width), Height: uint(height)},
+		GapWidth:   &gap,
+		VaryColors: &noVary,
+	}))
+}

@@ -1,0 +1,274 @@
+package book
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetWriter writes the cells of one worksheet and fits its columns to the display
+// width of what they hold.
+type sheetWriter struct {
+	b    *summaryBook
+	name string
+	// lastCol and lastRow are the extent of the cells written, for the
+	// print area.
+	lastCol, lastRow int
+	// widths are the column widths set by finish.
+	widths map[int]float64
+	// fit is the widest display width of each column's fitted cells.
+	fit map[int]int
+	// limit caps a column's width; wider text wraps.
+	limit map[int]int
+	// wrapped are the cells whose text may wrap: their rows get the height
+	// of their lines once the widths are known.
+	wrapped []wrappedCell
+}
+
+type wrappedCell struct {
+	row, col, lastCol int
+	text              string
+}
+
+func (b *summaryBook) openSheet(name string) *sheetWriter {
+	return &sheetWriter{b: b, name: name, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+func (s *sheetWriter) styleCell(col, row int, cs cellStyle) {
+	if s.b.err != nil {
+		return
+	}
+	ref := cellName(col, row)
+	s.b.check(s.b.f.SetCellStyle(s.name, ref, ref, s.b.style(cs)))
+	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
+}
+
+func (s *sheetWriter) fitWidth(col int, text string) {
+	s.fit[col] = max(s.fit[col], textWidth(text))
+}
+
+// text writes a string cell. SetCellStr always stores text (a shared string),
+// so a value from an input that starts with =, +, - or @ stays text: it never
+// becomes a formula.
+func (s *sheetWriter) text(col, row int, v string, cs cellStyle) {
+	if s.b.err != nil {
+		return
+	}
+	s.b.check(s.b.f.SetCellStr(s.name, cellName(col, row), v))
+	s.styleCell(col, row, cs)
+	if cs.wrap {
+		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: col, text: v})
+	} else {
+		s.fitWidth(col, v)
+	}
+}
+
+// number writes a number cell; shown is the text it displays, for the width.
+func (s *sheetWriter) number(col, row int, v float64, shown string, cs cellStyle) {
+	if s.b.err != nil {
+		return
+	}
+	s.b.check(s.b.f.SetCellFloat(s.name, cellName(col, row), v, -1, 64))
+	s.styleCell(col, row, cs)
+	s.fitWidth(col, shown)
+}
+
+// banner writes a string across columns col..lastCol (merged); it does not
+// widen the columns and wraps when wrap is set.
+func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
+	if s.b.err != nil {
+		return
+	}
+	s.b.check(s.b.f.SetCellStr(s.name, cellName(col, row), v))
+	for c := col; c <= lastCol; c++ {
+		s.styleCell(c, row, cs)
+	}
+	if lastCol > col {
+		s.b.check(s.b.f.MergeCell(s.name, cellName(col, row), cellName(lastCol, row)))
+	}
+	if cs.wrap {
+		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: lastCol, text: v})
+	}
+}
+
+// finish sets the column widths (display width + 2, at least 6, at most the
+// column's limit) and the heights of rows whose text wraps.
+func (s *sheetWriter) finish() {
+	if s.b.err != nil {
+		return
+	}
+	// A column whose own text wraps takes its whole limit, so that short
+	// and long texts share one width.
+	for _, wc := range s.wrapped {
+		if wc.col == wc.lastCol && s.limit[wc.col] != 0 {
+			s.fit[wc.col] = max(s.fit[wc.col], s.limit[wc.col])
+		}
+	}
+	cols := make([]int, 0, len(s.fit))
+	for c := range s.fit {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	widths := map[int]float64{}
+	for _, c := range cols {
+		limit := s.limit[c]
+		if limit == 0 {
+			limit = maxTextCol
+		}
+		wd := float64(min(max(s.fit[c]+2, 6), limit))
+		widths[c] = wd
+		s.b.check(s.b.f.SetColWidth(s.name, colName(c), colName(c), wd))
+	}
+	s.widths = widths
+	lines := map[int]int{}
+	for _, wc := range s.wrapped {
+		avail := 0.0
+		for c := wc.col; c <= wc.lastCol; c++ {
+			wd, ok := widths[c]
+			if !ok {
+				wd = 9 // excelize's default column width
+			}
+			avail += wd
+		}
+		n := 0
+		for _, line := range strings.Split(wc.text, "\n") {
+			n += wrapLines(line, max(int(avail)-1, 1))
+		}
+		lines[wc.row] = max(lines[wc.row], n)
+	}
+	rows := make([]int, 0, len(lines))
+	for r, n := range lines {
+		if n > 1 {
+			rows = append(rows, r)
+		}
+	}
+	sort.Ints(rows)
+	for _, r := range rows {
+		s.b.check(s.b.f.SetRowHeight(s.name, r, float64(lines[r])*pointsPerLine+3))
+	}
+}
+
+// print gives the sheet its page setup (see printLayout): the print area
+// covers every cell written, and lastRow where something else (a chart)
+// reaches further down.
+func (s *sheetWriter) print(landscape bool, titleRows, lastRow int) {
+	if s.b.err != nil {
+		return
+	}
+	s.b.check(setPrintLayout(s.b.f, s.name, printLayout{
+		landscape: landscape, titleRows: titleRows, lastCol: s.lastCol, lastRow: max(s.lastRow, lastRow),
+		plan: s.b.plans, lang: s.b.lang,
+	}))
+}
+
+// portraitWidth is about the width, in units of column width, that an
+// upright A4 page prints at 100% within printLayout's margins (7.8 inches
+// of about 7.5 pixels a unit at 96 pixels an inch).
+const portraitWidth = 100
+
+// wide is true when the sheet's columns are wider than an upright page: it
+// then prints landscape, at or nearer to its full size.
+func (s *sheetWriter) wide() bool {
+	total := 0.0
+	for c := 1; c <= s.lastCol; c++ {
+		wd, ok := s.widths[c]
+		if !ok {
+			wd = 9 // excelize's default column width
+		}
+		total += wd
+	}
+	return total > portraitWidth
+}
+
+// freeze keeps the first rows and columns in view.
+func (s *sheetWriter) freeze(cols, rows int) {
+	if s.b.err != nil {
+		return
+	}
+	topLeft := cellName(cols+1, rows+1)
+	pane := "bottomLeft"
+	switch {
+	case cols > 0 && rows > 0:
+		pane = "bottomRight"
+	case cols > 0:
+		pane = "topRight"
+	}
+	s.b.check(s.b.f.SetPanes(s.name, &excelize.Panes{
+		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: topLeft, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: topLeft, ActiveCell: topLeft, Pane: pane}},
+	}))
+}
+
+// decimalFormat is the number format code of dec decimals: "0", "0.00".
+func decimalFormat(dec int) string {
+	if dec <= 0 {
+		return "0"
+	}
+	return "0." + strings.Repeat("0", dec)
+}
+
+// valueFormat is the number format that shows v as formatValue prints it;
+// a cumulative total in brackets, as the plans print it: [9.00].
+func valueFormat(v float64, ind *plan.Indicator, cumulative bool) (code, shown string) {
+	code, shown = decimalFormat(report.ValueDecimals(v, ind)), report.FormatValue(v, ind)
+	if cumulative {
+		// \[ \] are literal brackets: a bare [ opens a condition or colour
+		code, shown = `\[`+code+`\]`, "["+shown+"]"
+	}
+	return code, shown
+}
+
+const percentFormat = "0.0%"
+
+func percentText(v float64) string { return strconv.FormatFloat(v*100, 'f', 1, 64) + "%" }
+
+// indicatorValue writes a value of an indicator: the number with the
+// indicator's precision (a cumulative total in brackets), or — for none.
+func (s *sheetWriter) indicatorValue(col, row int, v *float64, ind *plan.Indicator, cumulative bool, cs cellStyle) {
+	if v == nil {
+		cs.align = "center"
+		s.text(col, row, "—", cs)
+		return
+	}
+	code, shown := valueFormat(*v, ind, cumulative)
+	cs.numFmt = code
+	s.number(col, row, *v, shown, cs)
+}
+
+// actualValue writes an outcome's actual: a ratio as written, else the value.
+func (s *sheetWriter) actualValue(col, row int, o evaluate.Outcome, cs cellStyle) {
+	if o.ActualText != "" {
+		s.text(col, row, o.ActualText, cs)
+		return
+	}
+	s.indicatorValue(col, row, o.Actual, o.Indicator, o.Indicator.Target.IsCumulative(), cs)
+}
+
+func (s *sheetWriter) percentValue(col, row int, v *float64, cs cellStyle) {
+	if v == nil {
+		cs.align = "center"
+		s.text(col, row, "—", cs)
+		return
+	}
+	cs.numFmt = percentFormat
+	s.number(col, row, *v, percentText(*v), cs)
+}
+
+func (s *sheetWriter) status(col, row int, o evaluate.Outcome, lang Lang) {
+	s.text(col, row, report.StatusLabel(o.Status, o.Final, lang), cellStyle{border: true, align: "center", fill: statusFill(o.Status)})
+}

@@ -1,0 +1,158 @@
+package book
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
+	"github.com/jlp-hrss/plancheck/pkg/report"
+	"github.com/xuri/excelize/v2"
+)
+
+// fixedTimestamp is the creation and modification time of every summary
+// workbook: the same inputs must give the same bytes (spec §6), so no clock is
+// read. It is excelize's own fixed default, written explicitly so that an
+// upgrade of excelize cannot change it.
+const fixedTimestamp = "2006-09-16T00:00:00Z"
+
+// sheetLabels are the sheet names in one language.
+type sheetLabels struct{ completion, details, trend, about, chartData string }
+
+func sheetNames(lang Lang) sheetLabels {
+	return sheetLabels{
+		completion: lang.T("summary.completion"),
+		details:    lang.T("summary.details"),
+		trend:      lang.T("summary.trend"),
+		about:      lang.T("summary.about"),
+		chartData:  lang.T("summary.chart-data"),
+	}
+}
+
+// WriteSummary writes the year-end summary workbook of one or more evaluations
+// (spec §5, -o x.xlsx): the completion table grouped like 专栏1 with status
+// fills, the 未报送 list and the counts, and a chart of completion progress
+// against time progress (完成情况); every number behind each status (明细); with
+// several evaluations, each indicator's statuses and values side by side (趋势);
+// and where the numbers came from: plan, files and their SHA-256, thresholds,
+// version (说明). Text from the inputs is always stored as text, never as a
+// formula, and the same evaluations give the same bytes.
+func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version string) error {
+	if len(evals) == 0 {
+		return fmt.Errorf("summary: no evaluation to write")
+	}
+	for i, e := range evals {
+		if e == nil || e.Plan == nil {
+			return fmt.Errorf("summary: evaluation %d has no plan", i+1)
+		}
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	names := sheetNames(lang)
+	b := &summaryBook{f: f, lang: lang, styles: map[cellStyle]int{}, names: names, plans: planRefs(evals)}
+	b.check(f.SetSheetName(f.GetSheetName(0), names.completion))
+	b.newSheet(names.details)
+	if len(evals) > 1 {
+		b.newSheet(names.trend)
+	}
+	b.newSheet(names.about)
+	if b.err != nil {
+		return b.err
+	}
+
+	b.completionSheet(names.completion, evals)
+	b.detailsSheet(names.details, evals)
+	if len(evals) > 1 {
+		b.trendSheet(names.trend, evals)
+	}
+	b.aboutSheet(names.about, evals, version)
+	if b.hasChartData {
+		// Hidden, so that it does not print; Excel and LibreOffice plot the
+		// data of a hidden sheet (only hidden rows and columns of a shown
+		// sheet are left out of a chart).
+		b.check(f.SetSheetVisible(names.chartData, false))
+	}
+	b.check(f.SetDocProps(&excelize.DocProperties{
+		Creator:        "plancheck",
+		LastModifiedBy: "plancheck",
+		Title:          lang.T("summary.completion-of-the-main-indicators"),
+		Subject:        evals[0].Plan.Ref(),
+		Created:        fixedTimestamp,
+		Modified:       fixedTimestamp,
+	}))
+	f.SetActiveSheet(0)
+	if b.err != nil {
+		return b.err
+	}
+	return SaveWorkbook(f, w)
+}
+
+// summaryBook writes one summary workbook; the first error stops everything after it.
+type summaryBook struct {
+	f      *excelize.File
+	lang   Lang
+	styles map[cellStyle]int
+	names  sheetLabels
+	// plans names the plans and versions in every page's footer.
+	plans string
+	// hasChartData is set once the chart data sheet exists.
+	hasChartData bool
+	err          error
+}
+
+// planRefs are the distinct plan references of the evaluations, in
+// order: "jlp-hrss-14th@1".
+func planRefs(evals []*pipeline.Evaluation) string {
+	var refs []string
+	seen := map[string]bool{}
+	for _, e := range evals {
+		if ref := e.Plan.Ref(); !seen[ref] {
+			seen[ref] = true
+			refs = append(refs, ref)
+		}
+	}
+	return strings.Join(refs, ", ")
+}
+
+// fileName is the name of an input file without its folder, whether
+// the path was given the Unix or the Windows way: a summary is handed on,
+// and the folders of the machine it was made on are nobody else's business.
+func fileName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 && i < len(path)-1 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func (b *summaryBook) check(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *summaryBook) newSheet(name string) {
+	if b.err != nil {
+		return
+	}
+	_, err := b.f.NewSheet(name)
+	b.check(err)
+}
+
+// sectionTitle names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
+func sectionTitle(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
+	file := fileName(e.File)
+	s := lang.T("summary.time-progress-2", e.Year, report.Percent(&e.TimeProgress), file)
+	if withPlan {
+		s += " · " + e.Plan.Ref()
+	}
+	return s
+}
+
+func samePlan(evals []*pipeline.Evaluation) bool {
+	for _, e := range evals[1:] {
+		if e.Plan.Ref() != evals[0].Plan.Ref() {
+			return false
+		}
+	}
+	return true
+}
