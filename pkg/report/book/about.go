@@ -19,20 +19,20 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	s := b.openSheet(name)
 	// Fixed widths that wrap what is longer: the SHA-256 (64 characters)
 	// sets the second column's.
-	s.limit[1], s.limit[2], s.limit[6] = 25, 66, 30
+	s.limit[aboutKeyCol], s.limit[aboutValueCol], s.limit[fileEntitiesCol] = 25, 66, 30
 	wrapped := cellStyle{border: true, wrap: true}
 	key := cellStyle{border: true, bold: true, fill: fillGroup}
 	row := 1
-	s.text(1, row, lang.T("summary.about-this-summary"), cellStyle{bold: true, size: 14})
+	s.text(aboutKeyCol, row, lang.T("summary.about-this-summary"), cellStyle{bold: true, size: 14})
 	row += 2
 	pair := func(k string, v string) {
-		s.text(1, row, k, key)
-		s.text(2, row, v, wrapped)
+		s.text(aboutKeyCol, row, k, key)
+		s.text(aboutValueCol, row, v, wrapped)
 		row++
 	}
 	pairNumber := func(k string, v float64, code string) {
-		s.text(1, row, k, key)
-		s.number(2, row, v, strconv.FormatFloat(v, 'f', -1, 64), cellStyle{border: true, align: "left", numFmt: code})
+		s.text(aboutKeyCol, row, k, key)
+		s.number(aboutValueCol, row, v, strconv.FormatFloat(v, 'f', -1, 64), cellStyle{border: true, align: "left", numFmt: code})
 		row++
 	}
 	if version == "" {
@@ -71,16 +71,16 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	fileHeader := []string{lang.T("summary.input-file"), "SHA-256", lang.T("summary.year"),
 		lang.T("summary.time-progress"), lang.T("summary.plan"), lang.T("summary.entities")}
 	for i, h := range fileHeader {
-		s.text(1+i, row, h, headerCell)
+		s.text(fileNameCol+i, row, h, headerCell)
 	}
 	row++
 	for _, e := range evals {
-		s.text(1, row, fileName(e.File), wrapped)
-		s.text(2, row, e.SHA256, wrapped)
-		s.number(3, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
+		s.text(fileNameCol, row, fileName(e.File), wrapped)
+		s.text(fileHashCol, row, e.SHA256, wrapped)
+		s.number(fileYearCol, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
 		tp := e.TimeProgress
-		s.percentValue(4, row, &tp, plainCell)
-		s.text(5, row, e.Plan.Ref(), plainCell)
+		s.percentValue(fileTimeCol, row, &tp, plainCell)
+		s.text(filePlanCol, row, e.Plan.Ref(), plainCell)
 		var entities []string
 		if e.Multi() {
 			for _, en := range e.All() {
@@ -91,13 +91,13 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		if len(entities) > 0 { // an empty cell would widen the column to its limit
 			entityStyle = wrapped
 		}
-		s.text(6, row, strings.Join(entities, lang.T("punct.enumeration")), entityStyle)
+		s.text(fileEntitiesCol, row, strings.Join(entities, lang.T("punct.enumeration")), entityStyle)
 		row++
 	}
 	row++
 
-	s.text(1, row, lang.T("col.status"), headerCell)
-	s.text(2, row, lang.T("summary.meaning"), headerCell)
+	s.text(aboutKeyCol, row, lang.T("col.status"), headerCell)
+	s.text(aboutValueCol, row, lang.T("summary.meaning"), headerCell)
 	row++
 	legend := []struct {
 		status  evaluate.Status
@@ -113,8 +113,8 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		{evaluate.NoData, false, "summary.meaning-no-data"},
 	}
 	for _, l := range legend {
-		s.text(1, row, report.StatusLabel(l.status, l.final, lang), cellStyle{border: true, align: "center", fill: statusFill(l.status)})
-		s.text(2, row, lang.T(l.meaning), wrapped)
+		s.text(aboutKeyCol, row, report.StatusLabel(l.status, l.final, lang), cellStyle{border: true, align: "center", fill: statusFill(l.status)})
+		s.text(aboutValueCol, row, lang.T(l.meaning), wrapped)
 		row++
 	}
 	row++
@@ -125,10 +125,10 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 		lang.T("summary.required-by-now-target-f-cumulative-or-b"),
 		lang.T("summary.a-value-in-is-a-total-over-the-period-nu"),
 	}
-	s.text(1, row, lang.T("summary.notes"), headerCell)
+	s.text(aboutKeyCol, row, lang.T("summary.notes"), headerCell)
 	row++
 	for _, n := range notes {
-		s.banner(1, 2, row, n, cellStyle{wrap: true})
+		s.banner(aboutKeyCol, aboutValueCol, row, n, cellStyle{wrap: true})
 		row++
 	}
 	var warnings []string
@@ -143,13 +143,29 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	if len(warnings) > 0 {
 		row++
-		s.text(1, row, lang.T("summary.warnings"), headerCell)
+		s.text(aboutKeyCol, row, lang.T("summary.warnings"), headerCell)
 		row++
 		for _, w := range warnings {
-			s.banner(1, 2, row, w, cellStyle{wrap: true})
+			s.banner(aboutKeyCol, aboutValueCol, row, w, cellStyle{wrap: true})
 			row++
 		}
 	}
 	s.finish()
 	s.print(s.wide(), 0, 0)
 }
+
+// The columns of 说明: a key and its value, and the table of input files
+// under them.
+const (
+	aboutKeyCol   = 1
+	aboutValueCol = 2
+)
+
+const (
+	fileNameCol = iota + 1
+	fileHashCol
+	fileYearCol
+	fileTimeCol
+	filePlanCol
+	fileEntitiesCol
+)

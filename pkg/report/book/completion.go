@@ -17,7 +17,7 @@ import (
 // of its own, as wide as the table: beside the table they made the printed
 // table shrink to fit both on one page wide.
 const (
-	completionCols = 8
+	completionCols = compProjection
 	completionHead = 2
 	// chartRowPx is the row height the rows a chart spans are counted
 	// in: LibreOffice's default, 0.45 cm, is less than Excel's 15 pt (20
@@ -27,6 +27,27 @@ const (
 	pointsPerLine   = 15.0
 	maxIndicatorCol = 50
 	maxTextCol      = 60
+)
+
+// The columns of the completion table, as report.CompletionColumns heads
+// them.
+const (
+	compIndicator = iota + 1
+	compAttribute
+	compTarget
+	compActual
+	compTime
+	compProgress
+	compStatus
+	compProjection
+)
+
+// The columns of a chart's data on the chart data sheet: the indicator, its
+// completion progress and the time progress (the two series).
+const (
+	chartLabelCol = iota + 1
+	chartProgressCol
+	chartTimeCol
 )
 
 // chart is the data of one chart: the path indicators of one entity of
@@ -69,10 +90,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 	}
 	s.banner(1, completionCols, 1, title, cellStyle{bold: true, size: 14})
 	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
-	header := []string{lang.T("col.indicator"), lang.T("col.attribute"), lang.T("col.target"),
-		lang.T("col.actual"), lang.T("col.time"), lang.T("col.progress"),
-		lang.T("col.status"), lang.T("col.projection")}
-	for i, h := range header {
+	for i, h := range report.CompletionColumns(lang) {
 		s.text(i+1, completionHead, h, headerCell)
 	}
 	s.freeze(0, completionHead)
@@ -99,14 +117,14 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 					row++
 				}
 				tp := o.TimeProgress
-				s.text(1, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
-				s.text(2, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
-				s.text(3, row, ind.PrintedTarget(), centerCell)
-				s.actualValue(4, row, o, cellStyle{border: true, align: "right"})
-				s.percentValue(5, row, &tp, cellStyle{border: true, align: "right"})
-				s.percentValue(6, row, o.Progress, cellStyle{border: true, align: "right"})
-				s.status(7, row, o, lang)
-				s.text(8, row, report.ProjectionLabel(o.Projection, lang), centerCell)
+				s.text(compIndicator, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
+				s.text(compAttribute, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
+				s.text(compTarget, row, ind.PrintedTarget(), centerCell)
+				s.actualValue(compActual, row, o, cellStyle{border: true, align: "right"})
+				s.percentValue(compTime, row, &tp, cellStyle{border: true, align: "right"})
+				s.percentValue(compProgress, row, o.Progress, cellStyle{border: true, align: "right"})
+				s.status(compStatus, row, o, lang)
+				s.text(compProjection, row, report.ProjectionLabel(o.Projection, lang), centerCell)
 				row++
 				if o.Judge == plan.Path && o.Progress != nil {
 					path = append(path, o)
@@ -229,20 +247,20 @@ func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool) i
 // one row per indicator. It returns the next free row.
 func (s *sheetWriter) chartData(row int, cp *chart) int {
 	lang := s.b.lang
-	s.banner(1, 3, row, lang.T("summary.chart-data-2")+cp.title, cellStyle{bold: true})
+	s.banner(chartLabelCol, chartTimeCol, row, lang.T("summary.chart-data-2")+cp.title, cellStyle{bold: true})
 	row++
 	cp.sheet = s.name
 	cp.head = row
-	s.text(1, row, lang.T("col.indicator"), headerCell)
-	s.text(2, row, lang.T("col.progress"), headerCell)
-	s.text(3, row, lang.T("col.time"), headerCell)
+	s.text(chartLabelCol, row, lang.T("col.indicator"), headerCell)
+	s.text(chartProgressCol, row, lang.T("col.progress"), headerCell)
+	s.text(chartTimeCol, row, lang.T("col.time"), headerCell)
 	row++
 	cp.first = row
 	for _, o := range cp.outcomes {
 		tp := o.TimeProgress
-		s.text(1, row, chartLabel(o.Indicator), plainCell)
-		s.percentValue(2, row, o.Progress, plainCell)
-		s.percentValue(3, row, &tp, plainCell)
+		s.text(chartLabelCol, row, chartLabel(o.Indicator), plainCell)
+		s.percentValue(chartProgressCol, row, o.Progress, plainCell)
+		s.percentValue(chartTimeCol, row, &tp, plainCell)
 		row++
 	}
 	cp.last = row - 1
@@ -270,8 +288,8 @@ func (s *sheetWriter) addChart(cp *chart, row, width, height int) {
 	s.b.check(s.b.f.AddChart(s.name, cellName(1, row), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{
-			{Name: ref(2, head, head), Categories: ref(1, first, last), Values: ref(2, first, last), Fill: solid(seriesProgress)},
-			{Name: ref(3, head, head), Categories: ref(1, first, last), Values: ref(3, first, last), Fill: solid(seriesTime)},
+			{Name: ref(chartProgressCol, head, head), Categories: ref(chartLabelCol, first, last), Values: ref(chartProgressCol, first, last), Fill: solid(seriesProgress)},
+			{Name: ref(chartTimeCol, head, head), Categories: ref(chartLabelCol, first, last), Values: ref(chartTimeCol, first, last), Fill: solid(seriesTime)},
 		},
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: cp.title, Font: &excelize.Font{Bold: true, Size: 12}}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},

@@ -89,8 +89,11 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		c++
 	}
 	keyCols := c - 1
+	// Each evaluation has two columns after the key columns: its actual,
+	// then its status.
+	actualCol := func(i int) int { return keyCols + 1 + 2*i }
 	for i, e := range evals {
-		col := keyCols + 1 + 2*i
+		col := actualCol(i)
 		s.banner(col, col+1, 1, label(e), headerCell)
 		s.text(col, 2, lang.T("col.actual"), headerCell)
 		s.text(col+1, 2, lang.T("col.status"), headerCell)
@@ -107,7 +110,7 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		s.text(c+1, row, report.AttributeLabel(rd.ind.Attribute, lang), centerCell)
 		s.text(c+2, row, rd.ind.PrintedTarget(), centerCell)
 		for i := range evals {
-			col := keyCols + 1 + 2*i
+			col := actualCol(i)
 			o, ok := rd.outcomes[i]
 			if !ok {
 				// the entity has no row for the indicator in this file, or
