@@ -23,7 +23,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	wrapped := cellStyle{border: true, wrap: true}
 	key := cellStyle{border: true, bold: true, fill: fillGroup}
 	row := 1
-	s.text(aboutKeyCol, row, lang.T("summary.about-this-summary"), cellStyle{bold: true, size: 14})
+	s.text(aboutKeyCol, row, lang.T("summary.about-this-summary"), titleCell)
 	row += 2
 	pair := func(k string, v string) {
 		s.text(aboutKeyCol, row, k, key)

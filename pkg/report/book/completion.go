@@ -88,7 +88,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 	if !samePlan(evals) {
 		title = lang.T("summary.completion-of-the-main-indicators")
 	}
-	s.banner(1, completionCols, 1, title, cellStyle{bold: true, size: 14})
+	s.banner(1, completionCols, 1, title, titleCell)
 	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
 	for i, h := range report.CompletionColumns(lang) {
 		s.text(i+1, completionHead, h, headerCell)

@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
@@ -165,11 +164,4 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	}
 	s.finish()
 	s.print(true, 1, 0)
-}
-
-func projectionFill(p *evaluate.Projection) string {
-	if p.Status == evaluate.WillMeet {
-		return fillOnPath
-	}
-	return fillLagging
 }

@@ -49,7 +49,7 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 	f := excelize.NewFile()
 	defer f.Close()
 	names := sheetNames(lang)
-	b := &summaryBook{f: f, lang: lang, styles: map[cellStyle]int{}, names: names, plans: planRefs(evals)}
+	b := &summaryBook{f: f, lang: lang, styles: newStyleCache(f), names: names, plans: planRefs(evals)}
 	b.check(f.SetSheetName(f.GetSheetName(0), names.completion))
 	b.newSheet(names.details)
 	if len(evals) > 1 {
@@ -91,7 +91,7 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 type summaryBook struct {
 	f      *excelize.File
 	lang   Lang
-	styles map[cellStyle]int
+	styles *styleCache
 	names  sheetLabels
 	// plans names the plans and versions in every page's footer.
 	plans string

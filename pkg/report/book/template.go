@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 
 	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
@@ -177,49 +176,32 @@ func (tw *templateWriter) write() error {
 	return tw.instructionsSheet()
 }
 
-func tmplBorder() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "top", "right", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
-	}
-	return b
-}
-
-func tmplSolid(color string) excelize.Fill {
-	return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}
-}
-
+// styles makes the looks of the template's cells: the shared header and
+// title, grey for what comes from the plan, white (a number or a ratio, as
+// text so that 15:45:40 is not made a time) or yellow (a cumulative amount)
+// for the cells to fill.
 func (tw *templateWriter) styles() error {
-	const (
-		headerFill = "D9E1F2" // blue-grey: the header
-		groupFill  = "E2EFDA" // green: a group row
-		fixedFill  = "F2F2F2" // grey: from the plan, not to be edited
-		totalFill  = "FFF2CC" // yellow: a cumulative row's cells to fill
-	)
-	top := &excelize.Alignment{Vertical: "center"}
-	wrap := &excelize.Alignment{Vertical: "center", WrapText: true}
+	cache := newStyleCache(tw.f)
 	defs := []struct {
 		id    *int
-		style excelize.Style
+		style cellStyle
 	}{
-		{&tw.st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
-		{&tw.st.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: tmplSolid(headerFill), Border: tmplBorder(),
-			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
-		{&tw.st.group, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: tmplSolid(groupFill), Border: tmplBorder(), Alignment: top}},
-		{&tw.st.fixed, excelize.Style{Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: top}},
-		{&tw.st.fixedWrap, excelize.Style{Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: wrap}},
-		{&tw.st.hint, excelize.Style{Font: &excelize.Font{Color: "595959"}, Fill: tmplSolid(fixedFill), Border: tmplBorder(), Alignment: wrap}},
-		{&tw.st.number, excelize.Style{Border: tmplBorder(), Alignment: top}},
-		{&tw.st.cumulative, excelize.Style{Fill: tmplSolid(totalFill), Border: tmplBorder(), Alignment: top}},
-		// Text (@), so that 15:45:40 stays a ratio and is not made a time.
-		{&tw.st.ratio, excelize.Style{Border: tmplBorder(), Alignment: top, NumFmt: 49}},
-		{&tw.st.status, excelize.Style{Border: tmplBorder(), Alignment: top}},
-		{&tw.st.note, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}}},
-		{&tw.st.instructions, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&tw.st.heading, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&tw.st.title, titleCell},
+		{&tw.st.header, cellStyle{bold: true, fill: fillHeader, border: true, align: "center", wrap: true}},
+		{&tw.st.group, cellStyle{bold: true, fill: fillGroup, border: true}},
+		{&tw.st.fixed, cellStyle{fill: fillFixed, border: true}},
+		{&tw.st.fixedWrap, cellStyle{fill: fillFixed, border: true, wrap: true}},
+		{&tw.st.hint, cellStyle{colour: textGrey, fill: fillFixed, border: true, wrap: true}},
+		{&tw.st.number, plainCell},
+		{&tw.st.cumulative, cellStyle{fill: fillCumulative, border: true}},
+		{&tw.st.ratio, cellStyle{border: true, numFmtID: 49}},
+		{&tw.st.status, plainCell},
+		{&tw.st.note, cellStyle{italic: true, colour: textGrey}},
+		{&tw.st.instructions, cellStyle{top: true, wrap: true}},
+		{&tw.st.heading, titleCell},
 	}
 	for _, d := range defs {
-		id, err := tw.f.NewStyle(&d.style)
+		id, err := cache.id(d.style)
 		if err != nil {
 			return err
 		}
@@ -291,21 +273,6 @@ func (tw *templateWriter) years() (first, last templateColumn) {
 
 func tmplCell(col string, row int) string { return col + strconv.Itoa(row) }
 
-// tmplWidth is how many columns s takes: two for a Chinese character (and
-// for an ambiguous one, which CJK fonts draw wide), one otherwise.
-func tmplWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
-}
-
 // The widest a wrapped column gets, in characters: narrow enough for the
 // data sheet to print one landscape A4 page wide at nearly its full size
 // (ids wrap after their hyphens).
@@ -325,19 +292,19 @@ func tmplHeaderWidth(h string) int {
 
 func tmplHeaderLineWidth(h string) int {
 	if i := strings.Index(h, "年"); i > 0 && i+len("年") < len(h) {
-		return max(tmplWidth(h[:i+len("年")]), tmplWidth(h[i+len("年"):]))
+		return max(textWidth(h[:i+len("年")]), textWidth(h[i+len("年"):]))
 	}
 	if before, after, ok := strings.Cut(h, " "); ok {
-		return max(tmplWidth(before), tmplWidth(after))
+		return max(textWidth(before), textWidth(after))
 	}
-	return tmplWidth(h)
+	return textWidth(h)
 }
 
 func (tw *templateWriter) dataSheet() error {
 	f, p, lang, sheet := tw.f, tw.p, tw.lang, tw.sheet
 	widths := make([]int, len(tw.cols))
 	fit := func(i int, s string) {
-		if w := tmplWidth(s); w > widths[i] {
+		if w := textWidth(s); w > widths[i] {
 			widths[i] = w
 		}
 	}
@@ -539,7 +506,7 @@ func tmplChineseNumber(n int) string {
 // tmplLines is how many lines s takes in a wrapped column of the given width.
 func tmplLines(s string, colWidth int) int {
 	per := colWidth - 2
-	return max(1, (tmplWidth(s)+per-1)/per)
+	return max(1, (textWidth(s)+per-1)/per)
 }
 
 // startYear is the period's first year as the messages name it.
@@ -570,229 +537,4 @@ func (tw *templateWriter) hint(ind *plan.Indicator, kind tmplInput) string {
 		return lang.T("template.a-percentage-96-5-or-96-5")
 	}
 	return ""
-}
-
-// validate adds the data validation of an indicator's year cells (see the
-// comment at the top of this file). Formulas are relative to the range's
-// first cell, as Excel and LibreOffice apply them.
-func (tw *templateWriter) validate(ind *plan.Indicator, kind tmplInput, sqref string) error {
-	lang := tw.lang
-	first, _, _ := strings.Cut(sqref, ":")
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = sqref
-	unit := ind.Unit
-	var promptTitle, prompt, errTitle, errMsg string
-	switch kind {
-	case tmplNumber:
-		// Any number: decimal needs bounds, and these hold every real value.
-		if err := dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
-			return err
-		}
-		promptTitle = lang.T("template.a-number")
-		prompt = lang.T("template.the-year-s-actual-value-leave-it-empty-i")
-		if unit == "%" {
-			prompt = lang.T("template.a-percentage-96-5-or-96-5-not-0-965-leav")
-		}
-		errTitle = lang.T("template.not-a-number")
-		errMsg = lang.T("template.this-cell-takes-a-number-leave-it-empty")
-	case tmplCumulative:
-		dv.Type = "custom"
-		dv.Formula1 = tmplEscape(fmt.Sprintf(`OR(ISNUMBER(%[1]s),%[2]s)`, first, tmplBracketed(first)))
-		promptTitle = lang.T("template.cumulative")
-		prompt = lang.T("template.the-year-s-amount-or-the-total-since-wri", tw.startYear())
-		errTitle = lang.T("template.not-a-number-or-total")
-		errMsg = lang.T("template.write-a-number-the-year-s-amount-or-the")
-	case tmplTotal:
-		dv.Type = "custom"
-		dv.Formula1 = tmplEscape(tmplBracketed(first))
-		promptTitle = lang.T("template.cumulative")
-		prompt = lang.T("template.the-total-since-written-27-this-sheet-ha", tw.startYear(), tw.missingYears())
-		errTitle = lang.T("template.not-a-total")
-		errMsg = lang.T("template.write-the-total-since-in-brackets-like-2", tw.startYear())
-	case tmplRatio:
-		parts := len(ind.Target.Parts)
-		dv.Type = "custom"
-		dv.Formula1 = tmplEscape(fmt.Sprintf(`AND(ISTEXT(%[1]s),LEN(%[1]s)-LEN(SUBSTITUTE(SUBSTITUTE(%[1]s,"：",":"),":",""))=%[2]d)`, first, parts-1))
-		promptTitle = lang.T("template.ratio")
-		prompt = lang.T("template.a-ratio-of-parts-like-leave-it-empty-if", parts, ind.Target.Text)
-		errTitle = lang.T("template.not-a-ratio")
-		errMsg = lang.T("template.write-a-ratio-of-parts-separated-by-colo", parts, ind.Target.Text)
-	}
-	if unit != "" {
-		promptTitle = lang.T("template.with-unit", promptTitle, unit)
-	}
-	dv.SetInput(promptTitle, prompt)
-	dv.SetError(excelize.DataValidationErrorStyleStop, errTitle, errMsg)
-	return tw.f.AddDataValidation(tw.sheet, dv)
-}
-
-// tmplBracketed is true when the cell holds a bracketed number, [27].
-func tmplBracketed(cell string) string {
-	return fmt.Sprintf(`AND(LEFT(%[1]s,1)="[",RIGHT(%[1]s,1)="]",ISNUMBER(VALUE(MID(%[1]s,2,LEN(%[1]s)-2))))`, cell)
-}
-
-// tmplEscape escapes a formula for the XML element excelize puts it in
-// as it is.
-func tmplEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
-
-// validateStatus offers the status labels in the 完成情况 cells.
-func (tw *templateWriter) validateStatus(cells []string) error {
-	if len(cells) == 0 {
-		return nil
-	}
-	lang := tw.lang
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = strings.Join(tmplRuns(cells), " ")
-	if err := dv.SetDropList(tmplStatusLabels); err != nil {
-		return err
-	}
-	dv.SetInput(lang.T("template.status-optional"),
-		lang.T("template.optional-plancheck-compares-it-with-what"))
-	dv.SetError(excelize.DataValidationErrorStyleWarning, lang.T("template.a-status-plancheck-may-not-know"),
-		lang.T("template.plancheck-knows-and-synonyms-such-as"))
-	return tw.f.AddDataValidation(tw.sheet, dv)
-}
-
-// tmplRuns turns cells of one column, in order, into ranges of consecutive
-// rows: L4 L5 L6 L8 → L4:L6 L8.
-func tmplRuns(cells []string) []string {
-	var out []string
-	start, prevCol, prevRow := "", "", 0
-	flush := func(end string) {
-		if start == end {
-			out = append(out, start)
-		} else {
-			out = append(out, start+":"+end)
-		}
-	}
-	prevCell := ""
-	for _, c := range cells {
-		col, row, err := excelize.SplitCellName(c)
-		if err != nil {
-			continue
-		}
-		if start != "" && col == prevCol && row == prevRow+1 {
-			prevRow, prevCell = row, c
-			continue
-		}
-		if start != "" {
-			flush(prevCell)
-		}
-		start, prevCol, prevRow, prevCell = c, col, row, c
-	}
-	if start != "" {
-		flush(prevCell)
-	}
-	return out
-}
-
-// notes are the notes under the table: the cumulative note, and each target
-// the plan evaluates in place of its print, as `show` prints them. In English
-// they keep the 注 the reader knows a note row by.
-func (tw *templateWriter) notes() []string {
-	p, lang := tw.p, tw.lang
-	var notes []string
-	for _, ind := range p.Indicators() {
-		if ind.Target.IsCumulative() || ind.Baseline.IsCumulative() {
-			notes = append(notes, lang.T("template.note-a-value-in-is-the-total-over-the-pe"))
-			break
-		}
-	}
-	for _, ind := range p.Indicators() {
-		if ind.Printed != "" {
-			notes = append(notes, lang.T("template.note-printed-evaluated-as", ind.Number, ind.Printed, ind.Target.Text, ind.Note))
-		}
-	}
-	return notes
-}
-
-func (tw *templateWriter) instructionsSheet() error {
-	f, p, lang := tw.f, tw.p, tw.lang
-	sheet := TemplateInstructionsSheet(lang)
-	hasCumulative, hasRatio := false, false
-	for _, ind := range p.Indicators() {
-		switch tmplInputOf(ind, tw.from, p) {
-		case tmplCumulative, tmplTotal:
-			hasCumulative = true
-		case tmplRatio:
-			hasRatio = true
-		}
-	}
-	firstYear, lastYear := tw.years()
-	years := firstYear.header
-	if lastYear.year != firstYear.year {
-		years += " … " + lastYear.header
-	}
-	status := tw.column(tmplColStatus).header
-	start := tw.startYear()
-
-	items := []string{lang.T("template.on-the-sheet-fill-only-the-white-and-yel", tw.sheet, years, status),
-		lang.T("template.write-values-in-the-unit-of-the-unit-col"),
-	}
-	if hasCumulative {
-		item := lang.T("template.cumulative-indicators-a-target-in-yellow", start, start)
-		if tw.from > tw.p.Period.Start {
-			item += lang.T("template.this-sheet-starts-in-and-has-no-column-f", tw.from, tw.missingYears())
-		}
-		items = append(items, item)
-	}
-	if hasRatio {
-		items = append(items, lang.T("template.ratio-indicators-write-a-ratio-like-15-4"))
-	}
-	items = append(items,
-		lang.T("template.leave-a-year-without-data-empty"),
-		lang.T("template.status-optional-item", status, strings.Join(tmplStatusLabels, lang.T("punct.enumeration"))),
-		lang.T("template.the-cells-to-fill-have-data-validation-t"),
-		lang.T("template.to-evaluate-plancheck-eval-file-xlsx-pla", p.Ref(), tw.to),
-	)
-
-	type line struct {
-		text  string
-		style int
-	}
-	lines := []line{
-		{lang.T("template.how-to-fill-in-this-workbook"), tw.st.heading},
-		{report.PlanTitle(p), tw.st.instructions},
-		{lang.T("template.the-actuals-workbook-of-plan-made-by-pla", p.Ref(), tw.from, tw.to), tw.st.instructions},
-		{"", tw.st.instructions},
-	}
-	for i, it := range items {
-		lines = append(lines, line{fmt.Sprintf("%d. %s", i+1, it), tw.st.instructions})
-	}
-	if notes := tw.notes(); len(notes) > 0 {
-		lines = append(lines, line{"", tw.st.instructions})
-		for _, n := range notes {
-			lines = append(lines, line{n, tw.st.instructions})
-		}
-	}
-	const colWidth = 100
-	if err := f.SetColWidth(sheet, "A", "A", colWidth); err != nil {
-		return err
-	}
-	if err := f.SetSheetDimension(sheet, "A1:"+tmplCell("A", len(lines))); err != nil {
-		return err
-	}
-	// Upright: the one column of 100 characters fits an A4 page's width.
-	if err := setPrintLayout(f, sheet, printLayout{lastCol: 1, lastRow: len(lines), plan: p.Ref(), lang: lang}); err != nil {
-		return err
-	}
-	for i, l := range lines {
-		ref := tmplCell("A", i+1)
-		if l.text != "" {
-			if err := f.SetCellStr(sheet, ref, l.text); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, ref, ref, l.style); err != nil {
-			return err
-		}
-		if n := tmplLines(l.text, colWidth); n > 1 {
-			if err := f.SetRowHeight(sheet, i+1, float64(16*n)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

@@ -770,9 +770,9 @@ func TestTemplateOpenpyxl(t *testing.T) {
 		wrap   bool
 	}
 	for ref, w := range map[string]want{
-		"A2":  {"编号", true, "FFD9E1F2", "General", true},
-		"F2":  {"2016年", true, "FFD9E1F2", "General", true},
-		"B3":  {"一、创业就业方面", true, "FFE2EFDA", "General", false},
+		"A2":  {"编号", true, "FFDDEBF7", "General", true},
+		"F2":  {"2016年", true, "FFDDEBF7", "General", true},
+		"B3":  {"一、创业就业方面", true, "FFF2F2F2", "General", false},
 		"A4":  {"urban-new-jobs", false, "FFF2F2F2", "General", true}, // ids wrap after their hyphens
 		"B4":  {"1.城镇新增就业人数（万人）", false, "FFF2F2F2", "General", true},
 		"F4":  {nil, false, "FFFFF2CC", "General", false}, // cumulative: yellow

@@ -6,10 +6,11 @@ import (
 	"golang.org/x/text/width"
 )
 
-// textWidth is the width of s in columns of a fixed-width font: a Chinese
-// (East-Asian wide or full-width) character counts two, everything else one
-// (East-Asian ambiguous characters such as — count one). For text of several
-// lines, the widest line.
+// textWidth is the width of s in units of column width, the one measure of
+// both workbooks: a Chinese (East-Asian wide or full-width) character counts
+// two, everything else one — East-Asian ambiguous characters (— “ ” ·)
+// too, as Calibri draws them, which the cells' font names. For text of
+// several lines, the widest line.
 func textWidth(s string) int {
 	widest := 0
 	for _, line := range strings.Split(s, "\n") {
