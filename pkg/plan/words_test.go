@@ -124,3 +124,32 @@ func TestErrorsInChinese(t *testing.T) {
 		t.Errorf("embedded name: %q", msg.Text(err, msg.Chinese))
 	}
 }
+
+// TestKeysInCatalogue: every key the loader passes to errorf and checkf (which
+// pkg/msg's TestKeysUsed does not see) is in the catalogue.
+func TestKeysInCatalogue(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := regexp.MustCompile(`"((?:plan|expr)\.[a-z.-]+)"`)
+	found := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range key.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if !msg.Has(msg.Key(m[1])) {
+				t.Errorf("%s: key %q is not in the catalogue", f, m[1])
+			}
+		}
+	}
+	if found < 50 {
+		t.Errorf("found %d keys: the scan is broken", found)
+	}
+}
