@@ -14,7 +14,11 @@ import (
 func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
 	l := langOf(lang)
 	p, err := plan.Resolve(ref)
+	var problems plan.Problems
 	switch {
+	case errors.As(err, &problems):
+		// One line per problem, each worded in the run's language.
+		return nil, msg.Worded(problems.Text(l), err)
 	case errors.Is(err, plan.ErrUnknownPlan):
 		return nil, withHint(err, "%s", l.T("hint.plan-unknown"))
 	case errors.Is(err, os.ErrNotExist):

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -66,11 +67,12 @@ func runValidate(opts *validateOptions) error {
 		}
 	}
 
+	lang := opts.global.lang
 	unreadable, invalid := 0, 0
 	for _, in := range inputs {
 		if in.err != nil {
 			unreadable++
-			opts.annotate(in.name, plan.Pos{}, in.err.Error())
+			opts.annotate(in.name, plan.Pos{}, msg.Text(in.err, lang))
 			continue
 		}
 		p, err := plan.Load(in.name, in.data)
@@ -79,27 +81,27 @@ func runValidate(opts *validateOptions) error {
 		case errors.As(err, &problems):
 			invalid++
 			for _, pr := range problems {
-				opts.annotate(pr.File, pr.Pos, pr.Msg)
+				opts.annotate(pr.File, pr.Pos, pr.Message(lang))
 			}
 			continue
 		case err != nil:
 			unreadable++
-			opts.annotate(in.name, plan.Pos{}, err.Error())
+			opts.annotate(in.name, plan.Pos{}, msg.Text(err, lang))
 			continue
 		}
 		if in.embedded {
 			if err := plan.CheckEmbeddedName(in.name, p); err != nil {
 				invalid++
-				opts.annotate(in.name, plan.Pos{Line: 1, Col: 1}, err.Error())
+				opts.annotate(in.name, plan.Pos{Line: 1, Col: 1}, msg.Text(err, lang))
 				continue
 			}
 		}
 		if opts.format == "text" {
-			fmt.Fprintf(opts.io.Out, "ok  %s  %s, %s\n", in.name, p.Ref(), plural(len(p.Indicators()), "indicator"))
+			fmt.Fprintln(opts.io.Out, lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators())))
 		}
 	}
 	if invalid > 0 && opts.format == "text" {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.invalid-plans", invalid, len(inputs)))
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", lang.T("note.invalid-plans", invalid, len(inputs)))
 	}
 	switch {
 	case unreadable > 0:
@@ -137,12 +139,4 @@ func escapeData(s string) string {
 
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
-}
-
-// plural is "1 indicator", "23 indicators".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -7,9 +7,10 @@
 package expr
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Kind is the shape of an expression.
@@ -160,10 +161,20 @@ func (e Expr) String() string {
 // Error is the error Parse returns for an expression it cannot read.
 type Error struct {
 	Text   string // the expression exactly as given
-	Reason string // what was wrong, in lower case
+	Reason string // what was wrong, in lower case English
+
+	reason *msg.Error // Reason as a catalogue message
 }
 
 // Error returns `bad expression "text": reason`.
-func (e *Error) Error() string {
-	return fmt.Sprintf("bad expression %q: %s", e.Text, e.Reason)
+func (e *Error) Error() string { return e.Message().Error() }
+
+// Message is e as a catalogue message, for a caller that words it in the
+// reader's language.
+// An Error made by hand, with Reason alone, gives Reason in either language.
+func (e *Error) Message() *msg.Error {
+	if e.reason == nil {
+		return msg.Errorf("expr.bad", msg.Quoted(e.Text), e.Reason)
+	}
+	return msg.Errorf("expr.bad", msg.Quoted(e.Text), e.reason)
 }

@@ -1,13 +1,14 @@
 package expr
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Limits on what Parse accepts.
@@ -24,7 +25,7 @@ const (
 
 // reasonGeneric is the reason given when the text is not recognisable as any
 // form at all.
-const reasonGeneric = "not a number, bound, [cumulative], range, ratio or —"
+var reasonGeneric = msg.Errorf("expr.generic")
 
 // Parse reads an expression as a plan prints it. The text is first normalised
 // to NFKC, so full-width forms ("＞９５", "［１５］", "１５：４５：４０") read as their
@@ -43,19 +44,19 @@ const reasonGeneric = "not a number, bound, [cumulative], range, ratio or —"
 // The returned Expr has Text set to s exactly as given. Any other text gives
 // an *Error.
 func Parse(s string) (Expr, error) {
-	fail := func(format string, args ...any) (Expr, error) {
-		return Expr{}, &Error{Text: s, Reason: fmt.Sprintf(format, args...)}
+	fail := func(reason *msg.Error) (Expr, error) {
+		return Expr{}, &Error{Text: s, Reason: reason.Error(), reason: reason}
 	}
 	if len(s) > MaxLen {
-		return fail("too long")
+		return fail(msg.Errorf("expr.too-long"))
 	}
 	toks, reason := tokenize(norm.NFKC.String(s))
-	if reason != "" {
-		return fail("%s", reason)
+	if reason != nil {
+		return fail(reason)
 	}
 	e, reason := parseTokens(toks)
-	if reason != "" {
-		return fail("%s", reason)
+	if reason != nil {
+		return fail(reason)
 	}
 	e.Text = s
 	return e, nil
@@ -102,7 +103,7 @@ func isSpace(r rune) bool {
 }
 
 // tokenize splits normalised text into tokens, or returns a reason it cannot.
-func tokenize(s string) ([]token, string) {
+func tokenize(s string) ([]token, *msg.Error) {
 	rs := []rune(s)
 	var toks []token
 	prevNum := func() bool { return len(toks) > 0 && toks[len(toks)-1].kind == tNum }
@@ -118,7 +119,7 @@ func tokenize(s string) ([]token, string) {
 			i++
 		case isDigit(r) || r == '.' || signAt(i):
 			t, n, reason := scanNumber(rs[i:])
-			if reason != "" {
+			if reason != nil {
 				return nil, reason
 			}
 			toks = append(toks, t)
@@ -168,15 +169,15 @@ func tokenize(s string) ([]token, string) {
 		case unicode.IsLetter(r):
 			return nil, reasonGeneric
 		default:
-			return nil, fmt.Sprintf("unexpected %q", string(r))
+			return nil, msg.Errorf("expr.unexpected", msg.Quoted(string(r)))
 		}
 	}
-	return toks, ""
+	return toks, nil
 }
 
 // scanNumber reads a number, with an optional leading minus sign, from the
 // start of rs. It returns the token, the runes read, or a reason it is bad.
-func scanNumber(rs []rune) (token, int, string) {
+func scanNumber(rs []rune) (token, int, *msg.Error) {
 	i := 0
 	neg := false
 	if isMinus(rs[0]) {
@@ -189,20 +190,20 @@ func scanNumber(rs []rune) (token, int, string) {
 	}
 	text := string(rs[start:i])
 	if i < len(rs) && (rs[i] == 'e' || rs[i] == 'E') {
-		return token{}, 0, "exponents are not allowed"
+		return token{}, 0, msg.Errorf("expr.exponent")
 	}
 	if len(text) > MaxNumberLen {
-		return token{}, 0, fmt.Sprintf("number is longer than %d characters", MaxNumberLen)
+		return token{}, 0, msg.Errorf("expr.number-too-long", MaxNumberLen)
 	}
 	intPart, frac, hasPoint := strings.Cut(text, ".")
 	if intPart == "" || hasPoint && frac == "" || strings.Contains(frac, ".") {
-		return token{}, 0, fmt.Sprintf("bad number %q", text)
+		return token{}, 0, msg.Errorf("expr.bad-number", text)
 	}
 	if strings.Contains(frac, ",") || !thousandsOK(intPart) {
-		return token{}, 0, fmt.Sprintf("bad thousands separator in %q", text)
+		return token{}, 0, msg.Errorf("expr.thousands", text)
 	}
 	if len(frac) > MaxDecimals {
-		return token{}, 0, fmt.Sprintf("number %q has more than %d decimal places", text, MaxDecimals)
+		return token{}, 0, msg.Errorf("expr.decimals", text, MaxDecimals)
 	}
 	clean := strings.ReplaceAll(intPart, ",", "")
 	if hasPoint {
@@ -210,7 +211,7 @@ func scanNumber(rs []rune) (token, int, string) {
 	}
 	v, err := strconv.ParseFloat(clean, 64)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || v >= MaxMagnitude {
-		return token{}, 0, fmt.Sprintf("number %q is too large", text)
+		return token{}, 0, msg.Errorf("expr.too-large", text)
 	}
 	if neg {
 		text = "-" + text
@@ -219,7 +220,7 @@ func scanNumber(rs []rune) (token, int, string) {
 	if v == 0 {
 		v = 0 // no negative zero
 	}
-	return token{kind: tNum, text: text, val: v, dec: len(frac)}, i, ""
+	return token{kind: tNum, text: text, val: v, dec: len(frac)}, i, nil
 }
 
 // thousandsOK reports whether the integer part of a number is digits, or
@@ -252,29 +253,29 @@ func (ps *parser) end() bool           { return ps.p >= len(ps.toks) }
 func (ps *parser) next() token         { t := ps.toks[ps.p]; ps.p++; return t }
 
 // unexpected describes the token at the cursor, which does not fit.
-func (ps *parser) unexpected() string {
+func (ps *parser) unexpected() *msg.Error {
 	if ps.p == 0 {
 		return reasonGeneric
 	}
 	t := ps.toks[ps.p]
 	if t.kind == tRBr {
-		return "missing ["
+		return msg.Errorf("expr.missing-open")
 	}
-	return fmt.Sprintf("unexpected %q", t.text)
+	return msg.Errorf("expr.unexpected", msg.Quoted(t.text))
 }
 
 // parseTokens reads the tokens as one expression, or returns a reason it
 // cannot. Text is left empty.
-func parseTokens(toks []token) (Expr, string) {
+func parseTokens(toks []token) (Expr, *msg.Error) {
 	if len(toks) == 0 {
-		return Expr{}, "empty"
+		return Expr{}, msg.Errorf("expr.empty")
 	}
 	allDashes := true
 	for _, t := range toks {
 		allDashes = allDashes && t.kind == tDash
 	}
 	if allDashes {
-		return Expr{Kind: None}, ""
+		return Expr{Kind: None}, nil
 	}
 
 	ps := &parser{toks: toks}
@@ -286,7 +287,7 @@ func parseTokens(toks []token) (Expr, string) {
 	if ps.peek(tOp) {
 		op = ps.next().op
 		if ps.peek(tOp) {
-			return Expr{}, "two operators"
+			return Expr{}, msg.Errorf("expr.two-operators")
 		}
 	}
 	bracket := ps.peek(tLBr)
@@ -296,36 +297,36 @@ func parseTokens(toks []token) (Expr, string) {
 		case ps.peek(tOp):
 			t := ps.toks[ps.p]
 			if ps.p+1 < len(ps.toks) && ps.toks[ps.p+1].kind == tNum {
-				return Expr{}, fmt.Sprintf("operator inside brackets (write %s[%s])", t.op, ps.toks[ps.p+1].text)
+				return Expr{}, msg.Errorf("expr.operator-in-brackets-write", t.op.String(), ps.toks[ps.p+1].text)
 			}
-			return Expr{}, "operator inside brackets"
+			return Expr{}, msg.Errorf("expr.operator-in-brackets")
 		case ps.peek(tRBr):
-			return Expr{}, "empty brackets"
+			return Expr{}, msg.Errorf("expr.empty-brackets")
 		}
 	}
 
 	// expectNum reads the number the grammar needs next; what names it for
 	// a message when the text ends.
-	expectNum := func(what string) (token, string) {
+	expectNum := func(what *msg.Error) (token, *msg.Error) {
 		if ps.peek(tNum) {
-			return ps.next(), ""
+			return ps.next(), nil
 		}
 		if ps.end() {
 			return token{}, what
 		}
 		return token{}, ps.unexpected()
 	}
-	var missing string
+	var missing *msg.Error
 	switch {
 	case bracket:
-		missing = "missing number and ]"
+		missing = msg.Errorf("expr.missing-number-and-close")
 	case op != NoOp:
-		missing = "no number after " + op.String()
+		missing = msg.Errorf("expr.no-number-after", op.String())
 	default:
-		missing = "no number after 约"
+		missing = msg.Errorf("expr.no-number-after", "约")
 	}
 	first, reason := expectNum(missing)
-	if reason != "" {
+	if reason != nil {
 		return Expr{}, reason
 	}
 	nums := []token{first}
@@ -334,8 +335,8 @@ func parseTokens(toks []token) (Expr, string) {
 	switch {
 	case ps.peek(tDash) || ps.peek(tTilde):
 		ps.next()
-		high, reason := expectNum("range has no high end")
-		if reason != "" {
+		high, reason := expectNum(msg.Errorf("expr.range-no-high"))
+		if reason != nil {
 			return Expr{}, reason
 		}
 		nums = append(nums, high)
@@ -345,10 +346,10 @@ func parseTokens(toks []token) (Expr, string) {
 		for ps.peek(tColon) {
 			ps.next()
 			if ps.end() || ps.peek(tColon) {
-				return Expr{}, "empty ratio part"
+				return Expr{}, msg.Errorf("expr.empty-ratio-part")
 			}
-			part, reason := expectNum("")
-			if reason != "" {
+			part, reason := expectNum(nil)
+			if reason != nil {
 				return Expr{}, reason
 			}
 			nums = append(nums, part)
@@ -357,7 +358,7 @@ func parseTokens(toks []token) (Expr, string) {
 	if bracket {
 		if !ps.peek(tRBr) {
 			if ps.end() {
-				return Expr{}, "missing ]"
+				return Expr{}, msg.Errorf("expr.missing-close")
 			}
 			return Expr{}, ps.unexpected()
 		}
@@ -366,7 +367,7 @@ func parseTokens(toks []token) (Expr, string) {
 	approx := about
 	if ps.peek(tApprox) {
 		if about {
-			return Expr{}, "both 约 and 左右"
+			return Expr{}, msg.Errorf("expr.both-approx")
 		}
 		ps.next()
 		approx = true
@@ -382,37 +383,37 @@ func parseTokens(toks []token) (Expr, string) {
 	case Ratio:
 		switch {
 		case bracket:
-			return Expr{}, "a ratio cannot be cumulative"
+			return Expr{}, msg.Errorf("expr.ratio-cumulative")
 		case op != NoOp:
-			return Expr{}, "a ratio cannot be a bound"
+			return Expr{}, msg.Errorf("expr.ratio-bound")
 		case approx:
-			return Expr{}, "a ratio cannot be approximate"
+			return Expr{}, msg.Errorf("expr.ratio-approx")
 		}
 		e.Parts = make([]float64, len(nums))
 		for i, n := range nums {
 			if n.val < 0 {
-				return Expr{}, fmt.Sprintf("ratio part %s is negative", n.text)
+				return Expr{}, msg.Errorf("expr.ratio-negative", n.text)
 			}
 			e.Parts[i] = n.val
 		}
-		return e, ""
+		return e, nil
 	case Range:
 		switch {
 		case op != NoOp:
-			return Expr{}, "a range cannot be a bound"
+			return Expr{}, msg.Errorf("expr.range-bound")
 		case approx:
-			return Expr{}, "a range cannot be approximate"
+			return Expr{}, msg.Errorf("expr.range-approx")
 		case !(nums[0].val < nums[1].val):
-			return Expr{}, fmt.Sprintf("range low end %s is not below high end %s", nums[0].text, nums[1].text)
+			return Expr{}, msg.Errorf("expr.range-order", nums[0].text, nums[1].text)
 		}
 		e.Cumulative = bracket
-		return e, ""
+		return e, nil
 	}
 	switch {
 	case approx && op != NoOp:
-		return Expr{}, "a bound cannot be approximate"
+		return Expr{}, msg.Errorf("expr.bound-approx")
 	case approx && bracket:
-		return Expr{}, "a cumulative value cannot be approximate"
+		return Expr{}, msg.Errorf("expr.cumulative-approx")
 	case approx:
 		e.Kind = Approx
 	case op != NoOp:
@@ -420,5 +421,5 @@ func parseTokens(toks []token) (Expr, string) {
 	case bracket:
 		e.Kind, e.Cumulative = Cumulative, true
 	}
-	return e, ""
+	return e, nil
 }

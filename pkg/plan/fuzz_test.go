@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
@@ -49,8 +50,13 @@ note: n
 				t.Fatal("empty problems")
 			}
 			for _, pr := range problems {
-				if pr.File != "f.yaml" || pr.Line < 1 || pr.Col < 1 || pr.Msg == "" || strings.Contains(pr.Msg, "\n") {
+				if pr.File != "f.yaml" || pr.Line < 1 || pr.Col < 1 || pr.Msg == nil {
 					t.Fatalf("bad problem %+v", pr)
+				}
+				for _, l := range []msg.Lang{msg.English, msg.Chinese} {
+					if text := pr.Message(l); text == "" || strings.Contains(text, "\n") {
+						t.Fatalf("bad problem %s in %s: %q", pr, l, text)
+					}
 				}
 			}
 		case err != nil:

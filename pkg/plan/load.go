@@ -5,13 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // MaxFileSize bounds a plan file. The largest real plan is a few tens of
@@ -19,27 +23,37 @@ import (
 const MaxFileSize = 1 << 20
 
 // ErrTooLarge is returned for a plan file over MaxFileSize.
-var ErrTooLarge = errors.New("plan file too large")
+var ErrTooLarge error = msg.Errorf("plan.too-large")
 
 // Problem is one thing wrong with a plan file, at a place in it.
 type Problem struct {
 	File string
 	Pos
-	Msg string
+	Msg *msg.Error // what is wrong, worded by Message
 }
 
-func (p Problem) String() string {
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Msg)
+// Message is what is wrong, worded in l, without the place.
+func (p Problem) Message(l msg.Lang) string { return p.Msg.In(l) }
+
+// Text is the problem worded in l: file:line:col: message.
+func (p Problem) Text(l msg.Lang) string {
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message(l))
 }
+
+// String is the problem in English.
+func (p Problem) String() string { return p.Text(msg.English) }
 
 // Problems is every problem found in a plan file, in file order. It is an error
-// whose text has one line per problem.
+// whose text has one line per problem, in English; Text words it in a language.
 type Problems []Problem
 
-func (ps Problems) Error() string {
+func (ps Problems) Error() string { return ps.Text(msg.English) }
+
+// Text is one line per problem, worded in l.
+func (ps Problems) Text(l msg.Lang) string {
 	lines := make([]string, len(ps))
 	for i, p := range ps {
-		lines[i] = p.String()
+		lines[i] = p.Text(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -48,17 +62,31 @@ func (ps Problems) Error() string {
 func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read plan: %w", err)
+		return nil, readError(path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("read plan: %w", err)
+		return nil, readError(path, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w (over %d bytes)", path, ErrTooLarge, MaxFileSize)
+		return nil, msg.Errorf("plan.file-too-large", path, ErrTooLarge, MaxFileSize)
 	}
 	return data, nil
+}
+
+// readError is why path could not be read, worded for the common causes;
+// errors.Is still sees err (fs.ErrNotExist and the like).
+func readError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return msg.Errorf("plan.read-missing", path, err)
+	case errors.Is(err, fs.ErrPermission):
+		return msg.Errorf("plan.read-permission", path, err)
+	case errors.Is(err, syscall.EISDIR):
+		return msg.Errorf("plan.read-dir", path, err)
+	}
+	return msg.Errorf("plan.read", path, err)
 }
 
 // LoadFile reads and validates a plan file. A file that cannot be read or is over
@@ -76,7 +104,7 @@ func LoadFile(path string) (*Plan, error) {
 // The plan is returned only when there are no problems.
 func Load(name string, data []byte) (*Plan, error) {
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w (over %d bytes)", name, ErrTooLarge, MaxFileSize)
+		return nil, msg.Errorf("plan.file-too-large", name, ErrTooLarge, MaxFileSize)
 	}
 	d := &decoder{file: name}
 	root := d.parse(data)
@@ -110,19 +138,20 @@ type decoder struct {
 	raw map[*Indicator]*rawIndicator
 }
 
-func (d *decoder) errorf(at Pos, format string, args ...any) {
-	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: fmt.Sprintf(format, args...)})
+// errorf records the problem worded by the catalogue's key k with args.
+func (d *decoder) errorf(at Pos, k msg.Key, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf(k, args...)})
 }
 
 // checkf is errorf for validation: it says nothing about a value whose
 // decoding already failed, so that one mistake gives one message.
-func (d *decoder) checkf(at Pos, format string, args ...any) {
+func (d *decoder) checkf(at Pos, k msg.Key, args ...any) {
 	for _, p := range d.problems[:d.decoded] {
 		if p.Pos == at {
 			return
 		}
 	}
-	d.errorf(at, format, args...)
+	d.errorf(at, k, args...)
 }
 
 func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
@@ -134,13 +163,13 @@ var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // bombs before anything is expanded.
 func (d *decoder) parse(data []byte) *yaml.Node {
 	if len(bytes.TrimSpace(data)) == 0 {
-		d.errorf(Pos{1, 1}, "empty plan file")
+		d.errorf(Pos{1, 1}, "plan.empty-file")
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		d.errorf(Pos{1, 1}, "empty plan file") // nothing but comments
+		d.errorf(Pos{1, 1}, "plan.empty-file") // nothing but comments
 		return nil
 	} else if err != nil {
 		d.yamlError(err)
@@ -148,31 +177,31 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		d.errorf(pos(&extra), "more than one YAML document; a plan file holds one plan")
+		d.errorf(pos(&extra), "plan.more-documents")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err)
 		return nil
 	}
 	if bad := findAnchor(&doc); bad != nil {
-		d.errorf(pos(bad), "anchors and aliases are not allowed in plan files")
+		d.errorf(pos(bad), "plan.anchor")
 		return nil
 	}
 	if len(doc.Content) == 0 {
-		d.errorf(Pos{1, 1}, "empty plan file")
+		d.errorf(Pos{1, 1}, "plan.empty-file")
 		return nil
 	}
 	return doc.Content[0]
 }
 
 func (d *decoder) yamlError(err error) {
-	msg := err.Error()
-	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+	text := err.Error()
+	if m := yamlErrLine.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		d.errorf(Pos{line, 1}, "yaml: %s", m[2])
+		d.errorf(Pos{line, 1}, "plan.yaml-syntax", m[2])
 		return
 	}
-	d.errorf(Pos{1, 1}, "%s", msg)
+	d.errorf(Pos{1, 1}, "plan.yaml-error", msg.Quoted(text))
 }
 
 // findAnchor returns the first node that is an alias or carries an anchor. It
@@ -214,9 +243,9 @@ func Fields() map[string][]string {
 
 // mapping checks that n is a mapping whose keys are known, unique strings and
 // that the required ones are there, and returns the value node of each key.
-func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) map[string]*yaml.Node {
+func (d *decoder) mapping(n *yaml.Node, what *msg.Error, known, required []string) map[string]*yaml.Node {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(pos(n), "%s must be a mapping, not %s", what, describe(n))
+		d.errorf(pos(n), "plan.not-mapping", what, describe(n))
 		return nil
 	}
 	out := make(map[string]*yaml.Node, len(n.Content)/2)
@@ -224,23 +253,23 @@ func (d *decoder) mapping(n *yaml.Node, what string, known, required []string) m
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(pos(k), "%s: a key must be a plain name", what)
+			d.errorf(pos(k), "plan.key-not-plain", what)
 			continue
 		}
 		if first, dup := keys[k.Value]; dup {
-			d.errorf(pos(k), "%s: duplicate key %q (first at line %d)", what, k.Value, first.Line)
+			d.errorf(pos(k), "plan.duplicate-key", what, msg.Quoted(k.Value), first.Line)
 			continue
 		}
 		keys[k.Value] = k
 		if !contains(known, k.Value) {
-			d.errorf(pos(k), "%s: unknown field %q (known: %s)", what, k.Value, strings.Join(known, ", "))
+			d.errorf(pos(k), "plan.unknown-field", what, msg.Quoted(k.Value), enumerate("plan.list", known))
 			continue
 		}
 		out[k.Value] = v
 	}
 	for _, r := range required {
 		if _, ok := keys[r]; !ok {
-			d.errorf(pos(n), "%s: missing required field %q", what, r)
+			d.errorf(pos(n), "plan.missing-field", what, r)
 		}
 	}
 	return out
@@ -255,59 +284,96 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func describe(n *yaml.Node) string {
+// enumerate is items joined as the catalogue's key k joins two ("、" in
+// Chinese, ", " in English), to word in either language.
+func enumerate(k msg.Key, items []string) any {
+	if len(items) == 0 {
+		return ""
+	}
+	var out any = items[0]
+	for _, item := range items[1:] {
+		out = msg.Errorf(k, out, item)
+	}
+	return out
+}
+
+// describe is what n is, for a message that wanted something else.
+func describe(n *yaml.Node) *msg.Error {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return msg.Errorf("plan.kind.mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return msg.Errorf("plan.kind.list")
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!null" {
-			return "empty"
+			return msg.Errorf("plan.kind.empty")
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return msg.Errorf("plan.kind.value", msg.Quoted(n.Value))
 	}
-	return "an alias"
+	return msg.Errorf("plan.kind.alias")
+}
+
+// The subjects of messages: a field, an entry of the plan, an indicator.
+
+func field(name string) *msg.Error { return msg.Errorf("plan.subject.field", name) }
+
+// fieldOf is the field name of the entry what (a group, an indicator).
+func fieldOf(what *msg.Error, name string) *msg.Error {
+	return msg.Errorf("plan.subject.field-of", what, name)
+}
+
+// indicatorSubject names an indicator as the plan prints it: in Chinese by
+// its name with its id beside it, in English by its id. Either may be
+// missing from an invalid plan.
+func indicatorSubject(id, name string) *msg.Error {
+	switch {
+	case id != "" && name != "":
+		return msg.Errorf("plan.subject.indicator-named", msg.Quoted(id), msg.Quoted(name))
+	case id != "":
+		return msg.Errorf("plan.subject.indicator-id", msg.Quoted(id))
+	case name != "":
+		return msg.Errorf("plan.subject.indicator-name", msg.Quoted(id), msg.Quoted(name))
+	}
+	return msg.Errorf("plan.subject.indicator-blank")
 }
 
 // str reads a scalar as text. Numbers are taken as written ("4.50" stays
 // "4.50"); an empty value is a problem unless allowEmpty.
-func (d *decoder) str(n *yaml.Node, what string, allowEmpty bool) string {
+func (d *decoder) str(n *yaml.Node, what *msg.Error, allowEmpty bool) string {
 	if n == nil {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(pos(n), "%s must be text, not %s", what, describe(n))
+		d.errorf(pos(n), "plan.not-text", what, describe(n))
 		return ""
 	}
 	if n.ShortTag() == "!!null" {
 		if !allowEmpty {
-			d.errorf(pos(n), "%s must not be empty", what)
+			d.errorf(pos(n), "plan.empty-value", what)
 		}
 		return ""
 	}
 	if n.ShortTag() == "!!bool" {
-		d.errorf(pos(n), "%s must be text, not the boolean %s", what, n.Value)
+		d.errorf(pos(n), "plan.not-text-bool", what, msg.Quoted(n.Value))
 		return ""
 	}
 	if strings.TrimSpace(n.Value) == "" && !allowEmpty {
-		d.errorf(pos(n), "%s must not be empty", what)
+		d.errorf(pos(n), "plan.empty-value", what)
 	}
 	return n.Value
 }
 
 // exprText reads an expression's text. An unquoted [15] is a YAML list, not
 // text: say how to write a cumulative value.
-func (d *decoder) exprText(n *yaml.Node, what string) string {
+func (d *decoder) exprText(n *yaml.Node, what *msg.Error) string {
 	if n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode {
-		v := n.Content[0].Value
-		d.errorf(pos(n), "%s: [%s] is a YAML list here; quote it to mean a cumulative value: \"[%s]\"", what, v, v)
+		d.errorf(pos(n), "plan.unquoted-list", what, msg.Quoted(n.Content[0].Value))
 		return ""
 	}
 	return d.str(n, what, false)
 }
 
-func (d *decoder) integer(n *yaml.Node, what string) int {
+func (d *decoder) integer(n *yaml.Node, what *msg.Error) int {
 	if n == nil {
 		return 0
 	}
@@ -316,23 +382,23 @@ func (d *decoder) integer(n *yaml.Node, what string) int {
 			return v
 		}
 	}
-	d.errorf(pos(n), "%s must be a whole number, not %s", what, describe(n))
+	d.errorf(pos(n), "plan.not-whole", what, describe(n))
 	return 0
 }
 
-func (d *decoder) number(n *yaml.Node, what string) float64 {
+func (d *decoder) number(n *yaml.Node, what *msg.Error) float64 {
 	if n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
 		if v, err := strconv.ParseFloat(n.Value, 64); err == nil {
 			return v
 		}
 	}
-	d.errorf(pos(n), "%s must be a number, not %s", what, describe(n))
+	d.errorf(pos(n), "plan.not-number", what, describe(n))
 	return 0
 }
 
-func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+func (d *decoder) list(n *yaml.Node, what *msg.Error) []*yaml.Node {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(pos(n), "%s must be a list, not %s", what, describe(n))
+		d.errorf(pos(n), "plan.not-list", what, describe(n))
 		return nil
 	}
 	return n.Content
@@ -347,39 +413,39 @@ func positions(fields map[string]*yaml.Node, self *yaml.Node) map[string]Pos {
 }
 
 func (d *decoder) plan(n *yaml.Node) *Plan {
-	f := d.mapping(n, "plan", planFields, planRequired)
+	f := d.mapping(n, msg.Errorf("plan.subject.plan"), planFields, planRequired)
 	if f == nil {
 		return nil
 	}
 	p := &Plan{File: d.file, pos: positions(f, n)}
-	p.Schema = d.str(f["schema"], "schema", false)
-	p.ID = d.str(f["id"], "id", false)
-	p.Version = d.integer(f["version"], "version")
-	p.Title = d.str(f["title"], "title", false)
+	p.Schema = d.str(f["schema"], field("schema"), false)
+	p.ID = d.str(f["id"], field("id"), false)
+	p.Version = d.integer(f["version"], field("version"))
+	p.Title = d.str(f["title"], field("title"), false)
 	if v := f["period"]; v != nil {
-		pf := d.mapping(v, "period", periodFields, periodFields)
-		p.Period.Start = d.integer(pf["start"], "period start")
-		p.Period.End = d.integer(pf["end"], "period end")
+		pf := d.mapping(v, field("period"), periodFields, periodFields)
+		p.Period.Start = d.integer(pf["start"], msg.Errorf("plan.subject.period-start"))
+		p.Period.End = d.integer(pf["end"], msg.Errorf("plan.subject.period-end"))
 		for k, v := range pf {
 			p.pos["period."+k] = pos(v)
 		}
 	}
 	p.BaselineYear = p.Period.Start - 1
 	if v := f["baseline_year"]; v != nil {
-		p.BaselineYear = d.integer(v, "baseline_year")
+		p.BaselineYear = d.integer(v, field("baseline_year"))
 	}
-	p.Issuer = d.str(f["issuer"], "issuer", true)
-	p.Issued = d.str(f["issued"], "issued", true)
-	p.Source = d.str(f["source"], "source", true)
-	p.Note = d.str(f["note"], "note", true)
+	p.Issuer = d.str(f["issuer"], field("issuer"), true)
+	p.Issued = d.str(f["issued"], field("issued"), true)
+	p.Source = d.str(f["source"], field("source"), true)
+	p.Note = d.str(f["note"], field("note"), true)
 	p.Thresholds = Thresholds{DefaultAhead, DefaultOnTrack, DefaultBindingOnTrack}
 	if v := f["thresholds"]; v != nil {
-		tf := d.mapping(v, "thresholds", thresholdFields, nil)
+		tf := d.mapping(v, field("thresholds"), thresholdFields, nil)
 		for _, k := range thresholdFields {
 			p.pos["thresholds."+k] = pos(v) // the mapping, where a threshold is not given
 		}
 		for k, v := range tf {
-			x := d.number(v, "threshold "+k)
+			x := d.number(v, msg.Errorf("plan.subject.threshold", k))
 			switch k {
 			case "ahead":
 				p.Thresholds.Ahead = x
@@ -393,7 +459,7 @@ func (d *decoder) plan(n *yaml.Node) *Plan {
 	}
 	if v := f["groups"]; v != nil {
 		number := 0
-		for _, gn := range d.list(v, "groups") {
+		for _, gn := range d.list(v, field("groups")) {
 			g := d.group(gn, &number)
 			if g != nil {
 				p.Groups = append(p.Groups, g)
@@ -404,16 +470,17 @@ func (d *decoder) plan(n *yaml.Node) *Plan {
 }
 
 func (d *decoder) group(n *yaml.Node, number *int) *Group {
-	f := d.mapping(n, "group", groupFields, groupRequired)
+	group := msg.Errorf("plan.subject.group")
+	f := d.mapping(n, group, groupFields, groupRequired)
 	if f == nil {
 		return nil
 	}
 	g := &Group{Pos: pos(n)}
-	g.Name = d.str(f["name"], "group name", false)
-	g.Source = d.str(f["source"], "group source", true)
-	g.Note = d.str(f["note"], "group note", true)
+	g.Name = d.str(f["name"], fieldOf(group, "name"), false)
+	g.Source = d.str(f["source"], fieldOf(group, "source"), true)
+	g.Note = d.str(f["note"], fieldOf(group, "note"), true)
 	if v := f["indicators"]; v != nil {
-		for _, in := range d.list(v, fmt.Sprintf("group %q indicators", g.Name)) {
+		for _, in := range d.list(v, fieldOf(msg.Errorf("plan.subject.group-named", msg.Quoted(g.Name)), "indicators")) {
 			*number++
 			ind := d.indicator(in)
 			if ind != nil {
@@ -440,45 +507,45 @@ type rawIndicator struct {
 }
 
 func (d *decoder) indicator(n *yaml.Node) *Indicator {
-	f := d.mapping(n, "indicator", indicatorFields, indicatorRequired)
+	f := d.mapping(n, msg.Errorf("plan.subject.indicator"), indicatorFields, indicatorRequired)
 	if f == nil {
 		return nil
 	}
 	ind := &Indicator{pos: positions(f, n)}
-	ind.ID = d.str(f["id"], "indicator id", false)
-	what := fmt.Sprintf("indicator %q", ind.ID)
-	ind.Name = d.str(f["name"], what+" name", false)
-	ind.Unit = d.str(f["unit"], what+" unit", true)
-	ind.Printed = d.exprText(f["printed"], what+" printed")
-	ind.Note = d.str(f["note"], what+" note", true)
-	ind.Source = d.str(f["source"], what+" source", true)
+	ind.ID = d.str(f["id"], fieldOf(msg.Errorf("plan.subject.indicator"), "id"), false)
+	ind.Name = d.str(f["name"], fieldOf(indicatorSubject(ind.ID, ""), "name"), false)
+	what := indicatorSubject(ind.ID, ind.Name)
+	ind.Unit = d.str(f["unit"], fieldOf(what, "unit"), true)
+	ind.Printed = d.exprText(f["printed"], fieldOf(what, "printed"))
+	ind.Note = d.str(f["note"], fieldOf(what, "note"), true)
+	ind.Source = d.str(f["source"], fieldOf(what, "source"), true)
 	if v := f["aliases"]; v != nil {
-		for i, a := range d.list(v, what+" aliases") {
-			ind.Aliases = append(ind.Aliases, d.str(a, what+" alias", false))
+		for i, a := range d.list(v, fieldOf(what, "aliases")) {
+			ind.Aliases = append(ind.Aliases, d.str(a, msg.Errorf("plan.subject.alias-of", what), false))
 			ind.pos[fmt.Sprintf("aliases.%d", i)] = pos(a)
 		}
 	}
 	raw := rawIndicator{
-		target:    d.exprText(f["target"], what+" target"),
-		attribute: d.str(f["attribute"], what+" attribute", false),
-		judge:     d.str(f["judge"], what+" judge", false),
+		target:    d.exprText(f["target"], fieldOf(what, "target")),
+		attribute: d.str(f["attribute"], fieldOf(what, "attribute"), false),
+		judge:     d.str(f["judge"], fieldOf(what, "judge"), false),
 	}
 	if v := f["baseline"]; v != nil {
 		raw.hasBaseline = true
-		raw.baseline = d.exprText(v, what+" baseline")
+		raw.baseline = d.exprText(v, fieldOf(what, "baseline"))
 	}
 	if v := f["precision"]; v != nil {
 		raw.hasPrecision = true
-		raw.precision = d.integer(v, what+" precision")
+		raw.precision = d.integer(v, fieldOf(what, "precision"))
 	}
 	if v := f["better"]; v != nil {
 		if v.Kind == yaml.SequenceNode {
 			raw.betterList = true
 			for _, b := range v.Content {
-				raw.better = append(raw.better, d.str(b, what+" better", false))
+				raw.better = append(raw.better, d.str(b, fieldOf(what, "better"), false))
 			}
 		} else {
-			raw.better = []string{d.str(v, what+" better", false)}
+			raw.better = []string{d.str(v, fieldOf(what, "better"), false)}
 		}
 	}
 	if d.raw == nil {

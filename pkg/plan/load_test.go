@@ -108,14 +108,33 @@ thresholds: {ahead: 1.2, on_track: 0.9, binding_on_track: 1}
 // TestLoadProblems checks each problem's exact message and place. Every case is
 // a whole file; the line and column are those of the offending key or value.
 func TestLoadProblems(t *testing.T) {
+	for _, c := range problemCases() {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := plan.Load("f.yaml", []byte(c.src))
+			var problems plan.Problems
+			if !errors.As(err, &problems) {
+				t.Fatalf("got %v, want problems", err)
+			}
+			got := strings.Split(problems.Error(), "\n")
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}
+
+// problemCase is a broken plan file and its problems, in English.
+type problemCase struct {
+	name string
+	src  string
+	want []string
+}
+
+func problemCases() []problemCase {
 	ind := func(fields string) string {
 		return header + "      - id: x\n        name: 指标\n        unit: \"%\"\n" + fields
 	}
-	cases := []struct {
-		name string
-		src  string
-		want []string
-	}{
+	return []problemCase{
 		{"issue example: duplicate id, unknown field, bad target, ratio without better",
 			header + `      - id: jobs
         name: 城镇新增就业人数
@@ -233,19 +252,6 @@ func TestLoadProblems(t *testing.T) {
 		{"two documents", header + "      - id: x\n        name: n\n        unit: \"%\"\n        target: \">95\"\n---\nid: y\n",
 			[]string{`f.yaml:14:1: more than one YAML document; a plan file holds one plan`}},
 		{"anchor", strings.Replace(header, "title: 测试规划", "title: &t 测试规划", 1), []string{`f.yaml:4:8: anchors and aliases are not allowed in plan files`}},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := plan.Load("f.yaml", []byte(c.src))
-			var problems plan.Problems
-			if !errors.As(err, &problems) {
-				t.Fatalf("got %v, want problems", err)
-			}
-			got := strings.Split(problems.Error(), "\n")
-			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
-			}
-		})
 	}
 }
 

@@ -11,11 +11,12 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/plans"
 )
 
 // ErrUnknownPlan is returned for a plan id or version no embedded plan has.
-var ErrUnknownPlan = errors.New("unknown plan")
+var ErrUnknownPlan error = msg.Errorf("plan.unknown")
 
 // EmbeddedDir is the folder embedded plans are named under in messages: the
 // folder of the source tree they come from.
@@ -39,7 +40,7 @@ func NewRegistry(list ...*Plan) (*Registry, error) {
 	})
 	for i := 1; i < len(r.plans); i++ {
 		if r.plans[i].ID == r.plans[i-1].ID && r.plans[i].Version == r.plans[i-1].Version {
-			return nil, fmt.Errorf("%s and %s are both %s", r.plans[i-1].File, r.plans[i].File, r.plans[i].Ref())
+			return nil, msg.Errorf("plan.same-ref", r.plans[i-1].File, r.plans[i].File, r.plans[i].Ref())
 		}
 	}
 	return r, nil
@@ -114,7 +115,7 @@ func LoadFS(fsys fs.FS, dir string) (*Registry, error) {
 // after the plan it holds, so that its name says which plan it is.
 func CheckEmbeddedName(name string, p *Plan) error {
 	if want := fmt.Sprintf("%s.v%d.yaml", p.ID, p.Version); path.Base(name) != want {
-		return fmt.Errorf("%s holds %s, so it must be named %s", name, p.Ref(), want)
+		return msg.Errorf("plan.embedded-name", name, p.Ref(), want)
 	}
 	return nil
 }
@@ -162,9 +163,9 @@ func (r *Registry) Lookup(id string, version int) (*Plan, error) {
 	case found != nil:
 		return found, nil
 	case versions == nil:
-		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknownPlan, id, strings.Join(r.IDs(), ", "))
+		return nil, msg.Errorf("plan.unknown-id", ErrUnknownPlan, msg.Quoted(id), enumerate("plan.list", r.IDs()))
 	default:
-		return nil, fmt.Errorf("%w: %s has no version %d (versions: %s)", ErrUnknownPlan, id, version, strings.Join(versions, ", "))
+		return nil, msg.Errorf("plan.unknown-version", ErrUnknownPlan, id, version, enumerate("plan.list", versions))
 	}
 }
 
@@ -179,7 +180,7 @@ func IsFileRef(ref string) bool {
 // (its newest version), or an embedded id@version.
 func (r *Registry) Resolve(ref string) (*Plan, error) {
 	if ref == "" {
-		return nil, fmt.Errorf("empty plan reference")
+		return nil, msg.Errorf("plan.empty-ref")
 	}
 	if IsFileRef(ref) {
 		return LoadFile(ref)
@@ -189,7 +190,7 @@ func (r *Registry) Resolve(ref string) (*Plan, error) {
 	if hasVersion {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("bad plan reference %q: the version after @ must be a whole number from 1", ref)
+			return nil, msg.Errorf("plan.bad-ref", msg.Quoted(ref))
 		}
 		version = n
 	}

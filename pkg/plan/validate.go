@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/jlp-hrss/plancheck/pkg/expr"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 var slug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -25,24 +26,24 @@ const (
 // decode were reported already and are skipped here.
 func (d *decoder) validate(p *Plan) {
 	if p.Schema != "" && p.Schema != SchemaV1 {
-		d.checkf(p.Pos("schema"), "unsupported schema %q (want %s)", p.Schema, SchemaV1)
+		d.checkf(p.Pos("schema"), "plan.schema", msg.Quoted(p.Schema), SchemaV1)
 	}
 	if p.ID != "" && !slug.MatchString(p.ID) {
-		d.checkf(p.Pos("id"), "plan id %q must be lower-case letters, digits and hyphens", p.ID)
+		d.checkf(p.Pos("id"), "plan.id-slug", msg.Quoted(p.ID))
 	}
 	if _, ok := p.pos["version"]; ok && p.Version < 1 {
-		d.checkf(p.Pos("version"), "version must be 1 or more, not %d", p.Version)
+		d.checkf(p.Pos("version"), "plan.version-low", p.Version)
 	}
 	d.validatePeriod(p)
 	d.validateThresholds(p)
 
 	ids := map[string]*Indicator{}
-	names := map[string]string{} // normalised name or alias → what it belongs to
+	names := map[string]*Indicator{} // normalised name or alias → what it belongs to
 	groups := map[string]Pos{}
 	for _, g := range p.Groups {
 		if g.Name != "" {
 			if first, dup := groups[g.Name]; dup {
-				d.checkf(g.Pos, "duplicate group name %q (first at line %d)", g.Name, first.Line)
+				d.checkf(g.Pos, "plan.group-duplicate", msg.Quoted(g.Name), first.Line)
 			} else {
 				groups[g.Name] = g.Pos
 			}
@@ -50,10 +51,10 @@ func (d *decoder) validate(p *Plan) {
 		for _, ind := range g.Indicators {
 			if ind.ID != "" {
 				if !slug.MatchString(ind.ID) {
-					d.checkf(ind.Pos("id"), "indicator id %q must be lower-case letters, digits and hyphens", ind.ID)
+					d.checkf(ind.Pos("id"), "plan.indicator-id-slug", msg.Quoted(ind.ID), indicatorSubject(ind.ID, ind.Name))
 				}
 				if first, dup := ids[ind.ID]; dup {
-					d.checkf(ind.Pos("id"), "duplicate indicator id %q (first at line %d)", ind.ID, first.Pos("id").Line)
+					d.checkf(ind.Pos("id"), "plan.indicator-id-duplicate", msg.Quoted(ind.ID), first.Pos("id").Line, indicatorSubject(ind.ID, ind.Name))
 				} else {
 					ids[ind.ID] = ind
 				}
@@ -66,11 +67,11 @@ func (d *decoder) validate(p *Plan) {
 		}
 	}
 	if len(p.Groups) == 0 && p.pos["groups"] != (Pos{}) {
-		d.checkf(p.Pos("groups"), "a plan needs at least one group")
+		d.checkf(p.Pos("groups"), "plan.no-groups")
 	}
 	for _, g := range p.Groups {
 		if len(g.Indicators) == 0 {
-			d.checkf(g.Pos, "group %q has no indicators", g.Name)
+			d.checkf(g.Pos, "plan.group-empty", msg.Errorf("plan.subject.group-named", msg.Quoted(g.Name)))
 		}
 	}
 }
@@ -85,18 +86,19 @@ func (d *decoder) validatePeriod(p *Plan) {
 	start, end := p.Period.Start, p.Period.End
 	for _, y := range []struct {
 		field string
+		name  msg.Key
 		year  int
-	}{{"period.start", start}, {"period.end", end}} {
+	}{{"period.start", "plan.subject.period-start", start}, {"period.end", "plan.subject.period-end", end}} {
 		if y.year < minYear || y.year > maxYear {
-			d.checkf(p.Pos(y.field), "%s %d is not a plausible year (%d–%d)", strings.Replace(y.field, ".", " ", 1), y.year, minYear, maxYear)
+			d.checkf(p.Pos(y.field), "plan.year-implausible", msg.Errorf(y.name), y.year, minYear, maxYear)
 			return
 		}
 	}
 	if start > end {
-		d.checkf(p.Pos("period.start"), "period start %d is after its end %d", start, end)
+		d.checkf(p.Pos("period.start"), "plan.period-backwards", start, end)
 	}
 	if _, ok := p.pos["baseline_year"]; ok && p.BaselineYear >= start {
-		d.checkf(p.Pos("baseline_year"), "baseline year %d must be before the period start %d", p.BaselineYear, start)
+		d.checkf(p.Pos("baseline_year"), "plan.baseline-year", p.BaselineYear, start)
 	}
 }
 
@@ -107,15 +109,15 @@ func (d *decoder) validateThresholds(p *Plan) {
 		value float64
 	}{{"ahead", t.Ahead}, {"on_track", t.OnTrack}, {"binding_on_track", t.BindingOnTrack}} {
 		if th.value <= 0 || th.value > 10 {
-			d.checkf(p.Pos("thresholds."+th.field), "threshold %s must be above 0 and at most 10, not %g", th.field, th.value)
+			d.checkf(p.Pos("thresholds."+th.field), "plan.threshold-range", msg.Errorf("plan.subject.threshold", th.field), th.value)
 			return
 		}
 	}
 	if t.OnTrack > t.Ahead {
-		d.checkf(p.Pos("thresholds.on_track"), "threshold on_track %g is above ahead %g", t.OnTrack, t.Ahead)
+		d.checkf(p.Pos("thresholds.on_track"), "plan.threshold-above", "on_track", t.OnTrack, t.Ahead)
 	}
 	if t.BindingOnTrack > t.Ahead {
-		d.checkf(p.Pos("thresholds.binding_on_track"), "threshold binding_on_track %g is above ahead %g", t.BindingOnTrack, t.Ahead)
+		d.checkf(p.Pos("thresholds.binding_on_track"), "plan.threshold-above", "binding_on_track", t.BindingOnTrack, t.Ahead)
 	}
 }
 
@@ -130,26 +132,26 @@ func NormalizeName(s string) string {
 	}, s)
 }
 
-func (d *decoder) uniqueName(seen map[string]string, name string, at Pos, ind *Indicator) {
+func (d *decoder) uniqueName(seen map[string]*Indicator, name string, at Pos, ind *Indicator) {
 	key := NormalizeName(name)
 	if key == "" {
 		return
 	}
-	if other, dup := seen[key]; dup && other != ind.ID {
-		d.checkf(at, "name %q of indicator %q is also a name or alias of indicator %q", name, ind.ID, other)
+	if other, dup := seen[key]; dup && other.ID != ind.ID {
+		d.checkf(at, "plan.name-clash", msg.Quoted(name), indicatorSubject(ind.ID, ind.Name), indicatorSubject(other.ID, other.Name))
 		return
 	}
-	seen[key] = ind.ID
+	seen[key] = ind
 }
 
-func (d *decoder) parseExpr(text string, at Pos, what string) (expr.Expr, bool) {
+func (d *decoder) parseExpr(text string, at Pos, what *msg.Error) (expr.Expr, bool) {
 	e, err := expr.Parse(text)
 	if err != nil {
 		var pe *expr.Error
 		if errors.As(err, &pe) {
-			d.checkf(at, "%s: %s", what, pe.Error())
+			d.checkf(at, "plan.field-problem", what, pe.Message())
 		} else {
-			d.checkf(at, "%s: %v", what, err)
+			d.checkf(at, "plan.field-problem", what, err)
 		}
 		return e, false
 	}
@@ -161,29 +163,29 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	if raw == nil {
 		return
 	}
-	what := fmt.Sprintf("indicator %q", ind.ID)
+	what := indicatorSubject(ind.ID, ind.Name)
 
 	targetOK := false
 	if raw.target != "" {
-		ind.Target, targetOK = d.parseExpr(raw.target, ind.Pos("target"), what+" target")
+		ind.Target, targetOK = d.parseExpr(raw.target, ind.Pos("target"), fieldOf(what, "target"))
 		if targetOK && ind.Target.Kind == expr.None {
-			d.checkf(ind.Pos("target"), "%s: target %q states no value", what, raw.target)
+			d.checkf(ind.Pos("target"), "plan.target-none", what, msg.Quoted(raw.target))
 			targetOK = false
 		}
 	}
 	baselineOK := true
 	if raw.hasBaseline && raw.baseline != "" {
-		ind.Baseline, baselineOK = d.parseExpr(raw.baseline, ind.Pos("baseline"), what+" baseline")
+		ind.Baseline, baselineOK = d.parseExpr(raw.baseline, ind.Pos("baseline"), fieldOf(what, "baseline"))
 	}
 	if targetOK && baselineOK && raw.hasBaseline {
 		tr, br := ind.Target.Kind == expr.Ratio, ind.Baseline.Kind == expr.Ratio
 		switch {
 		case br && !tr:
-			d.checkf(ind.Pos("baseline"), "%s: baseline %q is a ratio but the target is not", what, raw.baseline)
+			d.checkf(ind.Pos("baseline"), "plan.baseline-ratio", what, msg.Quoted(raw.baseline))
 		case tr && ind.Baseline.Kind != expr.None && !br:
-			d.checkf(ind.Pos("baseline"), "%s: baseline %q must be a ratio like the target", what, raw.baseline)
+			d.checkf(ind.Pos("baseline"), "plan.baseline-not-ratio", what, msg.Quoted(raw.baseline))
 		case tr && br && len(ind.Baseline.Parts) != len(ind.Target.Parts):
-			d.checkf(ind.Pos("baseline"), "%s: baseline has %d components, the target %d", what, len(ind.Baseline.Parts), len(ind.Target.Parts))
+			d.checkf(ind.Pos("baseline"), "plan.baseline-parts", what, len(ind.Baseline.Parts), len(ind.Target.Parts))
 		}
 	}
 
@@ -193,7 +195,7 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	case "约束性", "binding":
 		ind.Attribute = Binding
 	default:
-		d.checkf(ind.Pos("attribute"), "%s: attribute %q must be 预期性 (expected) or 约束性 (binding)", what, raw.attribute)
+		d.checkf(ind.Pos("attribute"), "plan.attribute", what, msg.Quoted(raw.attribute))
 	}
 
 	switch raw.judge {
@@ -204,17 +206,17 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	case "control":
 		ind.Judge = Control
 	default:
-		d.checkf(ind.Pos("judge"), "%s: judge %q must be path or control", what, raw.judge)
+		d.checkf(ind.Pos("judge"), "plan.judge", what, msg.Quoted(raw.judge))
 	}
 
 	if ind.Printed != "" {
-		printed, ok := d.parseExpr(ind.Printed, ind.Pos("printed"), what+" printed")
+		printed, ok := d.parseExpr(ind.Printed, ind.Pos("printed"), fieldOf(what, "printed"))
 		_, hasNote := ind.pos["note"]
 		switch {
 		case !hasNote:
-			d.checkf(ind.Pos("printed"), "%s: printed needs a note saying why the target used differs from the print", what)
+			d.checkf(ind.Pos("printed"), "plan.printed-no-note", what)
 		case ok && targetOK && printed.String() == ind.Target.String():
-			d.checkf(ind.Pos("printed"), "%s: printed %q is the target itself; remove it", what, ind.Printed)
+			d.checkf(ind.Pos("printed"), "plan.printed-same", what, msg.Quoted(ind.Printed))
 		}
 	}
 
@@ -230,14 +232,14 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	}
 	if raw.hasPrecision {
 		if raw.precision < 0 || raw.precision > 6 {
-			d.checkf(ind.Pos("precision"), "%s: precision must be 0 to 6 decimals, not %d", what, raw.precision)
+			d.checkf(ind.Pos("precision"), "plan.precision", what, raw.precision)
 		}
 		precision = raw.precision
 	}
 	ind.Precision = precision
 
 	if _, ok := LookupUnit(ind.Unit); !ok {
-		d.checkf(ind.Pos("unit"), "%s: unknown unit %q (known: %s)", what, ind.Unit, strings.Join(UnitNames(), " "))
+		d.checkf(ind.Pos("unit"), "plan.unit", what, msg.Quoted(ind.Unit), enumerate("plan.unit-list", UnitNames()))
 	}
 }
 
@@ -255,7 +257,7 @@ func impliedBetter(t expr.Expr) Direction {
 	return NoDirection
 }
 
-func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what string) {
+func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what *msg.Error) {
 	at := ind.Pos("better")
 	var given []Direction
 	for _, b := range raw.better {
@@ -267,7 +269,7 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what string)
 		case "":
 			return // reported while decoding
 		default:
-			d.checkf(at, "%s: better %q must be up or down", what, b)
+			d.checkf(at, "plan.better-word", what, msg.Quoted(b))
 			return
 		}
 	}
@@ -275,26 +277,26 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what string)
 	if t.Kind == expr.Ratio {
 		switch {
 		case len(given) == 0:
-			d.checkf(ind.Pos(""), "%s: ratio target %q needs better: a list of up/down, one per component (%d)", what, t.Text, len(t.Parts))
+			d.checkf(ind.Pos(""), "plan.ratio-needs-better", what, msg.Quoted(t.Text), len(t.Parts))
 		case !raw.betterList:
-			d.checkf(at, "%s: ratio target %q needs better as a list of %d directions, one per component", what, t.Text, len(t.Parts))
+			d.checkf(at, "plan.ratio-better-scalar", what, msg.Quoted(t.Text), len(t.Parts))
 		case len(given) != len(t.Parts):
-			d.checkf(at, "%s: better has %d directions but the ratio %q has %d components", what, len(given), t.Text, len(t.Parts))
+			d.checkf(at, "plan.ratio-better-count", what, len(given), msg.Quoted(t.Text), len(t.Parts))
 		default:
 			ind.Better = given
 		}
 		return
 	}
 	if raw.betterList {
-		d.checkf(at, "%s: better is a list, but only a ratio target takes one direction per component", what)
+		d.checkf(at, "plan.better-list", what)
 		return
 	}
 	implied := impliedBetter(t)
 	switch {
 	case implied == NoDirection && len(given) == 0:
-		d.checkf(ind.Pos(""), "%s: target %q does not say which way is better; add better: up or better: down", what, t.Text)
+		d.checkf(ind.Pos(""), "plan.better-missing", what, msg.Quoted(t.Text))
 	case implied != NoDirection && len(given) == 1 && given[0] != implied:
-		d.checkf(at, "%s: better %s contradicts target %q, which implies %s", what, given[0], t.Text, implied)
+		d.checkf(at, "plan.better-contradicts", what, given[0].String(), msg.Quoted(t.Text), implied.String())
 	case len(given) == 1:
 		ind.Better = given
 	default:
