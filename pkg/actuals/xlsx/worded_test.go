@@ -145,6 +145,26 @@ func TestErrorsWorded(t *testing.T) {
 			en: `xl/styles.xml: numFmt with numFmtId "x"`,
 		},
 		{
+			name: "part missing",
+			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}}, omit: map[string]bool{"xl/worksheets/sheet1.xml": true}},
+			zh:   "工作簿中缺少 xl/worksheets/sheet1.xml",
+			en:   "xl/worksheets/sheet1.xml: part missing from the workbook",
+		},
+		{
+			name: "bad cell format",
+			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}},
+				styles: `<styleSheet><cellXfs><xf numFmtId="0"/><xf numFmtId="1.5"/></cellXfs></styleSheet>`},
+			zh: "xl/styles.xml：序号 1 的单元格样式：数字格式编号 “1.5” 无效",
+			en: `xl/styles.xml: cell format 1: numFmtId "1.5"`,
+		},
+		{
+			name: "sheet without its part",
+			book: book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}},
+				extra: map[string]string{"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`}},
+			zh: "工作表“S”在工作簿中没有对应的内容",
+			en: `sheet "S": the workbook has no worksheet part for it`,
+		},
+		{
 			name: "checksum",
 			data: badChecksum(t),
 			zh:   "xl/worksheets/sheet1.xml：压缩数据校验和不符",
