@@ -176,7 +176,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 		case errors.Is(err, fs.ErrPermission):
 			return msg.Worded(lang.T("file.no-permission", path), err)
 		}
-		return fmt.Errorf("%s: %w", path, err)
+		return readError(lang, path, err)
 	}
 	defer wb.Close()
 
@@ -192,7 +192,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 		sheets = []string{opts.Sheet}
 	}
 	for _, sheet := range sheets {
-		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c) }, sink)
+		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
 		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
 		if err == nil && b.h == nil {
@@ -206,7 +206,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 			return se.err
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, err)
+			return readError(lang, path, err)
 		}
 		return nil
 	}
@@ -215,6 +215,22 @@ func Scan(path string, opts Options, sink RowSink) error {
 		where = lang.T("table.in-sheets", quoteList(sheets))
 	}
 	return errors.New(lang.T("table.no-table", path, where, HeaderSearchRows))
+}
+
+// readError words an error of the workbook reader for the reader, naming the
+// file once: a workbook over one of the reader's limits is too big, one the
+// reader words (a part that is not what it should be) is damaged, and any
+// other (the system's, reading the file) is told as it is.
+func readError(lang msg.Lang, path string, err error) error {
+	key := msg.Key("xlsx.read-failed")
+	var me *msg.Error
+	switch {
+	case errors.Is(err, xlsx.ErrLimit):
+		key = msg.Key("xlsx.too-big")
+	case errors.As(err, &me):
+		key = msg.Key("xlsx.damaged")
+	}
+	return msg.Worded(lang.T(key, path, msg.Text(err, lang)), err)
 }
 
 // sinkError carries an error of the sink through the reader unchanged, so
@@ -332,13 +348,15 @@ func (b *builder) add(r xlsx.Row) error {
 
 // compute fills in a formula cell that has no cached value (a workbook saved
 // by a program that does not calculate) by calculating it.
-func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell) (xlsx.Cell, error) {
+func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, error) {
 	v, err := wb.Calc(sheet, c.Ref())
 	if err != nil {
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner // Calc names the cell; the message will too
 		}
-		return c, err
+		// In the run's language where the reader words it; excelize's own
+		// errors are English.
+		return c, msg.Worded(msg.Text(err, lang), err)
 	}
 	c.Text = v
 	c.Kind = xlsx.Text

@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"runtime"
@@ -146,7 +145,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 				sumc <- hashResult{err: panicError(path, r, opts.lang())}
 			}
 		}()
-		sum, err := fileSHA256(path)
+		sum, err := fileSHA256(path, opts.lang())
 		sumc <- hashResult{sum, err}
 	}()
 	p, ms, err := read(path, opts, false, &res.Notes)
@@ -399,7 +398,7 @@ func Inspect(path string, opts Options) (res *actuals.Result, notes []string, er
 	return ms.m.Result(ms.table), notes, nil
 }
 
-func fileSHA256(path string) (string, error) {
+func fileSHA256(path string, lang msg.Lang) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -407,7 +406,7 @@ func fileSHA256(path string) (string, error) {
 	defer f.Close()
 	h := sha256.New()
 	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("%s: %w", path, err)
+		return "", msg.Worded(lang.T("xlsx.read-failed", path, err), err)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -7,10 +7,11 @@ import (
 	"container/heap"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // mergeRange is one <mergeCell> of two or more cells.
@@ -41,7 +42,7 @@ func (w *Workbook) scanMerges(part string) ([]mergeRange, error) {
 		if errors.As(err, &perr) {
 			err = perr.err
 		}
-		return nil, fmt.Errorf("%s: %w", part, err)
+		return nil, inPart(part, err)
 	}
 	return ranges, nil
 }
@@ -88,11 +89,11 @@ func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 				break
 			}
 			if len(ranges) >= lim.MaxMergedRanges {
-				return nil, limitErr("over %d merged ranges", lim.MaxMergedRanges)
+				return nil, limitErr(msg.Errorf("xlsx.merges-over", lim.MaxMergedRanges))
 			}
 			area += int64(m.bottom-m.top+1)*int64(m.right-m.left+1) - 1
 			if area > lim.MaxMergedCells {
-				return nil, limitErr("merged ranges cover over %d cells", lim.MaxMergedCells)
+				return nil, limitErr(msg.Errorf("xlsx.merged-cells-over", lim.MaxMergedCells))
 			}
 			ranges = append(ranges, m)
 		}
@@ -188,11 +189,11 @@ func readMergeCell(br *bufio.Reader, lim Limits) (m mergeRange, ok bool, err err
 	}
 	c1, r1, err := parseRef(from, lim)
 	if err != nil {
-		return m, false, fmt.Errorf("merged range %q: %w", ref, err)
+		return m, false, msg.Errorf("xlsx.merge-ref", ref, err)
 	}
 	c2, r2, err := parseRef(to, lim)
 	if err != nil {
-		return m, false, fmt.Errorf("merged range %q: %w", ref, err)
+		return m, false, msg.Errorf("xlsx.merge-ref", ref, err)
 	}
 	m = mergeRange{
 		top: int32(min(r1, r2)), bottom: int32(max(r1, r2)),
@@ -220,7 +221,7 @@ func mergeRef(tag []byte) (string, error) {
 func mergeRefXML(tag []byte) (string, error) {
 	t, err := xml.NewDecoder(bytes.NewReader(tag)).RawToken()
 	if err != nil {
-		return "", fmt.Errorf("invalid mergeCell element %q", tag)
+		return "", msg.Errorf("xlsx.bad-merge-elem", string(tag))
 	}
 	se, _ := t.(xml.StartElement)
 	ref, _ := attr(se, "ref")
@@ -249,7 +250,7 @@ func readTag(br *bufio.Reader) ([]byte, error) {
 			return tag, nil
 		}
 	}
-	return nil, errors.New("mergeCell element too long")
+	return nil, msg.Errorf("xlsx.merge-elem-long")
 }
 
 // merger fills merged ranges while rows stream past. Ranges become active
@@ -307,7 +308,7 @@ activate:
 				if other.top == g.top && other.left == g.left && other.bottom == g.bottom && other.right == g.right {
 					continue activate // listed twice: harmless
 				}
-				return fmt.Errorf("merged ranges %s and %s overlap", other, g)
+				return msg.Errorf("xlsx.merges-overlap", other.String(), g.String())
 			}
 		}
 		for c := g.left; c <= g.right; c++ {

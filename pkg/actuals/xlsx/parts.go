@@ -3,11 +3,12 @@ package xlsx
 import (
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Relationship types, matched by suffix so that both the transitional
@@ -128,7 +129,7 @@ func (w *Workbook) readRels(part, dir string) ([]rel, error) {
 			continue
 		}
 		if len(rels) >= maxSheets*4 {
-			return nil, limitErr("%s: over %d relationships", part, maxSheets*4)
+			return nil, inPart(part, limitErr(msg.Errorf("xlsx.rels-over", maxSheets*4)))
 		}
 		if mode, _ := attr(se, "TargetMode"); strings.EqualFold(mode, "External") {
 			continue
@@ -191,7 +192,7 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 				continue
 			}
 			if len(w.sheets) >= maxSheets {
-				return limitErr("%s: over %d sheets", part, maxSheets)
+				return inPart(part, limitErr(msg.Errorf("xlsx.sheets-over", maxSheets)))
 			}
 			name, _ := attr(se, "name")
 			// r:id is in the relationships namespace, whatever its prefix.
@@ -318,7 +319,7 @@ func (r *sstReader) handle(t *token) error {
 		switch t.name {
 		case "si":
 			if len(r.offs) > lim.MaxSharedStrings {
-				return limitErr("%s: shared string table over %d entries", r.part, lim.MaxSharedStrings)
+				return inPart(r.part, limitErr(msg.Errorf("xlsx.sst-entries-over", lim.MaxSharedStrings)))
 			}
 			r.inSI, r.inT, r.rphDepth, r.entry = true, false, 0, r.entry[:0]
 		case "rPh":
@@ -347,7 +348,7 @@ func (r *sstReader) handle(t *token) error {
 				text = r.scratch
 			}
 			if int64(r.data.Len())+int64(len(text)) > lim.MaxSharedStringBytes {
-				return limitErr("%s: shared strings over %d bytes", r.part, lim.MaxSharedStringBytes)
+				return inPart(r.part, limitErr(msg.Errorf("xlsx.sst-bytes-over", lim.MaxSharedStringBytes)))
 			}
 			r.data.Write(text)
 			r.offs = append(r.offs, uint32(r.data.Len()))
@@ -355,7 +356,7 @@ func (r *sstReader) handle(t *token) error {
 	case tokText:
 		if r.inT {
 			if len(r.entry)+len(t.text) > lim.MaxCellBytes {
-				return limitErr("%s: shared string %d over %d bytes", r.part, len(r.offs)-1, lim.MaxCellBytes)
+				return inPart(r.part, limitErr(msg.Errorf("xlsx.sst-entry-over", len(r.offs)-1, lim.MaxCellBytes)))
 			}
 			r.entry = append(r.entry, t.text...)
 		}
@@ -468,10 +469,10 @@ func (w *Workbook) readStylesWith(part string, fast bool) (*styles, error) {
 				idText, _ := t.attrValue("numFmtId")
 				id, err := strconv.Atoi(string(idText))
 				if err != nil {
-					return fmt.Errorf("%s: numFmt with numFmtId %q", part, string(idText))
+					return inPart(part, msg.Errorf("xlsx.bad-numfmt-id", string(idText)))
 				}
 				if len(custom) >= maxXfs {
-					return limitErr("%s: over %d number formats", part, maxXfs)
+					return inPart(part, limitErr(msg.Errorf("xlsx.numfmts-over", maxXfs)))
 				}
 				// formatCode16 (an Excel 2016 extension) wins where
 				// present, as in excelize.
@@ -492,13 +493,13 @@ func (w *Workbook) readStylesWith(part string, fast bool) (*styles, error) {
 					return nil
 				}
 				if len(ids) >= maxXfs {
-					return limitErr("%s: over %d cell formats", part, maxXfs)
+					return inPart(part, limitErr(msg.Errorf("xlsx.xfs-over", maxXfs)))
 				}
 				id := 0
 				if v, ok := t.attrValue("numFmtId"); ok {
 					var err error
 					if id, err = strconv.Atoi(string(v)); err != nil {
-						return fmt.Errorf("%s: cell format %d: numFmtId %q", part, len(ids), string(v))
+						return inPart(part, msg.Errorf("xlsx.bad-xf-numfmt-id", len(ids), string(v)))
 					}
 				}
 				ids = append(ids, id)

@@ -1,8 +1,9 @@
 package xlsx
 
 import (
-	"fmt"
 	"strconv"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // parseRef parses an A1-style cell reference ("G9", also "g9") into its
@@ -25,19 +26,19 @@ func parseRef[T string | []byte](s T, lim Limits) (col, row int, err error) {
 	}
 digits:
 	if i == 0 || i > 3 || i == len(s) || len(s)-i > 7 || s[i] == '0' {
-		return 0, 0, fmt.Errorf("invalid cell reference %q", string(s))
+		return 0, 0, msg.Errorf("xlsx.bad-ref", string(s))
 	}
 	for _, c := range []byte(s[i:]) {
 		if c < '0' || c > '9' {
-			return 0, 0, fmt.Errorf("invalid cell reference %q", string(s))
+			return 0, 0, msg.Errorf("xlsx.bad-ref", string(s))
 		}
 		row = row*10 + int(c-'0')
 	}
 	if col > lim.MaxCols {
-		return 0, 0, limitErr("cell %s: column beyond %d", string(s), lim.MaxCols)
+		return 0, 0, limitErr(msg.Errorf("xlsx.cell", string(s), msg.Errorf("xlsx.col-beyond", lim.MaxCols)))
 	}
 	if row > lim.MaxRows {
-		return 0, 0, limitErr("cell %s: row beyond %d", string(s), lim.MaxRows)
+		return 0, 0, limitErr(msg.Errorf("xlsx.cell", string(s), msg.Errorf("xlsx.row-beyond", lim.MaxRows)))
 	}
 	return col, row, nil
 }

@@ -1,12 +1,12 @@
 package xlsx
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Kind is the type of a cell's value.
@@ -125,10 +125,10 @@ func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 	closed := w.closed
 	w.mu.Unlock()
 	if closed {
-		return errors.New("workbook is closed")
+		return msg.Errorf("xlsx.closed")
 	}
 	if s.part == "" {
-		return fmt.Errorf("sheet %q: the workbook has no worksheet part for it", s.name)
+		return msg.Errorf("xlsx.no-sheet-part", s.name)
 	}
 	ranges, err := w.scanMerges(s.part)
 	if err != nil {
@@ -256,15 +256,15 @@ type cellState struct {
 	hasF  bool
 }
 
-// where names the cell being read, for errors from the XML stream.
-func (sr *sheetReader) where() string {
+// where names the cell or row being read in an error from the XML stream.
+func (sr *sheetReader) where(err error) error {
 	if sr.inCell {
-		return "cell " + sr.curRef()
+		return msg.Errorf("xlsx.cell", sr.curRef(), err)
 	}
 	if sr.inRow {
-		return "row " + strconv.Itoa(sr.rowNum)
+		return sr.rowErr(err)
 	}
-	return ""
+	return err
 }
 
 // curRef is the current cell's reference. A cell's r attribute always names
@@ -277,7 +277,12 @@ func (sr *sheetReader) curRef() string {
 
 // cellErr names the part and the current cell in an error.
 func (sr *sheetReader) cellErr(err error) error {
-	return fmt.Errorf("%s: cell %s: %w", sr.part, sr.curRef(), err)
+	return inPart(sr.part, msg.Errorf("xlsx.cell", sr.curRef(), err))
+}
+
+// rowErr names the current row in an error.
+func (sr *sheetReader) rowErr(err error) error {
+	return msg.Errorf("xlsx.row", sr.rowNum, err)
 }
 
 // runXML reads the part with the xmlStream over encoding/xml.
@@ -382,12 +387,12 @@ func (sr *sheetReader) handle(t *token) error {
 		switch {
 		case sr.inV:
 			if len(sr.v)+len(t.text) > sr.lim.MaxCellBytes {
-				return sr.cellErr(limitErr("value over %d bytes", sr.lim.MaxCellBytes))
+				return sr.cellErr(limitErr(msg.Errorf("xlsx.value-over", sr.lim.MaxCellBytes)))
 			}
 			sr.v = append(sr.v, t.text...)
 		case sr.inT:
 			if len(sr.is)+len(t.text) > sr.lim.MaxCellBytes {
-				return sr.cellErr(limitErr("text over %d bytes", sr.lim.MaxCellBytes))
+				return sr.cellErr(limitErr(msg.Errorf("xlsx.text-over", sr.lim.MaxCellBytes)))
 			}
 			sr.is = append(sr.is, t.text...)
 		}
@@ -399,7 +404,7 @@ func (sr *sheetReader) handle(t *token) error {
 // that merged ranges fill.
 func (sr *sheetReader) finish() error {
 	if sr.inRow {
-		return fmt.Errorf("%s: row %d: XML ends inside the row", sr.part, sr.rowNum)
+		return inPart(sr.part, sr.rowErr(msg.Errorf("xlsx.row-eof")))
 	}
 	// Merged ranges may reach below the last row in the file.
 	return sr.gap(sr.lastRow+1, sr.lim.MaxRows+1)
@@ -407,7 +412,7 @@ func (sr *sheetReader) finish() error {
 
 func (sr *sheetReader) startRow(t *token) error {
 	if sr.inRow {
-		return fmt.Errorf("%s: row %d: a row inside a row", sr.part, sr.rowNum)
+		return inPart(sr.part, sr.rowErr(msg.Errorf("xlsx.row-in-row")))
 	}
 	sr.inRow, sr.rowFixed, sr.lastCol, sr.sorted = true, false, 0, true
 	sr.cells = sr.cells[:0]
@@ -419,22 +424,22 @@ func (sr *sheetReader) startRow(t *token) error {
 			n, err = strconv.Atoi(string(r)) // a sign, or over nine digits
 		}
 		if err != nil || n < 1 {
-			return fmt.Errorf("%s: row after row %d: invalid row number %q", sr.part, sr.lastRow, string(r))
+			return inPart(sr.part, msg.Errorf("xlsx.bad-row-number", sr.lastRow, string(r)))
 		}
 		sr.rowNum, sr.rowFixed = n, true
 	}
 	if sr.rowNum > sr.lim.MaxRows {
-		return fmt.Errorf("%s: row %d: %w", sr.part, sr.rowNum, limitErr("row beyond %d", sr.lim.MaxRows))
+		return inPart(sr.part, sr.rowErr(limitErr(msg.Errorf("xlsx.row-beyond", sr.lim.MaxRows))))
 	}
 	if sr.rowNum <= sr.lastRow {
-		return fmt.Errorf("%s: row %d after row %d: rows out of order", sr.part, sr.rowNum, sr.lastRow)
+		return inPart(sr.part, msg.Errorf("xlsx.rows-out-of-order", sr.rowNum, sr.lastRow))
 	}
 	return nil
 }
 
 func (sr *sheetReader) startCell(t *token) error {
 	if sr.inCell {
-		return sr.cellErr(errors.New("a cell inside a cell"))
+		return sr.cellErr(msg.Errorf("xlsx.cell-in-cell"))
 	}
 	sr.cur = cellState{col: sr.lastCol + 1}
 	sr.inV, sr.inIS, sr.inT, sr.rph = false, false, false, 0
@@ -458,13 +463,13 @@ func (sr *sheetReader) startCell(t *token) error {
 	if len(ref) > 0 {
 		col, row, err := parseRef(ref, sr.lim)
 		if err != nil {
-			return fmt.Errorf("%s: row %d: %w", sr.part, sr.rowNum, err)
+			return inPart(sr.part, sr.rowErr(err))
 		}
 		if row != sr.rowNum {
 			// A row without r takes its number from its cells, as
 			// excelize does, unless it is already fixed.
 			if sr.rowFixed || row <= sr.lastRow {
-				return fmt.Errorf("%s: cell %s in row %d", sr.part, string(ref), sr.rowNum)
+				return inPart(sr.part, msg.Errorf("xlsx.cell-wrong-row", string(ref), sr.rowNum))
 			}
 			sr.rowNum = row
 		}
@@ -472,7 +477,7 @@ func (sr *sheetReader) startCell(t *token) error {
 		sr.cur.col = col
 	}
 	if sr.cur.col > sr.lim.MaxCols {
-		return sr.cellErr(limitErr("column beyond %d", sr.lim.MaxCols))
+		return sr.cellErr(limitErr(msg.Errorf("xlsx.col-beyond", sr.lim.MaxCols)))
 	}
 	if sr.cur.col <= sr.lastCol {
 		sr.sorted = false
@@ -482,7 +487,7 @@ func (sr *sheetReader) startCell(t *token) error {
 	if hasStyle {
 		n, ok := parseUint(style)
 		if !ok {
-			return sr.cellErr(fmt.Errorf("invalid style index %q", string(style)))
+			return sr.cellErr(msg.Errorf("xlsx.bad-style", string(style)))
 		}
 		sr.cur.style = n
 	}
@@ -513,10 +518,10 @@ func (sr *sheetReader) endCell() error {
 		}
 		i, ok := parseUint(trimSpace(sr.v))
 		if !ok {
-			return sr.cellErr(fmt.Errorf("invalid shared string index %q", sr.v))
+			return sr.cellErr(msg.Errorf("xlsx.bad-sst-index", string(sr.v)))
 		}
 		if i >= sr.sst.len() {
-			return sr.cellErr(fmt.Errorf("shared string index %d out of range (the table has %d)", i, sr.sst.len()))
+			return sr.cellErr(msg.Errorf("xlsx.sst-range", i, sr.sst.len()))
 		}
 		c.Kind, c.Text = Text, sr.sst.get(i)
 	case "inlineStr":
@@ -546,7 +551,7 @@ func (sr *sheetReader) endCell() error {
 		case "0", "false":
 			c.Kind, c.Text = Bool, "FALSE"
 		default:
-			return sr.cellErr(fmt.Errorf("invalid boolean %q", sr.v))
+			return sr.cellErr(msg.Errorf("xlsx.bad-bool", string(sr.v)))
 		}
 	case "e":
 		if hasV {
@@ -557,7 +562,7 @@ func (sr *sheetReader) endCell() error {
 			c.Kind, c.Text, c.Date = Text, string(sr.v), true
 		}
 	default:
-		return sr.cellErr(fmt.Errorf("unknown cell type %q", cur.typ))
+		return sr.cellErr(msg.Errorf("xlsx.bad-cell-type", cur.typ))
 	}
 	if c.Kind == Blank && !c.Formula {
 		return nil
@@ -568,7 +573,7 @@ func (sr *sheetReader) endCell() error {
 	// A row has at most MaxCols cells, unless the file repeats a reference;
 	// stop it here rather than hold millions of copies until </row>.
 	if len(sr.cells) >= sr.lim.MaxCols {
-		return sr.cellErr(limitErr("row %d over %d cells", sr.rowNum, sr.lim.MaxCols))
+		return sr.cellErr(limitErr(msg.Errorf("xlsx.row-cells-over", sr.rowNum, sr.lim.MaxCols)))
 	}
 	fi := sr.st.info(cur.style)
 	c.Percent, c.Format = fi.percent, fi.code
@@ -581,7 +586,7 @@ func (sr *sheetReader) endCell() error {
 func (sr *sheetReader) endRow() error {
 	sr.inRow = false
 	if sr.inCell {
-		return sr.cellErr(errors.New("the row ends inside the cell"))
+		return sr.cellErr(msg.Errorf("xlsx.row-ends-in-cell"))
 	}
 	r := sr.rowNum
 	cells := sr.cells
@@ -592,7 +597,7 @@ func (sr *sheetReader) endRow() error {
 		slices.SortStableFunc(cells, func(a, b Cell) int { return a.Col - b.Col })
 		for i := 1; i < len(cells); i++ {
 			if cells[i].Col == cells[i-1].Col {
-				return fmt.Errorf("%s: cell %s: two cells in the same place", sr.part, cells[i].Ref())
+				return inPart(sr.part, msg.Errorf("xlsx.cell", cells[i].Ref(), msg.Errorf("xlsx.cells-same-place")))
 			}
 		}
 	}
@@ -602,7 +607,7 @@ func (sr *sheetReader) endRow() error {
 		}
 		var err error
 		if cells, err = sr.merges.row(r, cells); err != nil {
-			return fmt.Errorf("%s: %w", sr.part, err)
+			return inPart(sr.part, err)
 		}
 		sr.cells = cells[:0]
 	}
@@ -633,7 +638,7 @@ func (sr *sheetReader) gap(from, to int) error {
 		// there.
 		cells, err := m.row(r, sr.gapCells[:0])
 		if err != nil {
-			return fmt.Errorf("%s: %w", sr.part, err)
+			return inPart(sr.part, err)
 		}
 		sr.gapCells = cells[:0]
 		if len(cells) > 0 {
@@ -651,18 +656,18 @@ func (sr *sheetReader) gap(from, to int) error {
 func parseNumber(s string) (float64, error) {
 	t := trimSpace(s)
 	if t == "" {
-		return 0, fmt.Errorf("invalid number %q", s)
+		return 0, msg.Errorf("xlsx.bad-number", s)
 	}
 	for i := 0; i < len(t); i++ {
 		switch c := t[i]; {
 		case '0' <= c && c <= '9', c == '.', c == 'e', c == 'E', c == '+', c == '-':
 		default:
-			return 0, fmt.Errorf("invalid number %q", s)
+			return 0, msg.Errorf("xlsx.bad-number", s)
 		}
 	}
 	n, err := strconv.ParseFloat(t, 64)
 	if err != nil {
-		return 0, fmt.Errorf("invalid number %q", s)
+		return 0, msg.Errorf("xlsx.bad-number", s)
 	}
 	return n, nil
 }

@@ -21,6 +21,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,8 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // ErrLimit is wrapped by every error caused by a workbook going over one of
@@ -134,10 +137,14 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
-// limitErr builds an error that names the limit and its value and wraps
-// ErrLimit.
-func limitErr(format string, args ...any) error {
-	return fmt.Errorf("%s: %w", fmt.Sprintf(format, args...), ErrLimit)
+// limitErr wraps err, which names the limit and its value, with ErrLimit.
+func limitErr(err error) error {
+	return msg.Errorf("xlsx.limit", err, ErrLimit)
+}
+
+// inPart names the part in err.
+func inPart(part string, err error) error {
+	return msg.Errorf("xlsx.in-part", part, err)
 }
 
 // Workbook is an open workbook. Its methods may be called from several
@@ -195,7 +202,7 @@ func Open(path string, lim Limits) (*Workbook, error) {
 	}
 	if st.Size() > lim.MaxFileSize {
 		f.Close()
-		return nil, limitErr("%s: file over %d bytes", path, lim.MaxFileSize)
+		return nil, limitErr(msg.Errorf("xlsx.file-over", lim.MaxFileSize))
 	}
 	w, err := openReader(f, st.Size(), path, lim)
 	if err != nil {
@@ -216,7 +223,7 @@ func openReader(ra io.ReaderAt, size int64, path string, lim Limits) (*Workbook,
 // that compare them.
 func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode tokenizerMode) (*Workbook, error) {
 	if size > lim.MaxFileSize {
-		return nil, limitErr("%s: file over %d bytes", path, lim.MaxFileSize)
+		return nil, limitErr(msg.Errorf("xlsx.file-over", lim.MaxFileSize))
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
@@ -308,7 +315,7 @@ func (w *Workbook) sheet(name string) (sheetInfo, error) {
 			return s, nil
 		}
 	}
-	return sheetInfo{}, fmt.Errorf("no sheet named %q (sheets: %s)", name, strings.Join(w.Sheets(), ", "))
+	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, strings.Join(w.Sheets(), ", "))
 }
 
 // part finds a zip part by name, exactly, else ignoring case.
@@ -325,16 +332,44 @@ func (w *Workbook) part(name string) *zip.File {
 func (w *Workbook) openPart(name string) (io.ReadCloser, error) {
 	zf := w.part(name)
 	if zf == nil {
-		return nil, fmt.Errorf("%s: part missing from the workbook", name)
+		return nil, msg.Errorf("xlsx.part-missing", name)
 	}
 	if zf.UncompressedSize64 > uint64(w.lim.MaxPartSize) {
-		return nil, limitErr("%s: part over %d bytes uncompressed", name, w.lim.MaxPartSize)
+		return nil, inPart(name, limitErr(msg.Errorf("xlsx.part-over", w.lim.MaxPartSize)))
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, inPart(name, zipErr(err))
 	}
 	return &partReader{rc: rc, w: w, name: name, size: int64(zf.UncompressedSize64)}, nil
+}
+
+// zipErr words an error of archive/zip or compress/flate met opening or
+// reading a part: Chinese says what it knows, English keeps the library's
+// text, and errors.Is still sees err. An error already worded (a limit) is
+// returned as it is.
+func zipErr(err error) error {
+	var me *msg.Error
+	if errors.As(err, &me) {
+		return err
+	}
+	var corrupt flate.CorruptInputError
+	var zh error
+	switch {
+	case errors.Is(err, zip.ErrChecksum):
+		zh = msg.Errorf("xlsx.zip-checksum")
+	case errors.Is(err, zip.ErrAlgorithm):
+		zh = msg.Errorf("xlsx.zip-algorithm")
+	case errors.Is(err, zip.ErrFormat):
+		zh = msg.Errorf("xlsx.zip-format")
+	case errors.As(err, &corrupt):
+		zh = msg.Errorf("xlsx.zip-corrupt", int64(corrupt))
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		zh = msg.Errorf("xlsx.zip-truncated")
+	default:
+		zh = msg.Errorf("xlsx.zip-other")
+	}
+	return msg.Errorf("xlsx.zip", zh, err)
 }
 
 // partReader counts the bytes decompressed from one part. Its errors are
@@ -351,7 +386,7 @@ func (p *partReader) Read(b []byte) (int, error) {
 	n, err := p.rc.Read(b)
 	p.n += int64(n)
 	if p.n > p.w.lim.MaxPartSize {
-		return n, &partError{limitErr("part over %d bytes uncompressed", p.w.lim.MaxPartSize)}
+		return n, &partError{limitErr(msg.Errorf("xlsx.part-over", p.w.lim.MaxPartSize))}
 	}
 	if n > 0 {
 		if terr := p.w.count(p.name, p.n); terr != nil {
@@ -359,7 +394,7 @@ func (p *partReader) Read(b []byte) (int, error) {
 		}
 	}
 	if err != nil && err != io.EOF {
-		err = &partError{err}
+		err = &partError{zipErr(err)}
 	}
 	return n, err
 }
@@ -377,7 +412,7 @@ func (w *Workbook) count(name string, n int64) error {
 		w.counted[name] = n
 	}
 	if w.total > w.lim.MaxTotalSize {
-		return limitErr("workbook over %d bytes uncompressed", w.lim.MaxTotalSize)
+		return limitErr(msg.Errorf("xlsx.workbook-over", w.lim.MaxTotalSize))
 	}
 	return nil
 }
@@ -402,7 +437,7 @@ func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
-		return "", errors.New("workbook is closed")
+		return "", msg.Errorf("xlsx.closed")
 	}
 	if w.calc == nil && w.calcErr == nil {
 		w.calc, w.calcErr = w.openCalc()
@@ -413,7 +448,7 @@ func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
 	// excelize's engine was not written for hostile input.
 	defer func() {
 		if r := recover(); r != nil {
-			result, err = "", fmt.Errorf("%s!%s: computing the formula failed: %v", s.name, ref, r)
+			result, err = "", fmt.Errorf("%s!%s: %w", s.name, ref, msg.Errorf("xlsx.calc-failed", fmt.Sprint(r)))
 		}
 	}()
 	v, err := w.calc.CalcCellValue(s.name, strings.ToUpper(ref), excelize.Options{RawCellValue: true})
@@ -440,7 +475,7 @@ var excelErrors = map[string]bool{
 func (w *Workbook) openCalc() (f *excelize.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("opening the workbook to compute formulas failed: %v", r)
+			f, err = nil, msg.Errorf("xlsx.calc-open-failed", fmt.Sprint(r))
 		}
 	}()
 	xmlLimit := min(int64(16<<20), w.lim.MaxPartSize, w.lim.MaxTotalSize)

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // maxDepth bounds XML nesting. A worksheet is about 7 elements deep
@@ -35,9 +37,9 @@ type xmlStream struct {
 	dec   *xml.Decoder
 	g     *tokenGuard
 	depth int
-	// where, if set, says where in the part the reader is ("cell G9"),
-	// for error messages.
-	where func() string
+	// where, if set, names where in the part the reader is in an error
+	// ("cell G9: …"), for error messages.
+	where func(error) error
 }
 
 // newXMLStream reads part from r. maxToken bounds the bytes of XML one token
@@ -59,7 +61,7 @@ func (s *xmlStream) next() (xml.Token, error) {
 	if err != nil {
 		if err == io.EOF {
 			if s.depth > 0 {
-				return nil, s.wrap(errors.New("XML ends inside an element"))
+				return nil, s.wrap(msg.Errorf("xlsx.xml-eof"))
 			}
 			return nil, io.EOF
 		}
@@ -70,12 +72,12 @@ func (s *xmlStream) next() (xml.Token, error) {
 	case xml.StartElement:
 		s.depth++
 		if s.depth > maxDepth {
-			return nil, s.wrap(limitErr("XML nested deeper than %d elements", maxDepth))
+			return nil, s.wrap(limitErr(msg.Errorf("xlsx.xml-too-deep", maxDepth)))
 		}
 	case xml.EndElement:
 		s.depth--
 		if s.depth < 0 {
-			return nil, fmt.Errorf("%s: XML syntax error on line %d: unexpected end element", s.part, s.line())
+			return nil, inPart(s.part, msg.Errorf("xlsx.xml-syntax", s.line(), msg.Errorf("xlsx.xml.stray-end"), "unexpected end element"))
 		}
 	}
 	return t, nil
@@ -92,19 +94,56 @@ func (s *xmlStream) wrap(err error) error {
 	}
 	var perr *partError
 	if errors.As(err, &perr) {
-		return fmt.Errorf("%s: %w", s.part, perr.err)
-	}
-	where := ""
-	if s.where != nil {
-		if w := s.where(); w != "" {
-			where = w + ": "
-		}
+		return inPart(s.part, perr.err)
 	}
 	var serr *xml.SyntaxError
 	if errors.As(err, &serr) {
-		return fmt.Errorf("%s: %sXML syntax error on line %d: %s", s.part, where, serr.Line, serr.Msg)
+		if detail := xmlDetail(serr.Msg); detail != nil {
+			err = msg.Errorf("xlsx.xml-syntax", serr.Line, detail, serr.Msg)
+		} else {
+			err = msg.Errorf("xlsx.xml-syntax-other", serr.Line, serr.Msg)
+		}
 	}
-	return fmt.Errorf("%s: %s%w", s.part, where, err)
+	if s.where != nil {
+		err = s.where(err)
+	}
+	return inPart(s.part, err)
+}
+
+// xmlDetails word the messages of encoding/xml's syntax errors that a
+// broken part gives most: the message, or the start of it before what it
+// names ("invalid character entity &nbsp;").
+var xmlDetails = []struct {
+	text  string
+	key   msg.Key
+	named bool // the message names something after text
+}{
+	{"unexpected EOF", msg.Key("xlsx.xml.unexpected-eof"), false},
+	{"invalid UTF-8", msg.Key("xlsx.xml.utf8"), false},
+	{"expected element name after <", msg.Key("xlsx.xml.elem-name"), false},
+	{"unescaped < inside quoted string", msg.Key("xlsx.xml.lt-in-quote"), false},
+	{"unquoted or missing attribute value in element", msg.Key("xlsx.xml.attr-value"), false},
+	{"attribute name without = in element", msg.Key("xlsx.xml.attr-eq"), false},
+	{"expected attribute name in element", msg.Key("xlsx.xml.attr-name"), false},
+	{"unexpected end element ", msg.Key("xlsx.xml.end-elem"), true},
+	{"invalid character entity ", msg.Key("xlsx.xml.entity"), true},
+	{"illegal character code ", msg.Key("xlsx.xml.char"), true},
+	{"invalid XML name: ", msg.Key("xlsx.xml.name"), true},
+}
+
+// xmlDetail words an encoding/xml syntax error message, or is nil for one
+// xmlDetails does not know.
+func xmlDetail(m string) error {
+	for _, d := range xmlDetails {
+		if d.named {
+			if rest, ok := strings.CutPrefix(m, d.text); ok {
+				return msg.Errorf(d.key, rest)
+			}
+		} else if m == d.text {
+			return msg.Errorf(d.key)
+		}
+	}
+	return nil
 }
 
 // line is the current line of the input, for messages.
@@ -137,7 +176,7 @@ func (g *tokenGuard) Read(b []byte) (int, error) {
 		return 0, g.err
 	}
 	if g.read-g.mark > g.max {
-		g.err = limitErr("one XML element or text over %d bytes", g.max-g.slack)
+		g.err = limitErr(msg.Errorf("xlsx.xml-token-over", g.max-g.slack))
 		return 0, g.err
 	}
 	n, err := g.r.Read(b)
