@@ -268,5 +268,3 @@ func TestFlagErrorWorded(t *testing.T) {
 		}
 	}
 }
-
-
