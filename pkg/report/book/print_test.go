@@ -120,7 +120,7 @@ func TestPrintSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := evaluateWorkbook(t, abs, abs, 2023)
+	e := evaluateWorkbook(t, abs, abs, 2023, report.Chinese)
 	in := saveSummary(t, writeSummary(t, []*pipeline.Evaluation{e}, report.Chinese), "summary.xlsx")
 	pdf, text := printChecked(t, in, "summary", 6)
 	if dir := filepath.Dir(abs); strings.Contains(text, dir) || strings.Contains(text, filepath.ToSlash(dir)) {
