@@ -662,7 +662,7 @@ func (mt *Matcher) Row(row TableRow) {
 	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {
 		if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
 			mt.warnings = append(mt.warnings, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Lang: mt.lang,
-				Msg: mt.lang.T("cell.attribute-differs", ind.ID, ind.Attribute, ind.Name)})
+				Msg: mt.lang.T("cell.attribute-differs", ind.Name, ind.Attribute)})
 		}
 	}
 	if c, ok := row.cell(mt.statusCol); ok && mt.statusCol > 0 && strings.TrimSpace(c.Text) != "" {
@@ -696,7 +696,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	c := yc.cell
 	for _, prev := range mt.Readings(ei, ii) {
 		if prev.Year() == yc.year {
-			mt.conflict(c, mt.lang.T("cell.duplicate", ind.ID, yc.year, mt.entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col)), ind.Name))
+			mt.conflict(c, mt.lang.T("cell.duplicate", ind.Name, yc.year, mt.entityNote(rm.Entity), mt.CellRef(prev.Row, int32(prev.Col))))
 			return
 		}
 	}
@@ -855,11 +855,11 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 		return note, ""
 	}
 	if pv.unit == "" && !rowUnitOK {
-		return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.ID, ind.Name)
+		return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.Name)
 	}
 	n, ok := plan.ConvertUnit(pv.number, from, ind.Unit)
 	if !ok {
-		return "", lang.T("cell.value-in-unit", from, ind.ID, unitName(ind.Unit, lang), ind.Name)
+		return "", lang.T("cell.value-in-unit", from, unitName(ind.Unit, lang), ind.Name)
 	}
 	if wantNote {
 		note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)

@@ -229,7 +229,7 @@ func TestWide14th(t *testing.T) {
 		return
 	}(), []string{"7 header repeated", "12 note"})
 	equalLines(t, "warnings", issues(res.Warnings), []string{
-		`2023.xlsx: 表1!G9: "约束性": the plan says pension-insurance-coverage is 预期性`,
+		`2023.xlsx: 表1!G9: "约束性": the plan says 基本养老保险参保率 is 预期性`,
 		`2023.xlsx: 表1!A11: "填报人：张三": matches no indicator of jlp-hrss-14th@1`,
 	})
 	if len(res.Statuses) != 1 || res.Statuses[0].Text != "符合预期" || res.Statuses[0].Cell != "表1!H5" {
@@ -315,14 +315,14 @@ func TestBadCells(t *testing.T) {
 		`2023.xlsx: 表1!D3: "#DIV/0!": the cell holds the error #DIV/0!`,
 		`2023.xlsx: 表1!B4: "TRUE": TRUE is not a number`,
 		`2023.xlsx: 表1!D4: "97%%": not a number`,
-		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of work-injury-insurance-enrolment`,
-		`2023.xlsx: 表1!B6: "1": a second value for urban-new-jobs in 2021 (the first is 表1!B2)`,
+		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of 工伤保险参保人数`,
+		`2023.xlsx: 表1!B6: "1": a second value for 城镇新增就业人数 in 2021 (the first is 表1!B2)`,
 	})
 
 	// --lenient reads bad cells as no value; two values for one indicator and
 	// year are not a bad cell but a contradiction, and stay an error.
 	_, err = Match(tableOf(t, rows), plan14(t), Options{Lenient: true})
-	if err == nil || err.Error() != `2023.xlsx: 表1!B6: "1": a second value for urban-new-jobs in 2021 (the first is 表1!B2)` {
+	if err == nil || err.Error() != `2023.xlsx: 表1!B6: "1": a second value for 城镇新增就业人数 in 2021 (the first is 表1!B2)` {
 		t.Errorf("lenient with a duplicate: %v", err)
 	}
 	res, err := Match(tableOf(t, rows[:len(rows)-1]), plan14(t), Options{Lenient: true})
@@ -338,7 +338,7 @@ func TestBadCells(t *testing.T) {
 		`2023.xlsx: 表1!D3: "#DIV/0!": the cell holds the error #DIV/0!; read as no value (--lenient)`,
 		`2023.xlsx: 表1!B4: "TRUE": TRUE is not a number; read as no value (--lenient)`,
 		`2023.xlsx: 表1!D4: "97%%": not a number; read as no value (--lenient)`,
-		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of work-injury-insurance-enrolment; read as no value (--lenient)`,
+		`2023.xlsx: 表1!B5: "4": the row's unit 个 does not convert to 万人, the unit of 工伤保险参保人数; read as no value (--lenient)`,
 	})
 	for _, v := range res.Values {
 		if v.Cell == "表1!C4" && (v.Kind != Amount || v.Number != 96.5) {

@@ -33,7 +33,7 @@ func TestSpill(t *testing.T) {
 	// The duplicate is row 1 + 306×3 + 2; the first 2022 value of 县280 is
 	// row 2 + 280×3 + 1.
 	err := mt.Finish()
-	want := fmt.Sprintf(`2023.xlsx: 表1!D%d: "1": a second value for surveyed-unemployment-rate in 2022 for 县%d (the first is 表1!D%d)`, 1+units*3+2, dup, 2+dup*3+1)
+	want := fmt.Sprintf(`2023.xlsx: 表1!D%d: "1": a second value for 城镇调查失业率 in 2022 for 县%d (the first is 表1!D%d)`, 1+units*3+2, dup, 2+dup*3+1)
 	if err == nil || err.Error() != want {
 		t.Errorf("duplicate across the spill:\n got %v\nwant %s", err, want)
 	}

@@ -109,7 +109,7 @@ func TestUnitsAndWarnings(t *testing.T) {
 	)
 	_, err := Match(tableOf(t, rows), plan14(t), Options{})
 	equalLines(t, "errors", []string{fmt.Sprint(err)}, []string{
-		`2023.xlsx: 表1!C7: "1": the row's unit 元 does not convert to 万人, the unit of social-security-card-holders`,
+		`2023.xlsx: 表1!C7: "1": the row's unit 元 does not convert to 万人, the unit of 社会保障卡持卡人数`,
 	})
 	res, err := Match(tableOf(t, rows[:len(rows)-1]), plan14(t), Options{})
 	if err != nil {

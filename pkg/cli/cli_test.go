@@ -423,8 +423,8 @@ func TestMainExitCode(t *testing.T) {
 			stdout: []string{
 				"::error file=$D/bad.yaml,line=13,col=13::duplicate indicator id \"jobs\" (first at line 9)\n",
 				"::error file=$D/bad.yaml,line=18,col=9::indicator: unknown field \"colour\"",
-				"::error file=$D/bad.yaml,line=22,col=17::indicator \"coverage\" target: bad expression \"≥≥95\": two operators\n",
-				"::error file=$D/bad.yaml,line=23,col=9::indicator \"title-ratio\": ratio target \"15:45:40\" needs better"}},
+				"::error file=$D/bad.yaml,line=22,col=17::indicator \"coverage\" (基本医疗保险参保率) target: bad expression \"≥≥95\": two operators\n",
+				"::error file=$D/bad.yaml,line=23,col=9::indicator \"title-ratio\" (高、中、初级专业技术人才比例): ratio target \"15:45:40\" needs better"}},
 		{name: "validate github escapes the file name", args: []string{"validate", "--format=github", "$D/a,b:c.yaml"},
 			want: failed, stdout: []string{"::error file=$D/a%2Cb%3Ac.yaml,line=13,col=13::"}},
 		{name: "validate alias bomb", args: []string{"validate", "$D/bomb.yaml"}, want: failed,

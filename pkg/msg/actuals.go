@@ -1,8 +1,7 @@
 package msg
 
-// The reader's messages about cells. Where Chinese names an indicator by
-// name and English by its id, both texts number their arguments (%[n]), so
-// that the one left out is not reported as extra.
+// The reader's messages about cells. Both languages name an indicator as the
+// plan prints it (失业保险参保人数), never by its id.
 //
 // The reader's messages about cells: why a cell is not a value, what a value
 // looks like it means, which row matches nothing. A message names the
@@ -34,12 +33,12 @@ func init() {
 		"cell.not-a-year":         {"不是年份", "not a year"},
 		"cell.formula-uncomputed": {"公式没有保存的结果，也无法计算：%s", "a formula with no saved value that cannot be calculated: %s"},
 		"cell.unmatched":          {"与 %s 的任何指标都不相符", "matches no indicator of %s"},
-		"cell.attribute-differs":  {"规划中 %[3]s 是%[2]s", "the plan says %[1]s is %[2]s"},
-		"cell.duplicate":          {"%[5]s %[2]d 年%[3]s已有一个值（在 %[4]s）", "a second value for %[1]s in %[2]d%[3]s (the first is %[4]s)"},
+		"cell.attribute-differs":  {"规划中 %s 是%s", "the plan says %s is %s"},
+		"cell.duplicate":          {"%s %d 年%s已有一个值（在 %s）", "a second value for %s in %d%s (the first is %s)"},
 		"cell.duplicate-entity":   {"（%s）", " for %s"},
 		"cell.looks-fraction":     {"%s 像是百分比指标的小数：请填 %s，或把单元格设为百分比格式", "%s looks like a fraction for a %% indicator: write %s, or format the cell as a percentage"},
-		"cell.unit-no-convert":    {"本行单位 %[1]s 无法换算为 %[2]s（%[4]s 的单位）", "the row's unit %[1]s does not convert to %[2]s, the unit of %[3]s"},
-		"cell.value-in-unit":      {"数值单位为 %[1]s，但 %[4]s 的单位是%[3]s", "a value in %[1]s, but %[2]s is in %[3]s"},
+		"cell.unit-no-convert":    {"本行单位 %s 无法换算为 %s（%s 的单位）", "the row's unit %s does not convert to %s, the unit of %s"},
+		"cell.value-in-unit":      {"数值单位为 %[1]s，但 %[3]s 的单位是%[2]s", "a value in %[1]s, but %[3]s is in %[2]s"},
 		"cell.no-unit":            {"无单位", "no unit"},
 		"cell.error-value":        {"单元格为错误值 %s", "the cell holds the error %s"},
 		"cell.not-number-bool":    {"%s 不是数字", "%s is not a number"},

@@ -323,8 +323,8 @@ func fieldOf(what *msg.Error, name string) *msg.Error {
 }
 
 // indicatorSubject names an indicator as the plan prints it: in Chinese by
-// its name with its id beside it, in English by its id. Either may be
-// missing from an invalid plan.
+// its name with its id beside it, in English by its id with its name beside
+// it. Either may be missing from an invalid plan.
 func indicatorSubject(id, name string) *msg.Error {
 	switch {
 	case id != "" && name != "":

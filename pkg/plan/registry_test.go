@@ -84,7 +84,7 @@ func TestLoadFSNamesAndDuplicates(t *testing.T) {
 		t.Errorf("misnamed file: %v", err)
 	}
 	_, err = plan.LoadFS(fstest.MapFS{"a.v1.yaml": {Data: []byte(planFile("a", 1, "≥≥1"))}}, "plans")
-	if err == nil || !strings.Contains(err.Error(), `plans/a.v1.yaml:13:17: indicator "x" target: bad expression "≥≥1": two operators`) {
+	if err == nil || !strings.Contains(err.Error(), `plans/a.v1.yaml:13:17: indicator "x" (n) target: bad expression "≥≥1": two operators`) {
 		t.Errorf("invalid file: %v", err)
 	}
 	a, _ := plan.Load("one.yaml", []byte(planFile("a", 1, ">1")))
