@@ -31,7 +31,10 @@ func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observa
 		elapsed := year - p.Period.Start + 1
 		mean := total / float64(elapsed)
 		value = total + mean*float64(end-year)
-		method = lang.T("projection.cumulative", num(r9(mean)), end-year)
+		// The mean as the method names it, rounded as values are shown
+		// (the indicator's precision or two decimals, whichever is more):
+		// 0.37, not 0.366666667. The projection itself uses it unrounded.
+		method = lang.T("projection.cumulative", num(round(mean, max(ind.Precision, 2))), end-year)
 	} else {
 		var xs, ys []float64
 		if baseline != nil && (ind.Baseline.Kind == expr.Number || ind.Baseline.Kind == expr.Approx) {

@@ -172,3 +172,23 @@ func TestProjection(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectionMethodRounded: the method names the mean annual amount as
+// values are shown, not with nine decimals. 新增高级职称专业技术人才数量 (<[1700],
+// precision 0) with 350 + 360 + 350 = 1060 by 2023: mean 1060 / 3 =
+// 353.333…, shown with two decimals (the precision or two, whichever is
+// more); the value projected from it is not rounded: 1060 + 2 × 353.333… =
+// 1766.666667.
+func TestProjectionMethodRounded(t *testing.T) {
+	p := testPlan(t, "14th")
+	o := evaluateOne(t, p, "new-senior-title-professionals", 2023, obs(amt(2021, 350), amt(2022, 360), amt(2023, 350)))
+	if o.Projection == nil {
+		t.Fatal("no projection")
+	}
+	if want := "total so far + mean annual amount 353.33 × 2 years left"; o.Projection.Method != want {
+		t.Errorf("method = %q, want %q", o.Projection.Method, want)
+	}
+	if want := 1060 + 2*1060.0/3; math.Abs(o.Projection.Value-want) > tol {
+		t.Errorf("projected value = %.12g, want %.12g", o.Projection.Value, want)
+	}
+}
