@@ -122,3 +122,22 @@ func CompletionColumns(lang Lang) []string {
 	}
 	return out
 }
+
+// Footnotes numbers the reasons of a completion table's 无数据 rows, which
+// every medium prints under its table: the row's status reads 无数据（1）, and
+// note 1 says why (城镇新增就业人数：缺少 2021 年数据，无法累计).
+type Footnotes struct {
+	Lang  Lang
+	Notes []string
+}
+
+// Status is o's status label, with the number of its note when it is 无数据
+// for a reason.
+func (f *Footnotes) Status(o evaluate.Outcome) string {
+	status := StatusLabel(o.Status, o.Final, f.Lang)
+	if o.Status != evaluate.NoData || o.Reason == "" {
+		return status
+	}
+	f.Notes = append(f.Notes, f.Lang.T("report.footnote", len(f.Notes)+1, o.Indicator.Name, o.Reason))
+	return f.Lang.T("report.footnote-mark", status, len(f.Notes))
+}

@@ -108,6 +108,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				row++
 			}
 			var path []evaluate.Outcome
+			footnotes := report.Footnotes{Lang: lang}
 			group := ""
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
@@ -123,7 +124,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				s.actualValue(compActual, row, o, cellStyle{border: true, align: "right"})
 				s.percentValue(compTime, row, &tp, cellStyle{border: true, align: "right"})
 				s.percentValue(compProgress, row, o.Progress, cellStyle{border: true, align: "right"})
-				s.status(compStatus, row, o, lang)
+				s.text(compStatus, row, footnotes.Status(o), cellStyle{border: true, align: "center", fill: statusFill(o.Status)})
 				s.text(compProjection, row, report.ProjectionLabel(o.Projection, lang), centerCell)
 				row++
 				if o.Judge == plan.Path && o.Progress != nil {
@@ -137,6 +138,10 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 				}
 				s.banner(1, completionCols, row, lang.T("report.not-reported")+strings.Join(names, lang.T("punct.semicolon")),
 					cellStyle{wrap: true})
+				row++
+			}
+			for _, note := range footnotes.Notes {
+				s.banner(1, completionCols, row, note, cellStyle{wrap: true})
 				row++
 			}
 			if len(path) > 0 {

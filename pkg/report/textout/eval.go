@@ -53,7 +53,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		t := newGrid(format, report.CompletionColumns(lang))
 		group := ""
 		// Every 无数据 row says why in a numbered note under the table.
-		var footnotes []string
+		footnotes := report.Footnotes{Lang: lang}
 		for _, o := range en.Outcomes {
 			ind := o.Indicator
 			if ind.Group != group {
@@ -61,11 +61,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 				t.append([]string{group, "", "", "", "", "", "", ""})
 			}
 			tp := o.TimeProgress
-			status := report.StatusLabel(o.Status, o.Final, lang)
-			if o.Status == evaluate.NoData && o.Reason != "" {
-				footnotes = append(footnotes, lang.T("report.footnote", len(footnotes)+1, ind.Name, o.Reason))
-				status = lang.T("report.footnote-mark", status, len(footnotes))
-			}
+			status := footnotes.Status(o)
 			t.append([]string{report.IndicatorLabel(ind), report.AttributeLabel(ind.Attribute, lang), ind.PrintedTarget(), report.ActualText(o),
 				report.Percent(&tp), report.Percent(o.Progress), status, report.ProjectionLabel(o.Projection, lang)})
 		}
@@ -79,7 +75,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		if format == Markdown {
 			bw.printf("\n") // what follows is not a row of the table
 		}
-		for _, f := range footnotes {
+		for _, f := range footnotes.Notes {
 			text(f)
 		}
 		if len(en.NotReported) > 0 {
