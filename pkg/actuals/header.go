@@ -2,6 +2,7 @@ package actuals
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -24,7 +25,8 @@ const (
 	RoleYear      Role = "year"      // wide: 2023, 2023年, 2023年实际值
 	RoleYearKey   Role = "year-key"  // long: 年份, 年度
 	RoleValue     Role = "value"     // long: 数值, 实际值
-	RoleEntity    Role = "entity"    // 地区, 区县, 单位名称
+	RoleEntity    Role = "entity"    // 填报单位, 地区, 区县, 街道 …
+	RoleRowNumber Role = "row"       // 序号: never a name or an id
 	RoleOther     Role = ""          // anything else: 2020年基数, 2025年目标, 备注 …
 )
 
@@ -34,7 +36,10 @@ type Column struct {
 	Cell   string // the header cell, "A3"
 	Header string // its text as written
 	Role   Role
-	Year   int // RoleYear only
+	Year   int // RoleYear only; 0 until the year comes from the context
+	// Reject says why a header with a year is not read as actuals (a
+	// header.* key), for the no-table error.
+	Reject string
 }
 
 // normalizeHeader is how headers are compared: NFKC, lower case, with all
@@ -49,24 +54,72 @@ func normalizeHeader(s string) string {
 	}, s)
 }
 
-var headerWords = map[string]Role{
-	"项目": RoleName, "指标": RoleName, "指标名称": RoleName, "名称": RoleName, "name": RoleName,
-	"编号": RoleID, "代码": RoleID, "id": RoleID,
-	"单位": RoleUnit, "unit": RoleUnit, "计量单位": RoleUnit,
-	"属性": RoleAttribute, "指标属性": RoleAttribute, "attribute": RoleAttribute,
-	"完成情况": RoleStatus, "完成情况说明": RoleStatus, "status": RoleStatus,
-	"年份": RoleYearKey, "年度": RoleYearKey, "year": RoleYearKey,
-	"数值": RoleValue, "实际值": RoleValue, "value": RoleValue,
-	"地区": RoleEntity, "区县": RoleEntity, "单位名称": RoleEntity, "entity": RoleEntity,
+// Vocabulary is every header word the reader knows, by the role it gives its
+// column: the one list the reader, the template and the README's reading
+// section share (TestVocabularyInREADME checks the README against it).
+// Words are compared after normalizeHeader.
+var Vocabulary = []struct {
+	Role  Role
+	Words []string
+}{
+	{RoleName, []string{"项目", "指标", "指标名称", "名称", "name"}},
+	{RoleID, []string{"编号", "代码", "指标编号", "id"}},
+	{RoleUnit, []string{"单位", "计量单位", "unit"}},
+	{RoleAttribute, []string{"属性", "指标属性", "attribute"}},
+	{RoleStatus, []string{"完成情况", "完成情况说明", "status"}},
+	{RoleYearKey, []string{"年份", "年度", "year"}},
+	{RoleValue, []string{"数值", "实际值", "value"}},
+	{RoleEntity, []string{"填报单位", "单位名称", "地区", "区县", "县区", "区(县)", "市县", "街道", "镇街", "乡镇", "镇", "部门", "entity"}},
+	{RoleRowNumber, []string{"序号", "序", "no."}},
 }
 
-// yearHeader is a wide layout's actuals column: a year alone or followed by
-// 年, 年实际值, 年实际 or 实际值.
-var yearHeader = regexp.MustCompile(`^(\d{4})(年|年实际值|年实际|实际值)?$`)
+// ActualsWords are the words that, beside a four-digit year, make a header
+// an actuals column for that year (2023年完成值, 2023年1-12月, 2023全年 …); a
+// header of such words with no year (本年完成, 完成值) is one for the year the
+// context gives. A unit in brackets may follow (2023年实际值（%或万人）).
+var ActualsWords = []string{"实际值", "实际", "实际数", "完成值", "完成数", "实际完成", "实际完成值", "实际完成数", "完成",
+	"执行数", "年度", "年末", "年底", "1-12月", "1—12月", "全年", "快报数", "快报"}
 
-// notActuals are the words that make a year header a target or a baseline
-// (a 专栏2 table keeps 2020年基数 and 2025年目标 beside the actuals).
-var notActuals = []string{"目标", "基数", "预期", "规划", "target", "baseline"}
+// NotActualsWords keep a header with a year out of the actuals: a target, a
+// baseline, a plan or a forecast (a 专栏2 table keeps 2020年基数 and 2025年目标
+// beside the actuals).
+var NotActualsWords = []string{"目标", "基数", "预期", "规划", "计划", "预计", "target", "baseline", "plan"}
+
+// headerWords maps a normalised header word to its role.
+var headerWords = func() map[string]Role {
+	m := map[string]Role{}
+	for _, v := range Vocabulary {
+		for _, w := range v.Words {
+			m[normalizeHeader(w)] = v.Role
+		}
+	}
+	return m
+}()
+
+// actualsWords is ActualsWords normalised, with 本年 (this year) before any
+// of them for a header with no year.
+var actualsWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ActualsWords {
+		m[normalizeHeader(w)] = true
+	}
+	return m
+}()
+
+// headerYear finds the year a header names: four digits from 2000 to 2100
+// not part of a longer number.
+var headerYear = regexp.MustCompile(`(?:^|[^0-9])((?:20\d{2}|2100))(?:[^0-9]|$)`)
+
+// bracketed is a part in brackets: a unit (（%或万人）) or a note.
+var headerBracket = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】`)
+
+// Why a header with a year, or with the words of one, is not an actuals
+// column: the reasons of the no-table error.
+const (
+	rejectNotActuals = "header.not-actuals" // a target, baseline, plan or forecast
+	rejectStatus     = "header.status"      // a status for the year, not values
+	rejectWords      = "header.unknown"     // words the reader does not know
+)
 
 const (
 	minYearHeader = 2000
@@ -90,18 +143,55 @@ func classify(c xlsx.Cell) Column {
 		col.Role = role
 		return col
 	}
-	for _, w := range notActuals {
-		if strings.Contains(h, w) {
-			return col
-		}
-	}
-	if m := yearHeader.FindStringSubmatch(h); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		if y >= minYearHeader && y <= maxYearHeader {
-			col.Role, col.Year = RoleYear, y
-		}
-	}
+	col.Role, col.Year, col.Reject = yearColumn(h)
 	return col
+}
+
+// yearColumn reads a normalised header that is no plain word: an actuals
+// column of a year (2023年完成值), of the year the context gives (本年完成,
+// Year 0), or why not.
+func yearColumn(h string) (Role, int, string) {
+	m := headerYear.FindStringSubmatchIndex(h)
+	year := 0
+	rest := h
+	if m != nil {
+		year, _ = strconv.Atoi(h[m[2]:m[3]])
+		rest = h[:m[2]] + h[m[3]:]
+	}
+	for _, w := range NotActualsWords {
+		if strings.Contains(rest, w) {
+			if year == 0 {
+				return RoleOther, 0, ""
+			}
+			return RoleOther, 0, rejectNotActuals
+		}
+	}
+	rest = headerBracket.ReplaceAllString(rest, "")
+	if year == 0 {
+		// No year: this year's actuals (本年完成, 完成值); anything else is
+		// not a header the reader reads.
+		if w, ok := strings.CutPrefix(rest, "本年"); ok && (actualsWords[w] || w == "") {
+			return RoleYear, 0, ""
+		}
+		if role := headerWords[rest]; role == RoleValue {
+			return RoleValue, 0, "" // 实际值（万人）
+		}
+		if actualsWords[rest] {
+			return RoleYear, 0, ""
+		}
+		return RoleOther, 0, ""
+	}
+	// 2023年完成值, 2023年度实际完成, 2023完成值, 2023年
+	for _, r := range []string{rest, strings.TrimPrefix(rest, "年度"), strings.TrimPrefix(rest, "年")} {
+		if r == "" || actualsWords[r] {
+			return RoleYear, year, ""
+		}
+	}
+	switch {
+	case strings.Contains(rest, "完成情况") || strings.Contains(rest, "status"):
+		return RoleOther, 0, rejectStatus
+	}
+	return RoleOther, 0, rejectWords
 }
 
 // Layout is the shape of the actuals table.
@@ -118,6 +208,7 @@ type header struct {
 	row     int
 	layout  Layout
 	columns []Column // every non-empty header cell, by column
+	notes   []string // Header.Notes
 }
 
 func (h *header) role(r Role) []Column {
@@ -149,6 +240,16 @@ func detectHeader(r xlsx.Row) (*header, bool) {
 		roles[col.Role]++
 	}
 	hasIndicator := roles[RoleName] > 0 || roles[RoleID] > 0
+	if hasIndicator && roles[RoleYearKey] == 0 && roles[RoleValue] > 0 && roles[RoleYear] == 0 {
+		// 实际值 with no 年份 beside it: the actuals of the year the context
+		// gives, in a wide table.
+		for i, c := range h.columns {
+			if c.Role == RoleValue {
+				h.columns[i].Role = RoleYear
+				roles[RoleYear]++
+			}
+		}
+	}
 	switch {
 	case hasIndicator && roles[RoleYear] > 0:
 		h.layout = Wide
@@ -158,4 +259,28 @@ func detectHeader(r xlsx.Row) (*header, bool) {
 		return nil, false
 	}
 	return h, true
+}
+
+// yearSpan is a span of years (2021—2025年, 2021-2025规划): the plan's
+// period, not a year that is reported.
+var yearSpan = regexp.MustCompile(`(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}`)
+
+var digitRuns = regexp.MustCompile(`\d+`)
+
+// YearsIn lists the distinct years from 1990 to 2100 that a text names, in
+// order, as runs of four digits, spans of years left out (九龙坡2023年.xlsx →
+// 2023; 2021—2025年规划 → none; report_20230105 → none).
+func YearsIn(text string) []int {
+	text = yearSpan.ReplaceAllString(norm.NFKC.String(text), " ")
+	var years []int
+	for _, d := range digitRuns.FindAllString(text, -1) {
+		if len(d) != 4 {
+			continue
+		}
+		y, _ := strconv.Atoi(d)
+		if y >= 1990 && y <= 2100 && !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	return years
 }

@@ -35,6 +35,9 @@ type Options struct {
 	Limits *xlsx.Limits
 	// Lang is the language of the messages about cells (zero: English).
 	Lang msg.Lang
+	// Year is the year asked for (--year), zero when none: the year of an
+	// actuals column whose header names none (本年完成).
+	Year int
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,
@@ -99,6 +102,9 @@ type Header struct {
 	// <dimension>), 0 when it does not: how far a read has come, for
 	// progress, never a bound on what is read.
 	LastRow int
+	// Notes say what the reader decided that a user should know: the year
+	// it gave a column whose header names none, and where it came from.
+	Notes []string
 }
 
 // Ref is a cell's place as messages print it: "Sheet!G9".
@@ -193,6 +199,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 	}
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
+		b.year, b.lang = opts.Year, lang
 		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
 		if err == nil && b.h == nil {
@@ -263,6 +270,12 @@ type builder struct {
 	// skips caches, by the text of a name or id cell, whether such a row is
 	// a repeated header or a note: the same few texts recur on every row.
 	skips map[string]skipResult
+	// year is --year (0: none); titleYears the years the rows above the
+	// header name (a title: 2023年主要指标完成情况): where a column whose header
+	// names no year takes its year from.
+	year       int
+	titleYears []int
+	lang       msg.Lang
 }
 
 type skipResult struct{ reason string }
@@ -280,10 +293,22 @@ func (b *builder) add(r xlsx.Row) error {
 		}
 		found, ok := detectHeader(r)
 		if !ok {
+			for _, c := range r.Cells {
+				if c.Kind == xlsx.Text {
+					for _, y := range YearsIn(c.Text) {
+						if !slices.Contains(b.titleYears, y) {
+							b.titleYears = append(b.titleYears, y)
+						}
+					}
+				}
+			}
 			return nil
 		}
+		if err := b.contextYear(found); err != nil {
+			return &sinkError{err}
+		}
 		b.h = found
-		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns = found.layout, found.row, found.columns
+		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns, b.hd.Notes = found.layout, found.row, found.columns, found.notes
 		if b.lastRow != nil {
 			b.hd.LastRow = b.lastRow()
 		}
@@ -342,6 +367,32 @@ func (b *builder) add(r xlsx.Row) error {
 	}
 	if err := b.sink.Row(*row); err != nil {
 		return &sinkError{err}
+	}
+	return nil
+}
+
+// contextYear gives the actuals columns of h whose header names no year
+// (本年完成, 完成值) the year asked for (--year), else the one year the title
+// rows above the header name, else the one year in the file name, and notes
+// which; with none of them, the table cannot be read.
+func (b *builder) contextYear(h *header) error {
+	lang := b.lang.OrEnglish()
+	for i, c := range h.columns {
+		if c.Role != RoleYear || c.Year != 0 {
+			continue
+		}
+		year, how := b.year, lang.T("note.column-year-flag")
+		if year == 0 && len(b.titleYears) == 1 {
+			year, how = b.titleYears[0], lang.T("note.column-year-title")
+		}
+		if ys := YearsIn(filepath.Base(b.hd.File)); year == 0 && len(ys) == 1 {
+			year, how = ys[0], lang.T("note.column-year-name")
+		}
+		if year == 0 {
+			return withHint(lang.T("table.column-no-year", b.hd.File, b.hd.Ref(c.Cell), c.Header), lang.T("hint.column-year"))
+		}
+		h.columns[i].Year = year
+		h.notes = append(h.notes, lang.T("note.column-year", b.hd.File, b.hd.Ref(c.Cell), c.Header, year, how))
 	}
 	return nil
 }
@@ -429,3 +480,16 @@ func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
 	}
 	return msg.Worded(lang.T("xlsx.not-workbook", path, why), e)
 }
+
+// hinted is an error with a line that says how to fix it; the command line
+// prints it as a hint (it looks for a Hint method, as pipeline.HintError has).
+type hinted struct {
+	err  error
+	hint string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+func (h *hinted) Hint() string  { return h.hint }
+
+func withHint(text, hint string) error { return &hinted{errors.New(text), hint} }

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"errors"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,30 +47,9 @@ func bestPlan(fit *actuals.Fit, file string, yearHint int, lang msg.Lang) (*plan
 	return best, note, nil
 }
 
-var (
-	// yearSpan is a span of years in a file name (2021-2025规划): not the year
-	// the workbook reports.
-	yearSpan = regexp.MustCompile(`(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)\d{2}`)
-	digits   = regexp.MustCompile(`\d+`)
-)
-
-// YearsInName lists the distinct years a file name holds, in order: runs of
-// exactly four digits from 1990 to 2100, spans of years left out
-// (九龙坡2023年.xlsx → 2023; report_20230105.xlsx → none).
-func YearsInName(path string) []int {
-	name := yearSpan.ReplaceAllString(filepath.Base(path), " ")
-	var years []int
-	for _, d := range digits.FindAllString(name, -1) {
-		if len(d) != 4 {
-			continue
-		}
-		y, _ := strconv.Atoi(d)
-		if y >= 1990 && y <= 2100 && !slices.Contains(years, y) {
-			years = append(years, y)
-		}
-	}
-	return years
-}
+// YearsInName lists the distinct years a file name holds, in order
+// (actuals.YearsIn).
+func YearsInName(path string) []int { return actuals.YearsIn(filepath.Base(path)) }
 
 // yearHint is the year plan choice leans on: --year, else the one year in the
 // file name, else the table's latest year.

@@ -187,7 +187,7 @@ type hashResult struct {
 // for inspect.
 func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, *matchSink, error) {
 	ro := opts.Read
-	ro.Lang = opts.lang()
+	ro.Lang, ro.Year = opts.lang(), opts.Year
 	p := opts.Plan
 	if p == nil {
 		candidates := opts.Candidates
@@ -221,17 +221,18 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		if spec.chosen == p {
 			// The plan the rows were matched against as they were read is
 			// the plan the whole sheet chooses: one pass was enough.
-			return finish(p, &spec.ms)
+			return finish(p, &spec.ms, notes)
 		}
 	}
 	ms := &matchSink{p: p, opts: ro, detail: detail, progress: opts.Progress, file: path}
 	if err := scanAsync(path, ro, ms, opts.lang()); err != nil {
 		return nil, nil, err
 	}
-	return finish(p, ms)
+	return finish(p, ms, notes)
 }
 
-func finish(p *plan.Plan, ms *matchSink) (*plan.Plan, *matchSink, error) {
+func finish(p *plan.Plan, ms *matchSink, notes *[]string) (*plan.Plan, *matchSink, error) {
+	*notes = append(*notes, ms.notes...)
 	ms.flushProgress()
 	if err := ms.m.Finish(); err != nil {
 		return nil, nil, err
@@ -335,7 +336,8 @@ type matchSink struct {
 	progress Progress
 	file     string
 	pending  int
-	told     bool // the table's size was told to progress
+	told     bool     // the table's size was told to progress
+	notes    []string // the header's notes (actuals.Header.Notes)
 }
 
 func (s *matchSink) Header(h *actuals.Header) error {
@@ -344,6 +346,7 @@ func (s *matchSink) Header(h *actuals.Header) error {
 		s.told = true
 	}
 	s.m = actuals.NewMatcher(h, s.p, s.opts)
+	s.notes = h.Notes
 	if s.detail {
 		s.m.KeepDetail()
 		s.table = &actuals.Table{Header: *h}

@@ -1,0 +1,136 @@
+package actuals_test
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
+)
+
+// headerBook is a small wide table whose third column is headed h: 序号,
+// 指标名称, h, with one indicator row. title, when set, is a title row above.
+func headerBook(title, h string) wbt.Book {
+	var rows [][]wbt.Cell
+	if title != "" {
+		rows = append(rows, row(1, title))
+	}
+	rows = append(rows,
+		row(2, "序号", "指标名称", h),
+		row(3, 1, "城镇新增就业人数", 3.1),
+	)
+	return wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(rows...)}}}
+}
+
+// readHeader reads book, written by excelize as name, and returns the column
+// C's header as the reader took it.
+func readHeader(t *testing.T, book wbt.Book, name string, opts actuals.Options) (actuals.Column, *actuals.Table, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	wbt.WriteExcelize(t, book, path)
+	tbl, err := actuals.ReadTable(path, opts)
+	if err != nil {
+		return actuals.Column{}, nil, err
+	}
+	for _, c := range tbl.Columns {
+		if c.Col == 3 {
+			return c, tbl, nil
+		}
+	}
+	t.Fatalf("no column C in %+v", tbl.Columns)
+	return actuals.Column{}, nil, nil
+}
+
+// TestYearHeaderWords: every way offices head a year's actuals (issue 10)
+// makes an actuals column for that year; 序号 is never the name column.
+func TestYearHeaderWords(t *testing.T) {
+	for _, h := range []string{
+		"2023", "2023年", "2023年实际值", "2023年实际", "2023实际值",
+		"2023年完成值", "2023年完成数", "2023年实际完成", "2023年实际完成值", "2023年完成",
+		"2023年执行数", "2023年度", "2023年末", "2023年底", "2023年1-12月", "2023年1—12月",
+		"2023年全年", "2023年快报数", "2023年快报", "2023完成值", "2023 年 完成值",
+		"2023年\n完成值", "2023年实际值（%或万人）", "2023年实际值(万人)", "（2023年）完成值",
+		"２０２３年完成值", "2023年度实际完成",
+	} {
+		t.Run(h, func(t *testing.T) {
+			c, tbl, err := readHeader(t, headerBook("", h), "x.xlsx", actuals.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Role != actuals.RoleYear || c.Year != 2023 {
+				t.Errorf("%q: role %q year %d, want an actuals column for 2023", h, c.Role, c.Year)
+			}
+			if tbl.Columns[0].Role != actuals.RoleRowNumber || tbl.Columns[1].Role != actuals.RoleName {
+				t.Errorf("序号 and 指标名称 read as %q and %q", tbl.Columns[0].Role, tbl.Columns[1].Role)
+			}
+		})
+	}
+}
+
+// TestYearHeadersRejected: a year beside a target's, a plan's or a
+// forecast's word is not actuals, nor a year's status; each says why.
+func TestYearHeadersRejected(t *testing.T) {
+	for h, why := range map[string]string{
+		"2025年目标":   "header.not-actuals",
+		"2020年基数":   "header.not-actuals",
+		"2023年计划":   "header.not-actuals",
+		"2023年预计":   "header.not-actuals",
+		"2023年预期":   "header.not-actuals",
+		"2023年规划值":  "header.not-actuals",
+		"2023年完成情况": "header.status",
+		"2023年备注":   "header.unknown",
+		"2023年排名":   "header.unknown",
+	} {
+		t.Run(h, func(t *testing.T) {
+			book := headerBook("", h)
+			// a second, plain year column, so that the table is found
+			book.Sheets[0].Cells = append(book.Sheets[0].Cells, wbt.Cell{Ref: "D2", Value: "2022年"}, wbt.Cell{Ref: "D3", Value: 3.0})
+			c, _, err := readHeader(t, book, "x.xlsx", actuals.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Role == actuals.RoleYear || c.Reject != why {
+				t.Errorf("%q: role %q, reason %q, want not actuals for %q", h, c.Role, c.Reject, why)
+			}
+		})
+	}
+}
+
+// TestYearFromContext: a header that names no year (本年完成, 完成值) takes the
+// year from --year, else from the title above the table, else from the file
+// name, and a note says which; with none, the error asks for --year.
+func TestYearFromContext(t *testing.T) {
+	for _, tc := range []struct {
+		name, title, header, file string
+		year, want                int
+		from                      string
+	}{
+		{"flag", "2022年主要指标", "本年完成", "2021.xlsx", 2023, 2023, "取自 --year"},
+		{"title", "九龙坡区2022年主要指标完成情况", "本年完成", "报表.xlsx", 0, 2022, "取自表格上方的标题"},
+		{"title over the name", "2022年主要指标", "完成值", "2021.xlsx", 0, 2022, "取自表格上方的标题"},
+		{"a period in the title is no year", "“十四五”规划（2021—2025年）主要指标", "完成值", "九龙坡2024年.xlsx", 0, 2024, "取自文件名"},
+		{"file name", "", "实际值", "九龙坡2024年.xlsx", 0, 2024, "取自文件名"},
+		{"本年实际", "", "本年实际", "2024.xlsx", 0, 2024, "取自文件名"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, tbl, err := readHeader(t, headerBook(tc.title, tc.header), tc.file, actuals.Options{Year: tc.year, Lang: msg.Chinese})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Role != actuals.RoleYear || c.Year != tc.want {
+				t.Errorf("role %q year %d, want actuals of %d", c.Role, c.Year, tc.want)
+			}
+			if len(tbl.Notes) != 1 || !strings.Contains(tbl.Notes[0], tc.from) || !strings.Contains(tbl.Notes[0], "表1!C2") {
+				t.Errorf("notes %q, want one naming 表1!C2 and %q", tbl.Notes, tc.from)
+			}
+		})
+	}
+	_, _, err := readHeader(t, headerBook("主要指标完成情况", "本年完成"), "报表.xlsx", actuals.Options{Lang: msg.Chinese})
+	var h interface{ Hint() string }
+	if err == nil || !strings.Contains(err.Error(), "表1!C2“本年完成”没有写年份") || !errors.As(err, &h) || !strings.Contains(h.Hint(), "--year") {
+		t.Errorf("no year anywhere: %v", err)
+	}
+}
