@@ -224,10 +224,11 @@ func (h *header) role(r Role) []Column {
 // detectHeader looks at one row and says whether it is a header row, and of
 // which layout. A wide header has a name or id column and at least one year
 // column; a long header has a name or id column, a 年份 column and a 数值
-// column.
-func detectHeader(r xlsx.Row) (*header, bool) {
+// column. The columns --columns names (cols, nil for none) take the roles it
+// gives them. A row that is no header is still returned, as a candidate for
+// the no-table error.
+func detectHeader(r xlsx.Row, cols *Columns) (*header, bool) {
 	h := &header{row: r.Num}
-	roles := map[Role]int{}
 	for _, c := range r.Cells {
 		if c.Kind == xlsx.Blank || c.Merged {
 			// A merged header names its first column only: the copies in the
@@ -235,9 +236,12 @@ func detectHeader(r xlsx.Row) (*header, bool) {
 			// the name and unit columns is not a second name column).
 			continue
 		}
-		col := classify(c)
-		h.columns = append(h.columns, col)
-		roles[col.Role]++
+		h.columns = append(h.columns, classify(c))
+	}
+	h.columns = cols.apply(r.Num, h.columns)
+	roles := map[Role]int{}
+	for _, c := range h.columns {
+		roles[c.Role]++
 	}
 	hasIndicator := roles[RoleName] > 0 || roles[RoleID] > 0
 	if hasIndicator && roles[RoleYearKey] == 0 && roles[RoleValue] > 0 && roles[RoleYear] == 0 {
@@ -256,9 +260,25 @@ func detectHeader(r xlsx.Row) (*header, bool) {
 	case hasIndicator && roles[RoleYearKey] > 0 && roles[RoleValue] > 0:
 		h.layout = Long
 	default:
-		return nil, false
+		return h, false
 	}
 	return h, true
+}
+
+// score is how near a row that is no header comes to being one, to pick the
+// candidate the no-table error describes: a name or id column first, then
+// the most columns read or rejected with a reason.
+func (h *header) score() int {
+	n := 0
+	for _, c := range h.columns {
+		switch {
+		case c.Role == RoleName || c.Role == RoleID:
+			n += 100
+		case c.Role != RoleOther && c.Role != RoleRowNumber, c.Reject != "":
+			n++
+		}
+	}
+	return n
 }
 
 // yearSpan is a span of years (2021—2025年, 2021-2025规划): the plan's

@@ -2,6 +2,7 @@ package actuals_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -132,5 +133,101 @@ func TestYearFromContext(t *testing.T) {
 	var h interface{ Hint() string }
 	if err == nil || !strings.Contains(err.Error(), "表1!C2“本年完成”没有写年份") || !errors.As(err, &h) || !strings.Contains(h.Hint(), "--year") {
 		t.Errorf("no year anywhere: %v", err)
+	}
+}
+
+func TestParseColumns(t *testing.T) {
+	cols, err := actuals.ParseColumns("header=4, name=B, year:2023=H, year:2022=g, unit=AA", msg.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cols.HeaderRow != 4 || cols.Set[2].Role != actuals.RoleName || cols.Set[8].Year != 2023 || cols.Set[7].Year != 2022 || cols.Set[27].Role != actuals.RoleUnit {
+		t.Errorf("parsed %+v", cols)
+	}
+	for spec, want := range map[string]string{
+		"name":             `--columns "name": want key=value, as name=B`,
+		"header=x":         `--columns "header=x": header takes a row number, as header=4`,
+		"name=1":           `--columns "name=1": want a column letter, as B or AA`,
+		"name=B,name=C":    `--columns "name=C": the key is given twice`,
+		"name=B,id=B":      `--columns "id=B": that column is named for another role already`,
+		"year:23=H":        `--columns "year:23=H": year: takes a four-digit year, as year:2023=H`,
+		"colour=B":         `--columns "colour=B": unknown key (known: header, name, id, unit, entity, status, year:YYYY, year, value)`,
+		"name=B,,year=C":   `--columns "": want key=value, as name=B`,
+		"name=ABCD":        `--columns "name=ABCD": want a column letter, as B or AA`,
+		"year:2023=H,x=Y=": `--columns "x=Y=": want a column letter, as B or AA`,
+	} {
+		if _, err := actuals.ParseColumns(spec, msg.English); err == nil || err.Error() != want {
+			t.Errorf("%s: %v, want %s", spec, err, want)
+		}
+	}
+	if _, err := actuals.ParseColumns("colour=B", msg.Chinese); err == nil || !strings.HasPrefix(msg.Text(err, msg.Chinese), "--columns 中的“colour=B”：未知的键") {
+		t.Errorf("Chinese: %v", msg.Text(err, msg.Chinese))
+	}
+}
+
+// TestColumnsOverride: --columns reads a table whose headers no word names,
+// and overrides detection for the roles it names only.
+func TestColumnsOverride(t *testing.T) {
+	book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+		row(1, "今年各项工作情况"),
+		row(3, "内容", "单位", "本期", "上期", "2021年"),
+		row(4, "城镇新增就业人数", "万人", 3.3, 3.2, 3.1),
+	)}}}
+	path := filepath.Join(t.TempDir(), "x.xlsx")
+	wbt.WriteExcelize(t, book, path)
+	if _, err := actuals.ReadTable(path, actuals.Options{}); err == nil {
+		t.Fatal("read with no name column")
+	}
+	cols, err := actuals.ParseColumns("header=3,name=A,year:2023=C,year:2022=D", msg.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := actuals.ReadTable(path, actuals.Options{Columns: &cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range tbl.Columns {
+		got = append(got, fmt.Sprintf("%s %s %d", c.Cell, c.Role, c.Year))
+	}
+	// 单位 and 2021年 are still found by their words.
+	if want := "A3 name 0|B3 unit 0|C3 year 2023|D3 year 2022|E3 year 2021"; strings.Join(got, "|") != want {
+		t.Errorf("columns %s, want %s", strings.Join(got, "|"), want)
+	}
+	// A header row that is no header, even with the columns named: an error
+	// that says so.
+	cols, _ = actuals.ParseColumns("header=1,unit=B", msg.English)
+	if _, err := actuals.ReadTable(path, actuals.Options{Columns: &cols}); err == nil || !strings.Contains(err.Error(), "row 1 given by --columns is no header") {
+		t.Errorf("header=1: %v", err)
+	}
+}
+
+// TestNoTableExplained: with no table, the lines under the error name the
+// row nearest to a header, its name column and each year header not read,
+// with why; the hint gives --columns for that row.
+func TestNoTableExplained(t *testing.T) {
+	book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+		row(4, "序号", "指标名称", "2025年目标", "2023年完成情况", "2023年排名"),
+		row(5, 1, "城镇新增就业人数", "[15]", "符合预期", 3),
+	)}}}
+	path := filepath.Join(t.TempDir(), "x.xlsx")
+	wbt.WriteExcelize(t, book, path)
+	_, err := actuals.ReadTable(path, actuals.Options{Lang: msg.Chinese})
+	if err == nil {
+		t.Fatal("a table without actuals was read")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	want := []string{
+		"  最接近表头的是工作表“表1”第 4 行：",
+		"  名称列 表1!B4“指标名称”",
+		"  表1!C4“2025年目标”：目标、基数、规划或预计列，不是实际值",
+		"  表1!D4“2023年完成情况”：完成情况列，不是数值",
+	}
+	if len(lines) != 6 || strings.Join(lines[1:5], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(lines[5], "  表1!E4“2023年排名”：不是表示实际值的词") {
+		t.Errorf("error:\n%s", err)
+	}
+	var h interface{ Hint() string }
+	if !errors.As(err, &h) || !strings.Contains(h.Hint(), "--columns header=4,name=B,year:2023=C") {
+		t.Errorf("hint: %v", h)
 	}
 }

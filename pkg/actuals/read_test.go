@@ -140,8 +140,13 @@ func TestReadTableErrors(t *testing.T) {
 		{Name: "Sheet2", Cells: cells(row(25, "指标", "2023年"))}, // below the first 20 rows
 	}}, noTable)
 	_, err := actuals.ReadTable(noTable, actuals.Options{})
-	want := noTable + `: no table found in sheets "Sheet1", "Sheet2": looked in the first 20 rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns`
-	if err == nil || err.Error() != want {
+	// The first line says so; the lines under it, the row nearest to a
+	// header and its name column; the hint, --columns.
+	want := noTable + `: no table found in sheets "Sheet1", "Sheet2": looked in the first 20 rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年完成值 …), or a long table's 年份 and 数值 columns
+  nearest to a header: sheet "Sheet1", row 2:
+  name column Sheet1!A2 "项目"`
+	var h interface{ Hint() string }
+	if err == nil || err.Error() != want || !errors.As(err, &h) || h.Hint() != "name the header row and the columns with --columns, e.g. --columns header=2,name=A,year:2023=E" {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 	_, err = actuals.ReadTable(noTable, actuals.Options{Sheet: "Sheet3"})

@@ -6,6 +6,7 @@
 package actuals
 
 import (
+	"strconv"
 	"archive/zip"
 	"errors"
 	"fmt"
@@ -38,6 +39,9 @@ type Options struct {
 	// Year is the year asked for (--year), zero when none: the year of an
 	// actuals column whose header names none (本年完成).
 	Year int
+	// Columns is --columns: the header row and columns named by the user;
+	// nil: found by detection alone.
+	Columns *Columns
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,
@@ -197,15 +201,20 @@ func Scan(path string, opts Options, sink RowSink) error {
 		}
 		sheets = []string{opts.Sheet}
 	}
+	var best *header
+	bestSheet := ""
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
-		b.year, b.lang = opts.Year, lang
+		b.year, b.lang, b.cols = opts.Year, lang, opts.Columns
 		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
 		if err == nil && b.h == nil {
 			err = errNoHeader
 		}
 		if errors.Is(err, errNoHeader) {
+			if b.best != nil && (best == nil || b.best.score() > best.score()) {
+				best, bestSheet = b.best, sheet
+			}
 			continue
 		}
 		var se *sinkError
@@ -221,7 +230,59 @@ func Scan(path string, opts Options, sink RowSink) error {
 	if len(sheets) > 1 {
 		where = lang.T("table.in-sheets", quoteList(sheets))
 	}
-	return errors.New(lang.T("table.no-table", path, where, HeaderSearchRows))
+	text := lang.T("table.no-table", path, where, HeaderSearchRows)
+	if opts.Columns != nil && opts.Columns.HeaderRow != 0 {
+		text = lang.T("table.not-header", path, where, opts.Columns.HeaderRow)
+	}
+	lines, example := best.explain(bestSheet, lang)
+	return withHint(strings.Join(append([]string{text}, lines...), "\n"), lang.T("hint.columns", example))
+}
+
+// maxExplained bounds the lines under the no-table error.
+const maxExplained = 10
+
+// explain says, in up to maxExplained indented lines, why the row nearest
+// to a header is not one: where it is, its name or id column, and each
+// header with a year that is not read, with why; and an example of
+// --columns for it.
+func (h *header) explain(sheet string, lang msg.Lang) (lines []string, example string) {
+	if h == nil || h.score() == 0 {
+		// no row comes near: nothing to say of one
+		return nil, "header=3,name=B,year:2023=E"
+	}
+	ref := func(c Column) string { return sheet + "!" + c.Cell }
+	lines = append(lines, "  "+lang.T("table.nearest", sheet, h.row))
+	name, yearCol := "B", ""
+	found := false
+	for _, c := range h.columns {
+		if c.Role == RoleName || c.Role == RoleID {
+			lines = append(lines, "  "+lang.T("table.name-column", ref(c), c.Header))
+			name, found = strings.TrimRight(c.Cell, "0123456789"), true
+			break
+		}
+	}
+	if !found {
+		lines = append(lines, "  "+lang.T("table.no-name-column", strings.Join(Vocabulary[0].Words, lang.T("punct.enumeration"))))
+	}
+	for _, c := range h.columns {
+		if c.Reject == "" {
+			continue
+		}
+		if yearCol == "" {
+			yearCol = strings.TrimRight(c.Cell, "0123456789")
+		}
+		if len(lines) < maxExplained {
+			why := lang.T(msg.Key(c.Reject))
+			if c.Reject == rejectWords {
+				why = lang.T(msg.Key(c.Reject), strings.Join(ActualsWords, lang.T("punct.enumeration")))
+			}
+			lines = append(lines, "  "+lang.T("table.rejected", ref(c), c.Header, why))
+		}
+	}
+	if yearCol == "" {
+		yearCol = "E"
+	}
+	return lines, "header=" + strconv.Itoa(h.row) + ",name=" + name + ",year:2023=" + yearCol
 }
 
 // readError words an error of the workbook reader for the reader, naming the
@@ -276,6 +337,10 @@ type builder struct {
 	year       int
 	titleYears []int
 	lang       msg.Lang
+	// cols is --columns; best the row that came nearest to a header, for
+	// the no-table error.
+	cols *Columns
+	best *header
 }
 
 type skipResult struct{ reason string }
@@ -288,20 +353,22 @@ func newBuilder(path, sheet string, calc func(xlsx.Cell) (xlsx.Cell, error), sin
 // gives up with errNoHeader past HeaderSearchRows.
 func (b *builder) add(r xlsx.Row) error {
 	if b.h == nil {
-		if r.Num > HeaderSearchRows {
+		if r.Num > HeaderSearchRows && (b.cols == nil || r.Num > b.cols.HeaderRow) {
 			return errNoHeader
 		}
-		found, ok := detectHeader(r)
+		if b.cols != nil && b.cols.HeaderRow != 0 && r.Num != b.cols.HeaderRow {
+			b.titleRow(r)
+			return nil
+		}
+		found, ok := detectHeader(r, b.cols)
+		if !ok && (b.best == nil || found.score() > b.best.score()) {
+			b.best = found
+		}
+		if !ok && b.cols != nil && b.cols.HeaderRow != 0 {
+			return errNoHeader // the row given is no header
+		}
 		if !ok {
-			for _, c := range r.Cells {
-				if c.Kind == xlsx.Text {
-					for _, y := range YearsIn(c.Text) {
-						if !slices.Contains(b.titleYears, y) {
-							b.titleYears = append(b.titleYears, y)
-						}
-					}
-				}
-			}
+			b.titleRow(r)
 			return nil
 		}
 		if err := b.contextYear(found); err != nil {
@@ -369,6 +436,19 @@ func (b *builder) add(r xlsx.Row) error {
 		return &sinkError{err}
 	}
 	return nil
+}
+
+// titleRow notes the years a row above the header names.
+func (b *builder) titleRow(r xlsx.Row) {
+	for _, c := range r.Cells {
+		if c.Kind == xlsx.Text {
+			for _, y := range YearsIn(c.Text) {
+				if !slices.Contains(b.titleYears, y) {
+					b.titleYears = append(b.titleYears, y)
+				}
+			}
+		}
+	}
 }
 
 // contextYear gives the actuals columns of h whose header names no year

@@ -36,6 +36,8 @@ type evalOptions struct {
 	sheet   string
 	strict  bool
 	lenient bool
+	// columns is --columns, parsed: the header row and columns named.
+	columns *actuals.Columns
 	quiet   bool
 	wide    bool
 }
@@ -83,6 +85,13 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
+				cols, err := actuals.ParseColumns(spec, g.lang)
+				if err != nil {
+					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
+				}
+				opts.columns = &cols
+			}
 			if err := resolveBOM(opts, cmd.Flags().Changed("bom")); err != nil {
 				return err
 			}
@@ -102,6 +111,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.StringVar(&opts.sheet, "sheet", "", g.lang.T("flag.eval.sheet"))
 	f.BoolVar(&opts.strict, "strict", false, g.lang.T("flag.eval.strict"))
 	f.BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.eval.lenient"))
+	f.String("columns", "", g.lang.T("flag.columns"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
 	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
 	return cmd
@@ -132,7 +142,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

@@ -20,6 +20,8 @@ type inspectOptions struct {
 	format  string
 	strict  bool
 	lenient bool
+	// columns is --columns, parsed: the header row and columns named.
+	columns *actuals.Columns
 	wide    bool
 }
 
@@ -48,6 +50,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
+				cols, err := actuals.ParseColumns(spec, g.lang)
+				if err != nil {
+					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
+				}
+				opts.columns = &cols
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -59,12 +68,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	cmd.Flags().StringVar(&opts.format, "format", "table", g.lang.T("flag.inspect.format"))
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, g.lang.T("flag.inspect.strict"))
 	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.inspect.lenient"))
+	cmd.Flags().String("columns", "", g.lang.T("flag.columns"))
 	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
 	return cmd
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {

@@ -21,7 +21,7 @@ func init() {
 		"xlsx.no-workbook-part":   {"压缩包中没有 %s", "no %s in the zip"},
 		"xlsx.no-workbook-elem":   {"%s 中没有 <workbook> 元素", "%s has no <workbook> element"},
 		"table.no-sheet":          {"%s：没有名为 %q 的工作表（工作表：%s）", "%s: no sheet named %q (sheets: %s)"},
-		"table.no-table":          {"%[1]s：在%[2]s中没有找到表格：在前 %[3]d 行中查找含名称列（项目、指标、指标名称、名称）或编号列（编号、代码）以及年份列（2023、2023年、2023年实际值）的表头，或长表的“年份”和“数值”列", "%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年实际值), or a long table's 年份 and 数值 columns"},
+		"table.no-table":          {"%[1]s：在%[2]s中没有找到表格：在前 %[3]d 行中查找含名称列（项目、指标、指标名称、名称）或编号列（编号、代码）以及年份列（2023、2023年、2023年完成值 …）的表头，或长表的“年份”和“数值”列", "%s: no table found in %s: looked in the first %d rows for a header with a name (项目, 指标, 指标名称, 名称) or id (编号, 代码) column and a year column (2023, 2023年, 2023年完成值 …), or a long table's 年份 and 数值 columns"},
 		"table.in-sheet":          {"工作表 %s ", "sheet %s"},
 		"table.in-sheets":         {"工作表 %s ", "sheets %s"},
 		"cell.issue":              {"%s：%s", "%s: %s"},

@@ -15,3 +15,29 @@ func init() {
 		"header.unknown":         {"不是表示实际值的词（可用：%s）", "not a word for actual values (known: %s)"},
 	})
 }
+
+func init() {
+	add(map[Key][2]string{
+		"table.not-header":     {"%s：在%s中，--columns 给出的第 %d 行不是表头：没有名称列（或编号列）和实际值列", "%s: in %s, row %d given by --columns is no header: it has no name (or id) column and no actuals column"},
+		"table.nearest":        {"最接近表头的是工作表“%s”第 %d 行：", "nearest to a header: sheet %q, row %d:"},
+		"table.name-column":    {"名称列 %s“%s”", "name column %s %q"},
+		"table.no-name-column": {"没有名称列（%s）或编号列", "no name column (%s) or id column"},
+		"table.rejected":       {"%s“%s”：%s", "%s %q: %s"},
+		"hint.columns":         {"用 --columns 指明表头行和各列，例如 --columns %s", "name the header row and the columns with --columns, e.g. --columns %s"},
+		"columns.bad":          {"--columns 中的“%s”：%s", "--columns %q: %s"},
+		"columns.want-pair":    {"应写作 键=值，如 name=B", "want key=value, as name=B"},
+		"columns.repeated":     {"这个键写了两次", "the key is given twice"},
+		"columns.bad-row":      {"header 应为行号，如 header=4", "header takes a row number, as header=4"},
+		"columns.bad-letter":   {"应为列字母，如 B 或 AA", "want a column letter, as B or AA"},
+		"columns.column-twice": {"这一列已经指定了别的用途", "that column is named for another role already"},
+		"columns.bad-year":     {"year: 后应为四位年份，如 year:2023=H", "year: takes a four-digit year, as year:2023=H"},
+		"columns.unknown-key":  {"未知的键（可用：header、name、id、unit、entity、status、year:年份、year、value）", "unknown key (known: header, name, id, unit, entity, status, year:YYYY, year, value)"},
+	})
+}
+
+func init() {
+	add(map[Key][2]string{
+		"flag.columns":        {"按列字母指明表头行和各列，覆盖自动识别，如 header=4,name=B,year:2023=H（键：header、name、id、unit、entity、status、year:年份；长表用 year、value）", "name the header row and columns by letter, over what detection finds, e.g. header=4,name=B,year:2023=H (keys: header, name, id, unit, entity, status, year:YYYY; year and value for a long table)"},
+		"hint.columns-syntax": {"写法如 --columns header=4,name=B,year:2023=H", "write it as --columns header=4,name=B,year:2023=H"},
+	})
+}
