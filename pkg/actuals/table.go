@@ -6,7 +6,6 @@
 package actuals
 
 import (
-	"strconv"
 	"archive/zip"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
