@@ -31,10 +31,9 @@ var columnKeys = map[string]Role{
 // ParseColumns reads --columns: comma-separated key=value pairs, keys
 // header=ROW, name, id, unit, entity, status, year:YYYY (repeatable), year
 // and value (a long table's), values column letters. A mistake is an error
-// naming the pair, in lang.
-func ParseColumns(s string, lang msg.Lang) (Columns, error) {
+// naming the pair (a msg.Error, worded in the run's language by the caller).
+func ParseColumns(s string) (Columns, error) {
 	cols := Columns{Set: map[int]Column{}}
-	lang = lang.OrEnglish()
 	seen := map[string]bool{}
 	for _, pair := range strings.Split(s, ",") {
 		pair = strings.TrimSpace(pair)

@@ -137,7 +137,7 @@ func TestYearFromContext(t *testing.T) {
 }
 
 func TestParseColumns(t *testing.T) {
-	cols, err := actuals.ParseColumns("header=4, name=B, year:2023=H, year:2022=g, unit=AA", msg.English)
+	cols, err := actuals.ParseColumns("header=4, name=B, year:2023=H, year:2022=g, unit=AA")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +156,11 @@ func TestParseColumns(t *testing.T) {
 		"name=ABCD":        `--columns "name=ABCD": want a column letter, as B or AA`,
 		"year:2023=H,x=Y=": `--columns "x=Y=": want a column letter, as B or AA`,
 	} {
-		if _, err := actuals.ParseColumns(spec, msg.English); err == nil || err.Error() != want {
+		if _, err := actuals.ParseColumns(spec); err == nil || err.Error() != want {
 			t.Errorf("%s: %v, want %s", spec, err, want)
 		}
 	}
-	if _, err := actuals.ParseColumns("colour=B", msg.Chinese); err == nil || !strings.HasPrefix(msg.Text(err, msg.Chinese), "--columns 中的“colour=B”：未知的键") {
+	if _, err := actuals.ParseColumns("colour=B"); err == nil || !strings.HasPrefix(msg.Text(err, msg.Chinese), "--columns 中的“colour=B”：未知的键") {
 		t.Errorf("Chinese: %v", msg.Text(err, msg.Chinese))
 	}
 }
@@ -178,7 +178,7 @@ func TestColumnsOverride(t *testing.T) {
 	if _, err := actuals.ReadTable(path, actuals.Options{}); err == nil {
 		t.Fatal("read with no name column")
 	}
-	cols, err := actuals.ParseColumns("header=3,name=A,year:2023=C,year:2022=D", msg.English)
+	cols, err := actuals.ParseColumns("header=3,name=A,year:2023=C,year:2022=D")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestColumnsOverride(t *testing.T) {
 	}
 	// A header row that is no header, even with the columns named: an error
 	// that says so.
-	cols, _ = actuals.ParseColumns("header=1,unit=B", msg.English)
+	cols, _ = actuals.ParseColumns("header=1,unit=B")
 	if _, err := actuals.ReadTable(path, actuals.Options{Columns: &cols}); err == nil || !strings.Contains(err.Error(), "row 1 given by --columns is no header") {
 		t.Errorf("header=1: %v", err)
 	}

@@ -86,7 +86,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
-				cols, err := actuals.ParseColumns(spec, g.lang)
+				cols, err := actuals.ParseColumns(spec)
 				if err != nil {
 					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
 				}

@@ -51,7 +51,7 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
-				cols, err := actuals.ParseColumns(spec, g.lang)
+				cols, err := actuals.ParseColumns(spec)
 				if err != nil {
 					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
 				}
