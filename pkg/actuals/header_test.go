@@ -231,3 +231,71 @@ func TestNoTableExplained(t *testing.T) {
 		t.Errorf("hint: %v", h)
 	}
 }
+
+// TestEntityHeaderWords: the headers offices give their reporting-unit
+// column are the entity column.
+func TestEntityHeaderWords(t *testing.T) {
+	for _, h := range []string{"街道", "镇街", "乡镇", "镇", "区县", "县区", "区（县）", "市县", "部门", "单位名称", "填报单位", "地区"} {
+		t.Run(h, func(t *testing.T) {
+			book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+				row(1, "指标", h, "2023年"),
+				row(2, "城镇新增就业人数", "石桥铺街道", 3.1),
+			)}}}
+			path := filepath.Join(t.TempDir(), "x.xlsx")
+			wbt.WriteExcelize(t, book, path)
+			tbl, err := actuals.ReadTable(path, actuals.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tbl.Columns[1].Role != actuals.RoleEntity {
+				t.Errorf("%q read as %q, want the entity column", h, tbl.Columns[1].Role)
+			}
+		})
+	}
+}
+
+// TestUnitOrEntityColumn: a column headed only 单位 is the unit of measure
+// when its cells are units and the reporting unit when they are names, told
+// by its first cell of text (group rows and notes aside); a note says which.
+func TestUnitOrEntityColumn(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		rows  [][]wbt.Cell
+		role  actuals.Role
+		note  string
+		nrows int
+	}{
+		{"units", [][]wbt.Cell{
+			row(1, "指标", "单位", "2023年"),
+			row(2, "一、就业"),
+			row(3, "城镇新增就业人数", "万人", 3.1),
+		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（如“万人”）", 2},
+		{"names of places", [][]wbt.Cell{
+			row(1, "单位", "指标", "2023年"),
+			row(2, "渝中区", "城镇新增就业人数", 3.1),
+			row(3, "渝中区", "城镇调查失业率", 5.1),
+		}, actuals.RoleEntity, "表1!A1“单位”列按填报单位读取（如“渝中区”，不是计量单位）", 2},
+		{"no text at all", [][]wbt.Cell{
+			row(1, "指标", "单位", "2023年"),
+			row(2, "城镇新增就业人数", nil, 3.1),
+		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（列中没有文字）", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "x.xlsx")
+			wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(tc.rows...)}}}, path)
+			tbl, err := actuals.ReadTable(path, actuals.Options{Lang: msg.Chinese})
+			if err != nil {
+				t.Fatal(err)
+			}
+			role := actuals.Role("")
+			for _, c := range tbl.Columns {
+				if c.Header == "单位" {
+					role = c.Role
+				}
+			}
+			if role != tc.role || len(tbl.Notes) != 1 || !strings.HasSuffix(tbl.Notes[0], tc.note) || len(tbl.Rows) != tc.nrows {
+				t.Errorf("role %q, notes %q, %d rows; want %q, %q, %d", role, tbl.Notes, len(tbl.Rows), tc.role, tc.note, tc.nrows)
+			}
+		})
+	}
+}

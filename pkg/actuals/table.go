@@ -18,6 +18,7 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for
@@ -211,6 +212,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 		if err == nil && b.h == nil {
 			err = errNoHeader
 		}
+		if err == nil {
+			err = b.finish()
+		}
 		if errors.Is(err, errNoHeader) {
 			if b.best != nil && (best == nil || b.best.score() > best.score()) {
 				best, bestSheet = b.best, sheet
@@ -341,7 +345,16 @@ type builder struct {
 	// the no-table error.
 	cols *Columns
 	best *header
+	// unitOrEntity is a column headed only 单位, held until its cells say
+	// whether it is the unit of measure or the reporting unit (0: none);
+	// held are the rows read meanwhile.
+	unitOrEntity int
+	held         []TableRow
 }
+
+// maxHeld bounds the rows held while a 单位 column's content is unknown:
+// past it, the column is the unit of measure, as its header says first.
+const maxHeld = 64
 
 type skipResult struct{ reason string }
 
@@ -387,6 +400,10 @@ func (b *builder) add(r xlsx.Row) error {
 		for _, c := range append(found.role(RoleName), found.role(RoleID)...) {
 			b.keyCols = append(b.keyCols, c.Col)
 		}
+		if col := unitOrEntity(found); col != 0 {
+			b.unitOrEntity = col
+			return nil // the header goes to the sink once the column is known
+		}
 		if err := b.sink.Header(&b.hd); err != nil {
 			return &sinkError{err}
 		}
@@ -428,12 +445,96 @@ func (b *builder) add(r xlsx.Row) error {
 	if len(row.Cells) == 0 {
 		return nil // blank
 	}
+	if b.unitOrEntity != 0 {
+		c, ok := row.cell(b.unitOrEntity)
+		if skip, _ := b.skipReason(*row); !ok || c.Kind != xlsx.Text || strings.TrimSpace(c.Text) == "" || skip != "" {
+			b.held = append(b.held, TableRow{Num: row.Num, Cells: slices.Clone(row.Cells), CalcErrors: row.CalcErrors})
+			if len(b.held) < maxHeld {
+				return nil
+			}
+			return b.decide("")
+		}
+		if err := b.decide(c.Text); err != nil {
+			return err
+		}
+	}
+	return b.emit(row)
+}
+
+// emit gives a row to the sink: left out as a repeated header or a note, or
+// as a row that may hold data.
+func (b *builder) emit(row *TableRow) error {
 	if reason, text := b.skipReason(*row); reason != "" {
-		b.sink.Skipped(SkippedRow{Num: r.Num, Reason: reason, Text: text})
+		b.sink.Skipped(SkippedRow{Num: row.Num, Reason: reason, Text: text})
 		return nil
 	}
 	if err := b.sink.Row(*row); err != nil {
 		return &sinkError{err}
+	}
+	return nil
+}
+
+// unitOrEntity is the column of a header headed only 单位 when the header
+// has no other unit and no entity column: 单位 may then be either (单位 is
+// also a reporting unit, a body), which its cells tell. 0: none such.
+func unitOrEntity(h *header) int {
+	col := 0
+	for _, c := range h.columns {
+		switch {
+		case c.Role == RoleEntity:
+			return 0
+		case c.Role == RoleUnit && normalizeHeader(c.Header) == "单位" && col == 0:
+			col = c.Col
+		case c.Role == RoleUnit:
+			return 0
+		}
+	}
+	return col
+}
+
+// decide makes the held 单位 column the unit of measure when text, its first
+// cell with text, is a unit (or with none, ""), else the reporting unit;
+// notes which; sends the header and then the rows held.
+func (b *builder) decide(text string) error {
+	col := b.unitOrEntity
+	b.unitOrEntity = 0
+	lang := b.lang.OrEnglish()
+	role, key := RoleUnit, msg.Key("note.unit-column-unit")
+	switch _, unit := plan.LookupUnit(strings.TrimSpace(text)); {
+	case text == "":
+		key = "note.unit-column-empty"
+	case !unit:
+		role, key = RoleEntity, "note.unit-column-entity"
+	}
+	for i, c := range b.hd.Columns {
+		if c.Col == col {
+			b.hd.Columns[i].Role = role
+			args := []any{b.hd.File, b.hd.Ref(c.Cell)}
+			if text != "" {
+				args = append(args, text)
+			}
+			b.hd.Notes = append(b.hd.Notes, lang.T(key, args...))
+		}
+	}
+	b.roles[col] = role
+	if err := b.sink.Header(&b.hd); err != nil {
+		return &sinkError{err}
+	}
+	held := b.held
+	b.held = nil
+	for i := range held {
+		if err := b.emit(&held[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish ends a sheet whose header was found: a 单位 column still held,
+// with no cell of text, is the unit of measure.
+func (b *builder) finish() error {
+	if b.unitOrEntity != 0 {
+		return b.decide("")
 	}
 	return nil
 }

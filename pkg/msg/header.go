@@ -41,3 +41,11 @@ func init() {
 		"hint.columns-syntax": {"写法如 --columns header=4,name=B,year:2023=H", "write it as --columns header=4,name=B,year:2023=H"},
 	})
 }
+
+func init() {
+	add(map[Key][2]string{
+		"note.unit-column-unit":   {"%s：%s“单位”列按计量单位读取（如“%s”）", "%s: %s 单位 read as the unit of measure (as %q)"},
+		"note.unit-column-empty":  {"%s：%s“单位”列按计量单位读取（列中没有文字）", "%s: %s 单位 read as the unit of measure (the column holds no text)"},
+		"note.unit-column-entity": {"%s：%s“单位”列按填报单位读取（如“%s”，不是计量单位）", "%s: %s 单位 read as the reporting unit (as %q, not a unit of measure)"},
+	})
+}
