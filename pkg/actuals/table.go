@@ -350,6 +350,8 @@ type builder struct {
 	// held are the rows read meanwhile.
 	unitOrEntity int
 	held         []TableRow
+	// rowNumCols are the 序号 columns.
+	rowNumCols []int
 }
 
 // maxHeld bounds the rows held while a 单位 column's content is unknown:
@@ -393,7 +395,12 @@ func (b *builder) add(r xlsx.Row) error {
 			b.hd.LastRow = b.lastRow()
 		}
 		for _, c := range found.columns {
-			if c.Role != RoleOther {
+			switch c.Role {
+			case RoleOther:
+			case RoleRowNumber:
+				// not read, but where a note (注：…) may start its row
+				b.rowNumCols = append(b.rowNumCols, c.Col)
+			default:
 				b.roles[c.Col] = c.Role
 			}
 		}
@@ -408,6 +415,15 @@ func (b *builder) add(r xlsx.Row) error {
 			return &sinkError{err}
 		}
 		return nil
+	}
+	for _, c := range r.Cells {
+		if len(b.rowNumCols) == 0 {
+			break
+		}
+		if c.Kind == xlsx.Text && slices.Contains(b.rowNumCols, c.Col) && skipText(c.Text) == "note" {
+			b.sink.Skipped(SkippedRow{Num: r.Num, Reason: "note", Text: c.Text})
+			return nil
+		}
 	}
 	row := &b.row
 	row.Num, row.Cells, row.CalcErrors = r.Num, row.Cells[:0], nil

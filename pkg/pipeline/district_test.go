@@ -1,0 +1,131 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/pipeline"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
+)
+
+// districtRows are 2021–2023 values of testdata/2023.xlsx for a sample of
+// the 十四五 indicators: name as offices write it (no number, no unit), unit,
+// baseline, target, then the three years.
+var districtRows = []struct {
+	group, name, unit string
+	baseline, target  any
+	values            [3]any
+}{
+	{"一、就业", "城镇新增就业人数", "万人", 4.02, "[15]", [3]any{3.1, 2.9, 3.0}},
+	{"一、就业", "城镇调查失业率", "%", 5.5, "<5.5", [3]any{5.2, 5.4, 5.3}},
+	{"二、社会保障", "失业保险参保人数", "万人", 41.6, 43.6, [3]any{42.0, 42.3, 42.6}},
+	{"二、社会保障", "工伤保险参保人数", "万人", 42.0, 45.0, [3]any{43.0, 43.9, 44.3}},
+	{"三、医疗保障", "住院费用跨省直接结算率", "%", ">60", ">70", [3]any{63.0, 66.0, 72.0}},
+	{"四、人才队伍", "新增高级职称专业技术人才数量", "人", 350.0, "<[1700]", [3]any{320.0, 360.0, 380.0}},
+	{"五、劳动关系", "劳动保障监察举报投诉案件结案率", "%", 100.0, 100.0, [3]any{100.0, 100.0, 99.2}},
+}
+
+// districtBook is a workbook in the shape a district office keeps (issue
+// 10): a cover sheet, a merged title, a 填报单位 line, the header 序号 | 指标名称
+// | 单位 | 2020年基数 | 2025年目标 | 2021年完成值 | 2022年完成值 | 2023年完成值 | 备注,
+// group rows merged across, blank rows between groups and a 注 row.
+func districtBook() wbt.Book {
+	rows := [][]wbt.Cell{
+		row(1, "九龙坡区人力资源和社会保障事业发展“十四五”规划主要指标完成情况"),
+		row(2, "填报单位：九龙坡区人力社保局"),
+		row(3, "序号", "指标名称", "单位", "2020年基数", "2025年目标", "2021年完成值", "2022年完成值", "2023年完成值", "备注"),
+	}
+	merges := []string{"A1:I1"}
+	r, group := 4, ""
+	for i, d := range districtRows {
+		if d.group != group {
+			if group != "" {
+				r++ // a blank row between groups
+			}
+			group = d.group
+			rows = append(rows, row(r, d.group))
+			merges = append(merges, fmt.Sprintf("A%d:I%d", r, r))
+			r++
+		}
+		rows = append(rows, row(r, i+1, d.name, d.unit, d.baseline, d.target, d.values[0], d.values[1], d.values[2]))
+		r++
+	}
+	rows = append(rows, row(r+1, "注：[]内为五年累计值"))
+	return wbt.Book{Sheets: []wbt.Sheet{
+		{Name: "封面", Cells: cells(row(1, "九龙坡区人力社保局"), row(3, "2023年度规划指标监测表"))},
+		{Name: "指标监测", Merges: merges, Cells: cells(rows...)},
+	}}
+}
+
+// cleanBook is districtBook's twin in our template's vocabulary.
+func cleanBook() wbt.Book {
+	rows := [][]wbt.Cell{row(1, "指标", "单位", "2021年", "2022年", "2023年")}
+	for i, d := range districtRows {
+		rows = append(rows, row(i+2, d.name, d.unit, d.values[0], d.values[1], d.values[2]))
+	}
+	return wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(rows...)}}}
+}
+
+// statuses evaluates path for 2023 against the 十四五 plan with no other
+// option, as `plancheck eval` with no flags does, and lists each
+// indicator's status.
+func statuses(t *testing.T, path string) string {
+	t.Helper()
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: plan14(t), Lang: msg.Chinese})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var out []string
+	for _, en := range res.Eval.All() {
+		for _, o := range en.Outcomes {
+			out = append(out, fmt.Sprintf("%s %s", o.Indicator.ID, o.Status))
+		}
+	}
+	if w := res.Eval.Warnings(); len(w) > 0 {
+		t.Errorf("%s: warnings %q", path, w)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestDistrictWorkbook: a district office's own workbook, as excelize,
+// openpyxl and LibreOffice write it, evaluates with no flags to the same
+// statuses as its clean twin.
+func TestDistrictWorkbook(t *testing.T) {
+	clean := filepath.Join(t.TempDir(), "2023.xlsx")
+	wbt.WriteExcelize(t, cleanBook(), clean)
+	want := statuses(t, clean)
+	if n := strings.Count(want, "\n") + 1; n != len(districtRows) {
+		t.Fatalf("%d statuses from the clean twin:\n%s", n, want)
+	}
+	for producer, path := range wbt.AllProducers(t, districtBook()) {
+		t.Run(producer, func(t *testing.T) {
+			if got := statuses(t, path); got != want {
+				t.Errorf("statuses:\n%s\nwant (the clean twin):\n%s", got, want)
+			}
+		})
+	}
+}
+
+// row builds the cells of sheet row n from values, from column A; nil
+// leaves a cell out.
+func row(n int, values ...any) []wbt.Cell {
+	var out []wbt.Cell
+	for i, v := range values {
+		if v != nil {
+			out = append(out, wbt.Cell{Ref: fmt.Sprintf("%c%d", 'A'+i, n), Value: v})
+		}
+	}
+	return out
+}
+
+func cells(rs ...[]wbt.Cell) []wbt.Cell {
+	var out []wbt.Cell
+	for _, r := range rs {
+		out = append(out, r...)
+	}
+	return out
+}
