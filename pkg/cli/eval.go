@@ -126,8 +126,19 @@ func formatOf(path string, l msg.Lang) (string, error) {
 }
 
 func runEval(opts *evalOptions) error {
+	in, err := expandInputs(opts.files, opts.output, opts.global.lang)
+	if err != nil {
+		return err
+	}
+	stderr := newNoteWriter(opts.io.ErrOut)
+	if !opts.quiet {
+		for _, n := range in.notes {
+			stderr.line("plancheck: " + n)
+		}
+	}
+	files := in.files
 	if opts.output != "" {
-		if err := checkOutput(opts.output, opts.files, opts.global.lang); err != nil {
+		if err := checkOutput(opts.output, files, opts.global.lang); err != nil {
 			return err
 		}
 	}
@@ -141,11 +152,11 @@ func runEval(opts *evalOptions) error {
 		}
 		popts.Plan = p
 	}
-	bar := newProgress(opts.io.ErrOut, len(opts.files), opts.quiet, opts.global.lang)
+	bar := newProgress(opts.io.ErrOut, len(files), opts.quiet, opts.global.lang)
 	if bar != nil {
 		popts.Progress = bar
 	}
-	results := pipeline.Run(context.Background(), opts.files, popts)
+	results := pipeline.Run(context.Background(), files, popts)
 	bar.done()
 
 	var errs []error
@@ -167,7 +178,6 @@ func runEval(opts *evalOptions) error {
 	// The notes of each file — the plan and year chosen, then the warnings
 	// of its reading and of its audit — come after the output: the audit is
 	// known once every outcome has been judged, which writing does.
-	stderr := newNoteWriter(opts.io.ErrOut)
 	notes := func() {
 		if opts.quiet {
 			return
