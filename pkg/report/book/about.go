@@ -104,11 +104,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 		row++
 		for _, n := range missing {
 			s.text(fileNameCol, row, fileName(n.File), wrapped)
-			why := n.Reason(lang)
-			if base := fileName(n.File); base != n.File {
-				why = strings.ReplaceAll(why, n.File, base) // named as in the table of files
-			}
-			s.text(fileHashCol, row, why, wrapped)
+			s.text(fileHashCol, row, notEvaluatedReason(n, lang), wrapped)
 			row++
 		}
 		s.banner(aboutKeyCol, aboutValueCol, row, lang.T("summary.not-evaluated-note"), cellStyle{wrap: true})
@@ -188,3 +184,13 @@ const (
 	filePlanCol
 	fileEntitiesCol
 )
+
+// notEvaluatedReason is why a workbook was not evaluated, naming files by
+// their names alone, as the summary names its input files.
+func notEvaluatedReason(n pipeline.NotEvaluated, lang Lang) string {
+	why := n.Reason(lang)
+	if base := fileName(n.File); base != n.File {
+		why = strings.ReplaceAll(why, n.File, base)
+	}
+	return why
+}

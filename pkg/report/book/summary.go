@@ -38,8 +38,9 @@ func sheetNames(lang Lang) sheetLabels {
 // version (说明). Text from the inputs is always stored as text, never as a
 // formula, and the same evaluations give the same bytes.
 //
-// missing are the workbooks of a batch that could not be evaluated: 说明
-// lists them and why, so that the summary is not taken for the whole batch.
+// missing are the workbooks of a batch that could not be evaluated: 完成情况
+// names them under its tables and 说明 lists them with why, so that the
+// summary is not taken for the whole batch.
 func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated, lang Lang, version string) error {
 	if len(evals) == 0 {
 		return fmt.Errorf("summary: no evaluation to write")
@@ -63,7 +64,7 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		return b.err
 	}
 
-	b.completionSheet(names.completion, evals)
+	b.completionSheet(names.completion, evals, missing)
 	b.detailsSheet(names.details, evals)
 	if len(evals) > 1 {
 		b.trendSheet(names.trend, evals)

@@ -435,7 +435,8 @@ func TestSummaryNoEvaluation(t *testing.T) {
 // TestSummaryNotEvaluated: a batch's workbook that could not be evaluated is
 // listed on 说明 under the files evaluated, by its file name, with why (the
 // error without the name it starts with), and a line says the summary holds
-// none of its data; without one there is no such section.
+// none of its data; 完成情况 names it under the tables. Without one there is
+// no such section.
 func TestSummaryNotEvaluated(t *testing.T) {
 	missingPath := filepath.Join(t.TempDir(), "渝中区.xlsx")
 	res := pipeline.EvaluateFile(context.Background(), missingPath, pipeline.Options{Lang: report.Chinese})
@@ -468,6 +469,10 @@ func TestSummaryNotEvaluated(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("说明", "A"+strconv.Itoa(r+2)); !strings.Contains(v, "没有它们的数据") {
 		t.Errorf("A%d = %q, want the line that the summary holds none of their data", r+2, v)
+	}
+	line := rowOf(t, f, "完成情况", "未评估：渝中区.xlsx（文件不存在）")
+	if counts := rowOf(t, f, "完成情况", "汇总"); line < counts {
+		t.Errorf("完成情况: the line on the missing workbook at row %d, above the counts (row %d)", line, counts)
 	}
 
 	plain := writeSummary(t, []*pipeline.Evaluation{sample2023(t, report.Chinese)}, report.Chinese)
