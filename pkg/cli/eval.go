@@ -52,6 +52,8 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
   plancheck eval 2023.xlsx --plan jlp-hrss-14th@1 --year 2023
   plancheck eval 2023.xlsx -o 2023-summary.xlsx
   plancheck eval 2022.xlsx 2023.xlsx --format json -o results.json
+  plancheck eval 2023数据 -o 2023-summary.xlsx
+  plancheck eval "*.xlsx"
   plancheck eval 2023.xlsx --fail-on any --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -136,8 +138,19 @@ func formatOf(path string, l msg.Lang) (string, error) {
 }
 
 func runEval(opts *evalOptions) error {
+	in, err := expandInputs(opts.files, opts.output, opts.global.lang)
+	if err != nil {
+		return err
+	}
+	stderr := newNoteWriter(opts.io.ErrOut)
+	if !opts.quiet {
+		for _, n := range in.notes {
+			stderr.line("plancheck: " + n)
+		}
+	}
+	files := in.files
 	if opts.output != "" {
-		if err := checkOutput(opts.output, opts.files, opts.global.lang); err != nil {
+		if err := checkOutput(opts.output, files, opts.global.lang); err != nil {
 			return err
 		}
 	}
@@ -151,15 +164,17 @@ func runEval(opts *evalOptions) error {
 		}
 		popts.Plan = p
 	}
-	bar := newProgress(opts.io.ErrOut, len(opts.files), opts.quiet, opts.global.lang)
+	bar := newProgress(opts.io.ErrOut, len(files), opts.quiet, opts.global.lang)
 	if bar != nil {
 		popts.Progress = bar
 	}
-	results := pipeline.Run(context.Background(), opts.files, popts)
+	results := pipeline.Run(context.Background(), files, popts)
 	bar.done()
 
 	var errs []error
 	var evals []*pipeline.Evaluation
+	var missing []pipeline.NotEvaluated
+	stop := false // an error that leaves no output at all
 	defer func() {
 		for _, r := range results {
 			if r.Eval != nil {
@@ -170,6 +185,8 @@ func runEval(opts *evalOptions) error {
 	for _, r := range results {
 		if r.Err != nil {
 			errs = append(errs, r.Err)
+			missing = append(missing, pipeline.NotEvaluated{File: r.File, Err: r.Err})
+			stop = stop || stopsBatch(r.Err)
 			continue
 		}
 		evals = append(evals, r.Eval)
@@ -177,7 +194,6 @@ func runEval(opts *evalOptions) error {
 	// The notes of each file — the plan and year chosen, then the warnings
 	// of its reading and of its audit — come after the output: the audit is
 	// known once every outcome has been judged, which writing does.
-	stderr := newNoteWriter(opts.io.ErrOut)
 	notes := func() {
 		if opts.quiet {
 			return
@@ -193,8 +209,9 @@ func runEval(opts *evalOptions) error {
 			}
 		}
 	}
-	if len(errs) > 0 {
-		// Nothing is written when any file fails: no partial output.
+	if len(errs) > 0 && (stop || len(evals) == 0) {
+		// Nothing is written when a workbook has bad cells, or when no
+		// workbook could be evaluated (one file alone among them).
 		notes()
 		err := errors.Join(errs...)
 		if pipeline.Lenient(err) {
@@ -203,15 +220,17 @@ func runEval(opts *evalOptions) error {
 		return err
 	}
 
+	// Past here every file of the run was evaluated, or the output is a
+	// batch's without the workbooks in missing, which it names.
 	if err := writeOutput(opts, func(w io.Writer) error {
 		lang := opts.global.lang
 		switch opts.format {
 		case "json":
-			return textout.JSON(w, evals, lang)
+			return textout.JSONBatch(w, evals, missing, lang)
 		case "csv":
 			return textout.CSV(w, evals, lang)
 		case "xlsx":
-			return book.WriteSummary(w, evals, lang, Version())
+			return book.WriteSummary(w, evals, missing, lang, Version())
 		}
 		width := 0
 		if !opts.wide && opts.output == "" {
@@ -227,20 +246,41 @@ func runEval(opts *evalOptions) error {
 				return err
 			}
 		}
-		return nil
+		return textout.NotEvaluatedLines(w, missing, lang, textout.TableFormat(opts.format), width)
 	}); err != nil {
 		return err
 	}
 	notes()
-	if failed := policyFailures(evals, opts.failOn, opts.strict, opts.global.lang); len(failed) > 0 {
-		if !opts.quiet {
-			for _, f := range failed {
-				stderr.line("plancheck: " + opts.global.lang.T("prefix.fail") + f)
-			}
+	failed := policyFailures(evals, opts.failOn, opts.strict, opts.global.lang)
+	if !opts.quiet {
+		for _, f := range failed {
+			stderr.line("plancheck: " + opts.global.lang.T("prefix.fail") + f)
 		}
+	}
+	if len(missing) > 0 {
+		// Each workbook not evaluated is an error, as it would be alone,
+		// and the last line says the output is not the whole batch.
+		for _, n := range missing {
+			reportError(opts.io.ErrOut, n.Err, opts.global.lang)
+		}
+		return errors.New(opts.global.lang.T("batch.not-evaluated", len(files), len(missing)))
+	}
+	if len(failed) > 0 {
 		return silentExit(ExitFailed)
 	}
 	return nil
+}
+
+// stopsBatch reports whether a workbook's error leaves the whole run without
+// output, as spec §3 has it for bad cells (and duplicate values, and rows
+// that match nothing under --strict): the workbook was read, and what it
+// holds must be put right, or read with --lenient. Every other error of a
+// workbook (missing, not a workbook, damaged, over a limit, no table, no
+// plan or year for it) leaves that workbook out of a batch and the others
+// written.
+func stopsBatch(err error) bool {
+	var cellErrs *actuals.CellErrors
+	return errors.As(err, &cellErrs)
 }
 
 // writeOutput runs write on the output: -o's file, written whole beside it and

@@ -105,6 +105,11 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 最近一年。规划：--plan，否则取与各行最相符的内置规划（在 stderr 说明）。多个文件依次
 各给一份结果。
 
+给出文件夹时，按文件名顺序评估其中的 .xlsx 和 .xlsm 工作簿，不含子文件夹。含 * 或 ?
+而不是现有文件的参数是模式，由 plancheck 自行展开（cmd.exe 和 PowerShell 不展开）。
+Excel 的锁定文件（~$*.xlsx）和隐藏文件跳过，同一文件只评估一次。多个工作簿中有不能
+读取的，其余照常输出，并注明未评估的文件及原因，退出状态为 2。
+
 --fail-on 决定哪些结果使退出状态为 1：binding（默认）在约束性指标滞后、未完成或无数据
 时失败；any 对任何指标如此；none 从不失败。工作簿未报送的约束性指标仅在 --strict 下
 失败。
@@ -118,6 +123,13 @@ with the workbook's own 完成情况 column, and the counts per status.
 The year is --year, else a year in the file name (2023.xlsx, 九龙坡2023年.xlsx), else
 the latest year with a value. The plan is --plan, else the embedded plan the rows
 match best (said on stderr). Several files give one result each, in order.
+
+A folder gives its .xlsx and .xlsm workbooks in name order (not its subfolders'). An
+argument with * or ? that is not an existing file is a pattern, which plancheck
+expands itself (cmd.exe and PowerShell do not). Excel's lock files (~$*.xlsx) and
+hidden files are skipped, and a file named twice is evaluated once. When a workbook
+of several cannot be read, the others are written, with the files not evaluated and
+why; the exit status is 2.
 
 --fail-on says which outcomes make the exit status 1: binding (the default) fails on
 a binding (约束性) indicator that is lagging, not achieved or without data; any on

@@ -12,9 +12,10 @@ import (
 
 // aboutSheet writes 说明: what the numbers rest on. Per plan its id, version,
 // title, period and thresholds; the year(s); each input file with its SHA-256;
-// the plancheck version; the status colours; how the numbers are computed; and
+// the workbooks of the batch that could not be evaluated, and why; the
+// plancheck version; the status colours; how the numbers are computed; and
 // the warnings of the evaluations.
-func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, version string) {
+func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated, version string) {
 	lang := b.lang
 	s := b.openSheet(name)
 	// Fixed widths that wrap what is longer: the SHA-256 (64 characters)
@@ -96,6 +97,20 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, vers
 	}
 	row++
 
+	if len(missing) > 0 {
+		// Right under the files evaluated, where a reader looks for them.
+		s.text(fileNameCol, row, lang.T("summary.not-evaluated"), headerCell)
+		s.text(fileHashCol, row, lang.T("summary.not-evaluated-why"), headerCell)
+		row++
+		for _, n := range missing {
+			s.text(fileNameCol, row, fileName(n.File), wrapped)
+			s.text(fileHashCol, row, notEvaluatedReason(n, lang), wrapped)
+			row++
+		}
+		s.banner(aboutKeyCol, aboutValueCol, row, lang.T("summary.not-evaluated-note"), cellStyle{wrap: true})
+		row += 2
+	}
+
 	s.text(aboutKeyCol, row, lang.T("col.status"), headerCell)
 	s.text(aboutValueCol, row, lang.T("summary.meaning"), headerCell)
 	row++
@@ -169,3 +184,13 @@ const (
 	filePlanCol
 	fileEntitiesCol
 )
+
+// notEvaluatedReason is why a workbook was not evaluated, naming files by
+// their names alone, as the summary names its input files.
+func notEvaluatedReason(n pipeline.NotEvaluated, lang Lang) string {
+	why := n.Reason(lang)
+	if base := fileName(n.File); base != n.File {
+		why = strings.ReplaceAll(why, n.File, base)
+	}
+	return why
+}

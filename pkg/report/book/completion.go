@@ -80,7 +80,7 @@ func chartHeight(n int) int { return min(max(300, 90+n*26), 540) }
 // the audit, and a table of counts per status (one row per entity in a
 // multi-entity workbook, then all); under everything the charts, each on a
 // printed page of its own, their data on the hidden chart data sheet.
-func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation) {
+func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated) {
 	lang := b.lang
 	s := b.openSheet(name)
 	s.limit[1] = maxIndicatorCol
@@ -171,6 +171,15 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation)
 		}
 		row++
 		row = s.countsTable(row, e, final)
+		row++
+	}
+	// The workbooks of the batch left out, under the tables, as the
+	// terminal's table ends (说明 says it again, beside the input files).
+	for _, n := range missing {
+		s.banner(1, completionCols, row, lang.T("report.not-evaluated", fileName(n.File), notEvaluatedReason(n, lang)), cellStyle{wrap: true})
+		row++
+	}
+	if len(missing) > 0 {
 		row++
 	}
 	if len(charts) > 0 {

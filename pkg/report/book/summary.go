@@ -37,7 +37,11 @@ func sheetNames(lang Lang) sheetLabels {
 // and where the numbers came from: plan, files and their SHA-256, thresholds,
 // version (说明). Text from the inputs is always stored as text, never as a
 // formula, and the same evaluations give the same bytes.
-func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version string) error {
+//
+// missing are the workbooks of a batch that could not be evaluated: 完成情况
+// names them under its tables and 说明 lists them with why, so that the
+// summary is not taken for the whole batch.
+func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated, lang Lang, version string) error {
 	if len(evals) == 0 {
 		return fmt.Errorf("summary: no evaluation to write")
 	}
@@ -60,12 +64,12 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, lang Lang, version 
 		return b.err
 	}
 
-	b.completionSheet(names.completion, evals)
+	b.completionSheet(names.completion, evals, missing)
 	b.detailsSheet(names.details, evals)
 	if len(evals) > 1 {
 		b.trendSheet(names.trend, evals)
 	}
-	b.aboutSheet(names.about, evals, version)
+	b.aboutSheet(names.about, evals, missing, version)
 	if b.hasChartData {
 		// Hidden, so that it does not print; Excel and LibreOffice plot the
 		// data of a hidden sheet (only hidden rows and columns of a shown

@@ -94,7 +94,7 @@ func entitiesBook(t *testing.T, dir, name string) string {
 func writeSummary(t *testing.T, evals []*pipeline.Evaluation, lang report.Lang) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := book.WriteSummary(&buf, evals, lang, "v1.2.3-test"); err != nil {
+	if err := book.WriteSummary(&buf, evals, nil, lang, "v1.2.3-test"); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -427,8 +427,65 @@ func TestSummaryDeterministic(t *testing.T) {
 
 func TestSummaryNoEvaluation(t *testing.T) {
 	var buf bytes.Buffer
-	if err := book.WriteSummary(&buf, nil, report.Chinese, "v"); err == nil || buf.Len() != 0 {
+	if err := book.WriteSummary(&buf, nil, nil, report.Chinese, "v"); err == nil || buf.Len() != 0 {
 		t.Errorf("no evaluation: err %v, %d bytes written", err, buf.Len())
+	}
+}
+
+// TestSummaryNotEvaluated: a batch's workbook that could not be evaluated is
+// listed on 说明 under the files evaluated, by its file name, with why (the
+// error without the name it starts with), and a line says the summary holds
+// none of its data; 完成情况 names it under the tables. Without one there is
+// no such section.
+func TestSummaryNotEvaluated(t *testing.T) {
+	missingPath := filepath.Join(t.TempDir(), "渝中区.xlsx")
+	res := pipeline.EvaluateFile(context.Background(), missingPath, pipeline.Options{Lang: report.Chinese})
+	if res.Err == nil {
+		t.Fatal("a missing workbook was evaluated")
+	}
+	missing := []pipeline.NotEvaluated{{File: missingPath, Err: res.Err}}
+	var buf bytes.Buffer
+	if err := book.WriteSummary(&buf, []*pipeline.Evaluation{sample2023(t, report.Chinese)}, missing, report.Chinese, "v"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	files := rowOf(t, f, "说明", "输入文件")
+	r := rowOf(t, f, "说明", "未评估的文件")
+	if r <= files {
+		t.Errorf("未评估的文件 at row %d, above the files evaluated (row %d)", r, files)
+	}
+	if v, _ := f.GetCellValue("说明", "B"+strconv.Itoa(r)); v != "原因" {
+		t.Errorf("B%d = %q, want 原因", r, v)
+	}
+	if v, _ := f.GetCellValue("说明", "A"+strconv.Itoa(r+1)); v != "渝中区.xlsx" {
+		t.Errorf("A%d = %q, want the file name alone", r+1, v)
+	}
+	if v, _ := f.GetCellValue("说明", "B"+strconv.Itoa(r+1)); v != "文件不存在" {
+		t.Errorf("B%d = %q, want 文件不存在", r+1, v)
+	}
+	if v, _ := f.GetCellValue("说明", "A"+strconv.Itoa(r+2)); !strings.Contains(v, "没有它们的数据") {
+		t.Errorf("A%d = %q, want the line that the summary holds none of their data", r+2, v)
+	}
+	line := rowOf(t, f, "完成情况", "未评估：渝中区.xlsx（文件不存在）")
+	if counts := rowOf(t, f, "完成情况", "汇总"); line < counts {
+		t.Errorf("完成情况: the line on the missing workbook at row %d, above the counts (row %d)", line, counts)
+	}
+
+	plain := writeSummary(t, []*pipeline.Evaluation{sample2023(t, report.Chinese)}, report.Chinese)
+	pf, err := excelize.OpenReader(bytes.NewReader(plain))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	rows, _ := pf.GetRows("说明")
+	for i, row := range rows {
+		if len(row) > 0 && row[0] == "未评估的文件" {
+			t.Errorf("row %d: 未评估的文件 with every workbook evaluated", i+1)
+		}
 	}
 }
 

@@ -116,6 +116,38 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 	return bw.err
 }
 
+// fileErrorJSON is a workbook of a batch that could not be evaluated.
+type fileErrorJSON struct {
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
+// NotEvaluatedLines ends a batch's tables with a line for each workbook that
+// could not be evaluated, naming it and saying why (未评估：bad.xlsx（…）), so
+// that the tables are not taken for the whole batch. Nothing when none is
+// missing. width wraps the lines as CompletionTableWidth's.
+func NotEvaluatedLines(w io.Writer, missing []pipeline.NotEvaluated, lang Lang, format TableFormat, width int) error {
+	if len(missing) == 0 {
+		return nil
+	}
+	bw := &errWriter{w: w}
+	if format != Box {
+		width = 0
+	}
+	bw.printf("\n")
+	for i, n := range missing {
+		line := lang.T("report.not-evaluated", n.File, n.Reason(lang))
+		if width > 0 {
+			line = Wrap(line, width, 2)
+		}
+		if format == Markdown && i < len(missing)-1 {
+			line += "  " // a Markdown line break: one line each
+		}
+		bw.printf("%s\n", line)
+	}
+	return bw.err
+}
+
 // errWriter keeps the first write error so a long sequence of prints needs one
 // check.
 type errWriter struct {
@@ -273,12 +305,41 @@ func statusCounts(c map[evaluate.Status]int) map[string]int {
 // a time, and the bytes are those json.Encoder would write for the whole
 // result indented by two spaces (a test holds it to that).
 func JSON(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
+	return JSONBatch(w, evals, nil, lang)
+}
+
+// JSONBatch is JSON for a batch some of whose workbooks could not be
+// evaluated: with none missing, JSON's object or array; else an object
+// {"results": [...], "errors": [{"file", "message"}]}, the results of the
+// workbooks evaluated (an array, however many) and why each missing one is
+// not among them, its message as stderr words it.
+func JSONBatch(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated, lang Lang) error {
 	jw := &jsonWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	jw.enc = json.NewEncoder(&jw.buf)
 	jw.enc.SetEscapeHTML(false)
-	if len(evals) == 1 {
+	switch {
+	case len(missing) > 0:
+		jw.raw("{\n  \"results\": [")
+		for i, e := range evals {
+			if i > 0 {
+				jw.raw(",")
+			}
+			jw.raw("\n    ")
+			jw.result(e, lang, "    ")
+		}
+		if len(evals) > 0 {
+			jw.raw("\n  ")
+		}
+		jw.raw("]")
+		errs := make([]fileErrorJSON, len(missing))
+		for i, n := range missing {
+			errs[i] = fileErrorJSON{File: n.File, Message: n.Message(lang)}
+		}
+		jw.field("errors", errs, "  ", false)
+		jw.raw("\n}")
+	case len(evals) == 1:
 		jw.result(evals[0], lang, "")
-	} else {
+	default:
 		jw.raw("[\n")
 		for i, e := range evals {
 			if i > 0 {

@@ -3,6 +3,7 @@ package textout_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -118,6 +119,85 @@ func TestJSONMatchesSchema(t *testing.T) {
 	}
 	if c := got.Summary[""]; c["on-track"] != 2 || c["lagging"] != 1 || c["no-data"] != 1 {
 		t.Errorf("summary %v", got.Summary)
+	}
+}
+
+// TestJSONBatch: a batch with workbooks not evaluated is an object of the
+// results (an array, even of one) and the errors, valid against the schema;
+// with none missing it is JSON's object or array, as before.
+func TestJSONBatch(t *testing.T) {
+	s := compileResultSchema(t)
+	e := sampleEvaluation(t)
+	missing := []pipeline.NotEvaluated{{File: "d/bad.xlsx", Err: errors.New("d/bad.xlsx: not an .xlsx or .xlsm workbook")}}
+	for _, evals := range [][]*pipeline.Evaluation{{e}, {e, e}} {
+		var buf bytes.Buffer
+		if err := textout.JSONBatch(&buf, evals, missing, report.English); err != nil {
+			t.Fatal(err)
+		}
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, buf.String())
+		}
+		if err := s.Validate(v); err != nil {
+			t.Errorf("%d results: %v\n%s", len(evals), err, buf.String())
+		}
+		var got struct {
+			Results []struct {
+				File string `json:"file"`
+			} `json:"results"`
+			Errors []struct {
+				File    string `json:"file"`
+				Message string `json:"message"`
+			} `json:"errors"`
+		}
+		if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Results) != len(evals) || got.Results[0].File != "=2023.xlsx" || len(got.Errors) != 1 ||
+			got.Errors[0].File != "d/bad.xlsx" || got.Errors[0].Message != "d/bad.xlsx: not an .xlsx or .xlsm workbook" {
+			t.Errorf("%d results: %+v", len(evals), got)
+		}
+	}
+	for _, evals := range [][]*pipeline.Evaluation{{e}, {e, e}} {
+		var plain, batch bytes.Buffer
+		if err := textout.JSON(&plain, evals, report.Chinese); err != nil {
+			t.Fatal(err)
+		}
+		if err := textout.JSONBatch(&batch, evals, nil, report.Chinese); err != nil {
+			t.Fatal(err)
+		}
+		if plain.String() != batch.String() {
+			t.Errorf("%d results: JSONBatch without errors differs from JSON", len(evals))
+		}
+	}
+}
+
+// TestNotEvaluatedLines: one line for each workbook not evaluated, naming it
+// and saying why without naming it twice; nothing when none is missing.
+func TestNotEvaluatedLines(t *testing.T) {
+	missing := []pipeline.NotEvaluated{
+		{File: "d/bad.xlsx", Err: errors.New("d/bad.xlsx：不是 .xlsx 或 .xlsm 工作簿")},
+		{File: "d/x.xlsx", Err: errors.New("d/x.xlsx: no such file")},
+		{File: "y.xlsx", Err: errors.New("something else")},
+	}
+	var buf bytes.Buffer
+	if err := textout.NotEvaluatedLines(&buf, missing, report.Chinese, textout.Box, 0); err != nil {
+		t.Fatal(err)
+	}
+	want := "\n未评估：d/bad.xlsx（不是 .xlsx 或 .xlsm 工作簿）\n未评估：d/x.xlsx（no such file）\n未评估：y.xlsx（something else）\n"
+	if buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+	buf.Reset()
+	if err := textout.NotEvaluatedLines(&buf, missing[:1], report.English, textout.Markdown, 0); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\nNot evaluated: d/bad.xlsx (不是 .xlsx 或 .xlsm 工作簿)\n"; buf.String() != want {
+		t.Errorf("got %q, want %q", buf.String(), want)
+	}
+	buf.Reset()
+	if err := textout.NotEvaluatedLines(&buf, nil, report.Chinese, textout.Box, 0); err != nil || buf.Len() != 0 {
+		t.Errorf("none missing: %q, %v", buf.String(), err)
 	}
 }
 
