@@ -131,10 +131,21 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	header = append(header, lang.T("report.match"), lang.T("col.unit"), lang.T("report.values-cell"))
 	rows := newGrid(format, header)
 	rows.wrapCols, rows.noFold = []int{2, len(header) - 3, len(header) - 1}, true
+	// An indicator by its name as the plan prints it; the id stays in JSON.
+	names := map[string]string{}
+	for _, ind := range r.Plan.Indicators() {
+		names[ind.ID] = ind.Name
+	}
+	nameOf := func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
 	for _, m := range r.Rows {
 		match := byLabel(m.By, lang)
 		if m.Indicator != "" {
-			match = m.Indicator + " " + match
+			match = nameOf(m.Indicator) + " " + match
 		}
 		var vals []string
 		for _, v := range values[m.Row] {
@@ -159,7 +170,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		text(lang.T("report.skipped-row", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)))
 	}
 	for _, st := range r.Statuses {
-		text(lang.T("report.status-3", st.Cell, st.Indicator, st.Text))
+		text(lang.T("report.status-3", st.Cell, nameOf(st.Indicator), st.Text))
 	}
 	for _, is := range r.Warnings {
 		text(lang.T("prefix.warning") + is.String())
