@@ -83,7 +83,7 @@ var ActualsWords = []string{"实际值", "实际", "实际数", "完成值", "�
 // NotActualsWords keep a header with a year out of the actuals: a target, a
 // baseline, a plan or a forecast (a 专栏2 table keeps 2020年基数 and 2025年目标
 // beside the actuals).
-var NotActualsWords = []string{"目标", "基数", "预期", "规划", "计划", "预计", "target", "baseline", "plan"}
+var NotActualsWords = []string{"目标", "基数", "预期", "规划", "计划", "预计", "target", "baseline"}
 
 // headerWords maps a normalised header word to its role.
 var headerWords = func() map[string]Role {
