@@ -171,6 +171,7 @@ type matcher struct {
 
 	ids   map[string]found
 	names map[string]found
+	nears map[string]*plan.Indicator // near, by the text of an unmatched name
 }
 
 // found is what a text matched, and how; unit is the bracketed unit a name
@@ -184,7 +185,7 @@ type found struct {
 func newMatcher(p *plan.Plan) *matcher {
 	m := &matcher{byID: map[string]*plan.Indicator{}, byNumber: map[int]*plan.Indicator{},
 		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{},
-		ids: map[string]found{}, names: map[string]found{}}
+		ids: map[string]found{}, names: map[string]found{}, nears: map[string]*plan.Indicator{}}
 	shared := map[int]bool{}
 	for _, ind := range p.Indicators() {
 		m.byID[strings.ToLower(ind.ID)] = ind
@@ -398,6 +399,7 @@ func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	for i, ind := range mt.inds {
 		mt.indIndex[ind] = i
 	}
+	mt.m.addAliases(opts.Aliases)
 	first := h.firstColumn
 	mt.nameCol, mt.idCol, mt.unitCol = first(RoleName), first(RoleID), first(RoleUnit)
 	mt.entityCol, mt.statusCol, mt.attrCol = first(RoleEntity), first(RoleStatus), first(RoleAttribute)
@@ -627,6 +629,9 @@ func (mt *Matcher) Row(row TableRow) {
 		} else {
 			rm.By = "unmatched"
 			msg := mt.lang.T("cell.unmatched", mt.p.Ref())
+			if ind := mt.m.near(rm.Text); ind != nil {
+				msg = mt.lang.T("cell.unmatched-near", mt.p.Ref(), ind.Name, ind.ID)
+			}
 			if rm.Cell == "" {
 				rm.Cell = row.Cells[0].Ref()
 			}

@@ -43,6 +43,8 @@ type Options struct {
 	// Columns is --columns: the header row and columns named by the user;
 	// nil: found by detection alone.
 	Columns *Columns
+	// Aliases are the office's own names for indicators (--aliases).
+	Aliases []Alias
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,

@@ -38,6 +38,8 @@ type evalOptions struct {
 	lenient bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// aliases is --aliases, read: the office's own names for indicators.
+	aliases []actuals.Alias
 	quiet   bool
 	wide    bool
 }
@@ -87,6 +89,13 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
+				aliases, err := actuals.ReadAliases(path, g.lang)
+				if err != nil {
+					return err
+				}
+				opts.aliases = aliases
+			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
 				cols, err := actuals.ParseColumns(spec)
 				if err != nil {
@@ -114,6 +123,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.BoolVar(&opts.strict, "strict", false, g.lang.T("flag.eval.strict"))
 	f.BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.eval.lenient"))
 	f.String("columns", "", g.lang.T("flag.columns"))
+	f.String("aliases", "", g.lang.T("flag.aliases"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
 	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
 	return cmd
@@ -155,7 +165,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

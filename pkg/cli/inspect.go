@@ -22,6 +22,8 @@ type inspectOptions struct {
 	lenient bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// aliases is --aliases, read: the office's own names for indicators.
+	aliases []actuals.Alias
 	wide    bool
 }
 
@@ -50,6 +52,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
+				aliases, err := actuals.ReadAliases(path, g.lang)
+				if err != nil {
+					return err
+				}
+				opts.aliases = aliases
+			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
 				cols, err := actuals.ParseColumns(spec)
 				if err != nil {
@@ -69,12 +78,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, g.lang.T("flag.inspect.strict"))
 	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.inspect.lenient"))
 	cmd.Flags().String("columns", "", g.lang.T("flag.columns"))
+	cmd.Flags().String("aliases", "", g.lang.T("flag.aliases"))
 	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
 	return cmd
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {

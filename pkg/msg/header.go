@@ -49,3 +49,9 @@ func init() {
 		"note.unit-column-entity": {"%s：%s“单位”列按填报单位读取（如“%s”，不是计量单位）", "%s: %s 单位 read as the reporting unit (as %q, not a unit of measure)"},
 	})
 }
+
+func init() {
+	add(map[Key][2]string{
+		"cell.unmatched-near": {"与 %s 的任何指标都不相符；是不是“%s”（%s）？是的话，用 --aliases 把这个名称指向它", "matches no indicator of %s; did you mean %q (%s)? If so, map this name to it with --aliases"},
+	})
+}

@@ -189,6 +189,11 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 	ro := opts.Read
 	ro.Lang, ro.Year = opts.lang(), opts.Year
 	p := opts.Plan
+	if p != nil && len(ro.Aliases) > 0 {
+		if err := actuals.CheckAliases(ro.Aliases, p, opts.lang()); err != nil {
+			return nil, nil, err
+		}
+	}
 	if p == nil {
 		candidates := opts.Candidates
 		if candidates == nil {
@@ -216,6 +221,9 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			*notes = append(*notes, note)
 		}
 		if err != nil {
+			return nil, nil, err
+		}
+		if err := actuals.CheckAliases(ro.Aliases, p, opts.lang()); err != nil {
 			return nil, nil, err
 		}
 		if spec.chosen == p {
