@@ -29,13 +29,18 @@ type evalOptions struct {
 	files   []string
 	planRef string
 	year    int
-	format  string
-	output  string
-	bom     bool // start CSV with a UTF-8 byte order mark; settled by resolveBOM
-	failOn  string
-	sheet   string
-	strict  bool
-	lenient bool
+	// years is every year of a --year range (2021-2023), in order; nil for
+	// one year.
+	years []int
+	// yearText is --year as given, for messages.
+	yearText string
+	format   string
+	output   string
+	bom      bool // start CSV with a UTF-8 byte order mark; settled by resolveBOM
+	failOn   string
+	sheet    string
+	strict   bool
+	lenient  bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
 	// aliases is --aliases, read: the office's own names for indicators.
@@ -96,6 +101,17 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 				}
 				opts.aliases = aliases
 			}
+			if text, _ := cmd.Flags().GetString("year"); text != "" {
+				opts.yearText = text
+				from, to, err := parseYears("--year", text, g.lang)
+				if err != nil {
+					return err
+				}
+				opts.year = to
+				for y := from; y <= to && from < to; y++ {
+					opts.years = append(opts.years, y)
+				}
+			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
 				cols, err := actuals.ParseColumns(spec)
 				if err != nil {
@@ -114,7 +130,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.planRef, "plan", "", g.lang.T("flag.eval.plan"))
-	f.IntVar(&opts.year, "year", 0, g.lang.T("flag.eval.year"))
+	f.String("year", "", g.lang.T("flag.eval.year"))
 	f.StringVar(&opts.format, "format", "table", g.lang.T("flag.eval.format"))
 	f.StringVarP(&opts.output, "output", "o", "", g.lang.T("flag.eval.output"))
 	f.BoolVar(&opts.bom, "bom", false, g.lang.T("flag.eval.bom"))
@@ -200,6 +216,32 @@ func runEval(opts *evalOptions) error {
 			continue
 		}
 		evals = append(evals, r.Eval)
+	}
+	if len(opts.years) > 1 && len(evals) > 0 {
+		// --year 2021-2023: each file read once, judged for each year of
+		// the range, in year order; the last year's is the file's own
+		// evaluation, which keeps the reader's warnings and the audit.
+		var ranged []*pipeline.Evaluation
+		for _, e := range evals {
+			if p := e.Plan; opts.years[0] < p.Period.Start || opts.year > p.Period.End {
+				lang := opts.global.lang
+				outside := opts.years[0]
+				if outside >= p.Period.Start {
+					outside = opts.year
+				}
+				return withHint(errors.New(lang.T("error.years-outside", "--year", opts.yearText, outside, p.Period, p.Ref())), "%s", lang.T("hint.year-or-plan"))
+			}
+		}
+		for _, y := range opts.years {
+			for _, e := range evals {
+				if y == e.Year {
+					ranged = append(ranged, e)
+				} else {
+					ranged = append(ranged, e.ForYear(y))
+				}
+			}
+		}
+		evals = ranged
 	}
 	// The notes of each file — the plan and year chosen, then the warnings
 	// of its reading and of its audit — come after the output: the audit is
@@ -323,9 +365,16 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, la
 		return nil
 	}
 	var out []string
+	perFile := map[string]int{}
+	for _, e := range evals {
+		perFile[e.File]++
+	}
 	for _, e := range evals {
 		for _, f := range e.Failures() {
 			where := e.File
+			if perFile[e.File] > 1 { // a --year range: which year
+				where += " " + report.YearLabel(e.Year, lang)
+			}
 			if f.Entity != "" {
 				where += " " + f.Entity
 			}

@@ -43,7 +43,10 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"a.xlsx", "--format", "xml"}, "", `unknown format "xml"`},
 		{[]string{"a.xlsx", "-o", "s.xlsx"}, "xlsx binding 0 s.xlsx ", ""},
 		{[]string{"a.xlsx", "--format", "xlsx"}, "", "--format xlsx writes a workbook: name it with -o"},
-		{[]string{"a.xlsx", "--year", "x"}, "", `invalid argument "x" for "--year"`},
+		{[]string{"a.xlsx", "--year", "x"}, "", `--year "x": not a year or a range of years`},
+		{[]string{"a.xlsx", "--year", "2023-2021"}, "", `--year "2023-2021": 2023 is after 2021`},
+		{[]string{"a.xlsx", "--year", "2021—2023"}, "table binding 2023   2021 2022 2023", ""},
+		{[]string{"a.xlsx", "--year", "2022 - 2023"}, "table binding 2023   2022 2023", ""},
 		{[]string{"a.xlsx", "--strict", "--lenient"}, "", "--strict and --lenient cannot be used together"},
 		{nil, "", "eval needs at least one workbook"},
 	}
@@ -66,6 +69,9 @@ func TestEvalFlags(t *testing.T) {
 			continue
 		}
 		s := strings.Join([]string{got.format, got.failOn, strconv.Itoa(got.year), got.output, got.planRef}, " ")
+		for _, y := range got.years {
+			s += " " + strconv.Itoa(y)
+		}
 		if s != c.want {
 			t.Errorf("%v: %q, want %q", c.args, s, c.want)
 		}

@@ -51,7 +51,7 @@ func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions
 				return err
 			}
 			if cmd.Flags().Changed("years") {
-				from, to, err := parseYears(opts.years, g.lang)
+				from, to, err := parseYears("--years", opts.years, g.lang)
 				if err != nil {
 					return err
 				}
@@ -73,14 +73,15 @@ func newTemplateCmd(ios *IOStreams, g *globalOptions, runF func(*templateOptions
 
 var yearsFlag = regexp.MustCompile(`^(\d{4})(?:[-–—~至到](\d{4}))?$`)
 
-// parseYears reads --years: "2021-2025" (a hyphen, an en or em dash, ~ or 至,
-// full-width or not, with or without spaces) or one year, "2023".
-func parseYears(s string, lang ...msg.Lang) (from, to int, err error) {
+// parseYears reads template's --years and eval's --year, named flag:
+// "2021-2025" (a hyphen, an en or em dash, ~ or 至, full-width or not, with
+// or without spaces) or one year, "2023".
+func parseYears(flag, s string, lang ...msg.Lang) (from, to int, err error) {
 	l := langOf(lang)
 	t := strings.Join(strings.Fields(norm.NFKC.String(s)), "")
 	m := yearsFlag.FindStringSubmatch(t)
 	if m == nil {
-		return 0, 0, withHint(errors.New(l.T("error.years-form", s)), "%s", l.T("hint.years-form"))
+		return 0, 0, withHint(errors.New(l.T("error.years-form", flag, s)), "%s", l.T("hint.years-form"))
 	}
 	from, _ = strconv.Atoi(m[1])
 	to = from
@@ -88,7 +89,7 @@ func parseYears(s string, lang ...msg.Lang) (from, to int, err error) {
 		to, _ = strconv.Atoi(m[2])
 	}
 	if from > to {
-		return 0, 0, withHint(errors.New(l.T("error.years-order", s, from, to)), "%s", l.T("hint.years-order"))
+		return 0, 0, withHint(errors.New(l.T("error.years-order", flag, s, from, to)), "%s", l.T("hint.years-order"))
 	}
 	return from, to, nil
 }
@@ -136,7 +137,7 @@ func runTemplate(opts *templateOptions) error {
 		if from >= p.Period.Start {
 			outside = to
 		}
-		return withHint(errors.New(opts.global.lang.T("error.years-outside", opts.years, outside, p.Period, p.Ref())), "%s", opts.global.lang.T("hint.years-within", p.Period))
+		return withHint(errors.New(opts.global.lang.T("error.years-outside", "--years", opts.years, outside, p.Period, p.Ref())), "%s", opts.global.lang.T("hint.years-within", p.Period))
 	}
 
 	if plan.IsFileRef(opts.planRef) {

@@ -79,7 +79,7 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.eval.sheet":      {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
 		"flag.eval.strict":     {"不相符的行视为错误；未报送的约束性指标视为失败", "unmatched rows are errors; a binding indicator not reported fails"},
 		"flag.eval.wide":       {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
-		"flag.eval.year":       {"评估年份（默认：取自文件名，否则为有数据的最近一年）", "evaluation year (default: from the file name, else the latest year with data)"},
+		"flag.eval.year":       {"评估年份，或年份范围如 2021-2023（逐年评估）（默认：取自文件名，否则为有数据的最近一年）", "evaluation year, or a range such as 2021-2023 (each year evaluated) (default: from the file name, else the latest year with data)"},
 		"flag.help":            {"%s 的帮助", "help for %s"},
 		"flag.inspect.format":  {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
 		"flag.inspect.lenient": {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},

@@ -105,6 +105,9 @@ func (d *digester) add(i int, en *EntityEvaluation) {
 	d.failures = tally(d.total, d.failures, i, en, d.index)
 	var written []evaluate.WrittenStatus
 	for _, s := range e.m.Statuses(i) {
+		if e.noAudit {
+			break
+		}
 		if s.Year == 0 || int(s.Year) == e.Year {
 			written = append(written, evaluate.WrittenStatus{Indicator: d.inds[s.Indicator].ID, Text: e.m.StatusText(s), Cell: e.m.CellRef(s.Row, int32(s.Col))})
 		}

@@ -40,6 +40,23 @@ type Evaluation struct {
 	// kept holds every entity's outcomes when they are few enough to keep,
 	// so that writing them does not judge them again.
 	kept []EntityEvaluation
+	// noAudit leaves out the audit of the workbook's 完成情况: a year of a
+	// --year range other than the one its statuses are for (ForYear).
+	// shared marks an evaluation that reads another's matcher, which
+	// closes it.
+	noAudit, shared bool
+}
+
+// ForYear is the same workbook judged for another year of the plan's period
+// (--year 2021-2023 judges each year of the range from one reading): the
+// outcomes, counts and failures are its own; the reader's warnings and the
+// audit of the workbook's 完成情况 stay with e, whose year the statuses are
+// written for. e must stay open while the result is used; closing the result
+// does nothing.
+func (e *Evaluation) ForYear(year int) *Evaluation {
+	return &Evaluation{Plan: e.Plan, File: e.File, SHA256: e.SHA256, Year: year,
+		TimeProgress: evaluate.TimeProgress(e.Plan.Period, year),
+		m:            e.m, lang: e.lang, entities: e.entities, noAudit: true, shared: true}
 }
 
 // EntityEvaluation is one reporting unit's outcomes.
@@ -69,7 +86,7 @@ type Failure struct {
 // Close releases what the evaluation holds outside memory (the temporary file
 // a province's readings are kept in). Its outcomes can no longer be judged.
 func (e *Evaluation) Close() error {
-	if e.m == nil {
+	if e.m == nil || e.shared {
 		return nil
 	}
 	return e.m.Close()
