@@ -35,11 +35,24 @@ var NoValueWords = []string{"—", "——", "-", "--", "–", "…", "/", "无"
 // ApproximatePrefixes and ApproximateSuffixes are the words around a number
 // that say it is approximate or provisional (约72, 72左右, 72（快报）, 72*):
 // the number is read, with a warning naming the word dropped, and the outcome
-// is marked approximate. They are compared after NFKC, so （快报） is (快报).
+// is marked approximate. They are written as people type them and compared
+// after NFKC, so (快报) is （快报） too.
 var (
 	ApproximatePrefixes = []string{"约"}
-	ApproximateSuffixes = []string{"左右", "(快报)", "(预计)", "*", "※"}
+	ApproximateSuffixes = []string{"左右", "（快报）", "（预计）", "*", "※"}
 )
+
+// approximatePrefixes and approximateSuffixes are the words as compared,
+// after NFKC.
+var approximatePrefixes, approximateSuffixes = nfkcAll(ApproximatePrefixes), nfkcAll(ApproximateSuffixes)
+
+func nfkcAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = norm.NFKC.String(w)
+	}
+	return out
+}
 
 // noValueMarkers is NoValueWords as a set, as compared (… is ... after
 // NFKC), with the empty text.
@@ -83,7 +96,7 @@ type approximateWords struct{ prefix, suffix uint8 }
 // approximate or provisional.
 func (a approximateWords) any() bool { return a != approximateWords{} }
 
-// words lists the words taken off, prefix first.
+// words lists the words taken off, prefix first, as the lists write them.
 func (a approximateWords) words() []string {
 	var out []string
 	if a.prefix > 0 {
@@ -201,13 +214,13 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // prefix (约) and one suffix (左右, (快报), *), with the white space beside
 // them. It returns the rest and the words, "" where there is none.
 func trimApproximate(s string) (rest string, dropped approximateWords) {
-	for i, w := range ApproximatePrefixes {
+	for i, w := range approximatePrefixes {
 		if r, ok := strings.CutPrefix(s, w); ok {
 			s, dropped.prefix = strings.TrimSpace(r), uint8(i+1)
 			break
 		}
 	}
-	for i, w := range ApproximateSuffixes {
+	for i, w := range approximateSuffixes {
 		if r, ok := strings.CutSuffix(s, w); ok {
 			s, dropped.suffix = strings.TrimSpace(r), uint8(i+1)
 			break

@@ -108,10 +108,10 @@ func TestValuesAsTyped(t *testing.T) {
 		}
 	}
 	if wantWarn := []string{
-		`S!E2: "【9.4万】（快报）": read as 9.4, dropping "(快报)"`,
+		`S!E2: "【9.4万】（快报）": read as 9.4, dropping "（快报）"`,
 		`S!E3: "约5.1": read as 5.1, dropping "约"`,
 		`S!E6: "97*": read as 97, dropping "*"`,
-		`S!E7: "12.5（预计）": read as 12.5, dropping "(预计)"`,
+		`S!E7: "12.5（预计）": read as 12.5, dropping "（预计）"`,
 	}; !slices.Equal(warnings, wantWarn) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(wantWarn, "\n"))
 	}
