@@ -19,7 +19,7 @@ type ValueKind string
 
 // The kinds of value a cell can hold (spec §3).
 const (
-	NoValue ValueKind = "none"   // —, -, /, 无, N/A, empty
+	NoValue ValueKind = "none"   // empty, or one of NoValueWords (—, /, 暂无, #N/A …)
 	Amount  ValueKind = "amount" // a plain number: a level, or a cumulative indicator's amount for that year
 	Total   ValueKind = "total"  // a bracketed number [27]: the cumulative total from the period start
 	Parts   ValueKind = "ratio"  // 16:47:37
