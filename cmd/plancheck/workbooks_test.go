@@ -72,6 +72,17 @@ var scriptBooks = map[string]wbt.Book{
 		3: {"渝中区", "urban-new-jobs", 2023, 2.4},
 		4: {"渝中区", 2, 2023, 5.1},
 	})}}},
+	// typed.xlsx: values as people type them (issue 10): thousands
+	// separators, 万 in a 人 row, a unit after the number, full-width
+	// digits, 【】 totals, no-value words and approximate values.
+	"typed.xlsx": {Sheets: []wbt.Sheet{{Name: "十四五指标", Cells: cellsOf(map[int][]any{
+		1: {"指标", "单位", "2021年", "2022年", "2023年"},
+		2: {"城镇新增就业人数", "人", "31,000", "3.2万", "【9.4万】（快报）"},
+		3: {"城镇调查失业率", "%", "5.2%", "５.３", "约5.1"},
+		4: {"失业保险参保人数", "人", "420 000", "42.5万", "43万人"},
+		5: {"工伤保险参保人数", "万人", "未统计", "#N/A", "暂无"},
+		6: {"基本养老保险参保率", "%", "96％", "96.5 %", "97*"},
+	})}}},
 	// notable.xlsx: no table at all.
 	// nickname.xlsx: an office's own name for 城镇新增就业人数, one character
 	// off, which --aliases maps.

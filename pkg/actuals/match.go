@@ -31,6 +31,9 @@ type Value struct {
 	// Note says how the value was read where that is not obvious: a unit
 	// conversion, a percent format, a bad cell read as no value.
 	Note string
+	// Approximate is true for a value written as approximate or provisional
+	// (约72, 72（快报）).
+	Approximate bool
 }
 
 // Status is what the workbook's 完成情况 column says for an indicator.
@@ -288,8 +291,20 @@ type Reading struct {
 // Year is the year the value is for.
 func (r Reading) Year() int { return minYearHeader + int(r.year) }
 
-// readingKind is a Reading's ValueKind in a byte.
+// Approximate reports whether the value was written as approximate or
+// provisional (约72, 72左右, 72（快报）, 72*).
+func (r Reading) Approximate() bool { return r.kind&kindApproximate != 0 }
+
+// readingKind is a Reading's ValueKind in a byte, with a flag in its top bit
+// (kindApproximate): a Reading stays 16 bytes.
 type readingKind uint8
+
+// kindApproximate marks, in a Reading's kind, a value written as
+// approximate or provisional.
+const kindApproximate readingKind = 1 << 7
+
+// base is the kind without its flag.
+func (k readingKind) base() readingKind { return k &^ kindApproximate }
 
 const (
 	kindNone readingKind = iota
@@ -312,7 +327,7 @@ func kindOf(k ValueKind) readingKind {
 
 // Kind is what the value holds; a bad cell kept only to find a second value
 // for its year is none of the spec's kinds.
-func (r Reading) Kind() ValueKind { return kindNames[r.kind] }
+func (r Reading) Kind() ValueKind { return kindNames[r.kind.base()] }
 
 // ratioValue is a ratio's components and its text as written.
 type ratioValue struct {
@@ -456,7 +471,7 @@ func (mt *Matcher) Readings(entity, ind int) []Reading {
 // Ratio is a ratio reading's components and text as written; nil and "" for
 // another kind.
 func (mt *Matcher) Ratio(r Reading) ([]float64, string) {
-	if r.kind != kindParts {
+	if r.kind.base() != kindParts {
 		return nil, ""
 	}
 	v := mt.ratios[int(r.Number)]
@@ -729,6 +744,11 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 		return
 	}
 	r.kind, r.Number = kindOf(pv.kind), pv.number
+	if pv.dropped.any() && pv.kind != NoValue {
+		r.kind |= kindApproximate
+		mt.warnings = append(mt.warnings, Issue{Cell: mt.CellRef(r.Row, int32(r.Col)), Text: c.Text, Lang: mt.lang,
+			Msg: mt.lang.T("cell.approximate", mt.readAs(pv), mt.droppedWords(pv.dropped))})
+	}
 	if pv.kind == Parts {
 		r.Number = float64(len(mt.ratios))
 		mt.ratios = append(mt.ratios, ratioValue{pv.parts, displayText(c)})
@@ -753,6 +773,28 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	mt.keepDetail(ind, rm.Entity, r, c, note)
 }
 
+// readAs is a value as the approximate warning says it was read: the number
+// in the plan's unit, or the ratio.
+func (mt *Matcher) readAs(pv parsedValue) string {
+	if pv.kind != Parts {
+		return formatNumber(pv.number)
+	}
+	parts := make([]string, len(pv.parts))
+	for i, p := range pv.parts {
+		parts[i] = formatNumber(p)
+	}
+	return strings.Join(parts, ":")
+}
+
+// droppedWords lists the approximate words a value lost, each quoted.
+func (mt *Matcher) droppedWords(dropped approximateWords) string {
+	words := dropped.words()
+	for i, w := range words {
+		words[i] = mt.lang.T("cell.dropped-word", w)
+	}
+	return strings.Join(words, mt.lang.T("punct.enumeration"))
+}
+
 // keepDetail adds a value to the detailed result, when one is kept.
 func (mt *Matcher) keepDetail(ind *plan.Indicator, entity string, r Reading, c xlsx.Cell, note string) {
 	if mt.detail == nil {
@@ -760,11 +802,12 @@ func (mt *Matcher) keepDetail(ind *plan.Indicator, entity string, r Reading, c x
 	}
 	parts, _ := mt.Ratio(r)
 	number := r.Number
-	if r.kind == kindParts {
+	if r.kind.base() == kindParts {
 		number = 0
 	}
 	mt.detail.Values = append(mt.detail.Values, Value{Indicator: ind.ID, Entity: entity, Year: r.Year(),
-		Kind: r.Kind(), Number: number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note})
+		Kind: r.Kind(), Number: number, Parts: parts, Cell: mt.CellRef(r.Row, int32(r.Col)), Text: displayText(c), Note: note,
+		Approximate: r.Approximate()})
 }
 
 // badReading marks a bad cell kept only so that a second value for its year
@@ -853,6 +896,14 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 	if pv.unit != "" {
 		from = pv.unit
 	}
+	if pv.multiplier != "" {
+		if pv.unit == "" && !rowUnitOK {
+			return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.Name)
+		}
+		if from, reason = multiply(pv, from, ind.Unit, lang); reason != "" {
+			return "", reason
+		}
+	}
 	if from == "" || from == ind.Unit || norm.NFKC.String(from) == norm.NFKC.String(ind.Unit) {
 		if pv.percentFormat != "" && ind.Unit == "%" && wantNote {
 			note = fmt.Sprintf("%s in a %s cell → %s %%", displayText(c), pv.percentFormat, formatNumber(pv.number))
@@ -866,12 +917,61 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 	if !ok {
 		return "", lang.T("cell.value-in-unit", from, unitName(ind.Unit, lang), ind.Name)
 	}
+	if math.Abs(n) >= maxValue {
+		return "", lang.T("cell.too-large")
+	}
 	if wantNote {
 		note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
 	}
 	pv.number = round9(n)
 	pv.fraction = false
 	return note, ""
+}
+
+// multiply applies a 万 or 亿 written after a number to the unit it
+// multiplies: the unit written after it (亿人), else the row's unit, else the
+// plan's, less any 万 or 亿 of its own. 42.5万 in a 人 row is 42.5 万人, and
+// in a 万人 row 42.5 万人 too: people write the 万 the unit already says
+// (decisions.md, "Values as people type them"). Only counts and money take a
+// multiplier. It returns the unit pv.number is now in, or why there is none.
+func multiply(pv *parsedValue, from, planUnit string, lang msg.Lang) (string, string) {
+	base := from
+	if base == "" {
+		base = planUnit
+	}
+	base = unscaled(base)
+	u, ok := plan.LookupUnit(base)
+	if !ok || !countUnits[u.Dimension] && u.Dimension != "money" {
+		return "", lang.T("cell.multiplier-unit", pv.multiplier, unitName(base, lang))
+	}
+	unit := pv.multiplier + base
+	if _, ok := plan.LookupUnit(unit); ok {
+		return unit, "" // 万人, 亿元: the number as it is, in that unit
+	}
+	for _, m := range multipliers {
+		if m.word == pv.multiplier {
+			pv.number *= m.scale // 1.2亿 人: 120,000,000 人
+		}
+	}
+	if math.Abs(pv.number) >= maxValue {
+		return "", lang.T("cell.too-large")
+	}
+	return base, ""
+}
+
+// unscaled is a unit less its 万 or 亿 (万人 → 人, 亿元 → 元, 万人次 → 人次),
+// or the unit itself.
+func unscaled(unit string) string {
+	for _, m := range multipliers {
+		if rest, ok := strings.CutPrefix(unit, m.word); ok {
+			if r, known := plan.LookupUnit(rest); known && rest != "" {
+				if u, _ := plan.LookupUnit(unit); u.Dimension == r.Dimension {
+					return rest
+				}
+			}
+		}
+	}
+	return unit
 }
 
 func unitName(u string, lang msg.Lang) string {

@@ -81,6 +81,9 @@ func tableOf(t *testing.T, rows []xlsx.Row) *Table {
 	if b.h == nil {
 		t.Fatal("no header")
 	}
+	if err := b.finish(); err != nil {
+		t.Fatal(err)
+	}
 	return &c.t
 }
 

@@ -2,7 +2,6 @@ package actuals
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -20,52 +19,229 @@ type ValueKind string
 
 // The kinds of value a cell can hold (spec §3).
 const (
-	NoValue ValueKind = "none"   // —, -, /, 无, N/A, empty
+	NoValue ValueKind = "none"   // empty, or one of NoValueWords (—, /, 暂无, #N/A …)
 	Amount  ValueKind = "amount" // a plain number: a level, or a cumulative indicator's amount for that year
 	Total   ValueKind = "total"  // a bracketed number [27]: the cumulative total from the period start
 	Parts   ValueKind = "ratio"  // 16:47:37
 )
 
-// noValueMarkers are the texts that mean "no value", compared after NFKC and
-// upper-casing.
-var noValueMarkers = map[string]bool{
-	"": true, "—": true, "——": true, "-": true, "--": true, "/": true, "无": true,
-	"N/A": true, "NA": true, "–": true, "…": true,
+// NoValueWords are the texts that mean "no value" in a value cell,
+// compared after NFKC (so － is -, Ｎ／Ａ is N/A) and upper-casing. An
+// empty cell is no value too. The README's reading section lists them, and a
+// test holds it to this list. #N/A is also no value as an error cell (Excel's
+// NA()).
+var NoValueWords = []string{"—", "——", "-", "--", "–", "…", "/", "无", "暂无", "无数据", "未统计", "待统计", "不详", "N/A", "NA", "#N/A"}
+
+// ApproximatePrefixes and ApproximateSuffixes are the words around a number
+// that say it is approximate or provisional (约72, 72左右, 72（快报）, 72*):
+// the number is read, with a warning naming the word dropped, and the outcome
+// is marked approximate. They are written as people type them and compared
+// after NFKC, so (快报) is （快报） too.
+var (
+	ApproximatePrefixes = []string{"约"}
+	ApproximateSuffixes = []string{"左右", "（快报）", "（预计）", "*", "※"}
+)
+
+// approximatePrefixes and approximateSuffixes are the words as compared,
+// after NFKC.
+var approximatePrefixes, approximateSuffixes = nfkcAll(ApproximatePrefixes), nfkcAll(ApproximateSuffixes)
+
+func nfkcAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = norm.NFKC.String(w)
+	}
+	return out
 }
 
-var (
-	plainNumber = regexp.MustCompile(`^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$`)
-	bracketed   = regexp.MustCompile(`^\[(.*)\]$`)
-)
+// noValueMarkers is NoValueWords as a set, as compared (… is ... after
+// NFKC), with the empty text.
+var noValueMarkers = func() map[string]bool {
+	m := map[string]bool{"": true}
+	for _, w := range NoValueWords {
+		m[strings.ToUpper(norm.NFKC.String(w))] = true
+	}
+	return m
+}()
+
+// isNoValue reports whether a value cell's text (after NFKC and trimming)
+// means no value.
+func isNoValue(s string) bool { return noValueMarkers[strings.ToUpper(s)] }
 
 // parsedValue is one cell's value, in the plan's unit.
 type parsedValue struct {
 	kind   ValueKind
 	number float64
 	parts  []float64
-	// unit is the unit the cell states (a percent format or a % sign), if any.
-	unit     string
-	fraction bool // a plain number a % indicator might have meant as a fraction
+	// unit is the unit the cell states (a percent format, a % sign, a unit
+	// word after the number), if any.
+	unit string
+	// multiplier is 万 or 亿 written after the number without being part of
+	// a unit word (42.5万): a multiple of the row's unit.
+	multiplier string
+	fraction   bool // a plain number a % indicator might have meant as a fraction
 	// percentFormat is the number format of a percent-formatted cell.
 	percentFormat string
+	// dropped are the approximate words taken off the number (约, 左右 …).
+	dropped approximateWords
 }
 
-// parseNumberText reads a number written as text: "43.6", "1,234", " 5.4 ",
-// "96.5%" (full-width already narrowed by NFKC).
-func parseNumberText(s string) (float64, string, bool) {
-	unit := ""
-	if strings.HasSuffix(s, "%") {
-		unit = "%"
-		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+// approximateWords are the approximate words taken off a number: 1 + the
+// index of its prefix in ApproximatePrefixes and of its suffix in
+// ApproximateSuffixes, 0 for none. Two bytes, not two strings: every cell's
+// parsedValue carries them.
+type approximateWords struct{ prefix, suffix uint8 }
+
+// any reports whether a word was taken off: the value was written as
+// approximate or provisional.
+func (a approximateWords) any() bool { return a != approximateWords{} }
+
+// words lists the words taken off, prefix first, as the lists write them.
+func (a approximateWords) words() []string {
+	var out []string
+	if a.prefix > 0 {
+		out = append(out, ApproximatePrefixes[a.prefix-1])
 	}
-	if !plainNumber.MatchString(s) {
-		return 0, "", false
+	if a.suffix > 0 {
+		out = append(out, ApproximateSuffixes[a.suffix-1])
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return out
+}
+
+// multipliers are the words that multiply a number in front of a unit (or
+// alone, of the row's unit), in the order they are tried.
+var multipliers = [...]struct {
+	word  string
+	scale float64
+}{{"万", 1e4}, {"亿", 1e8}}
+
+// typedNumber is a number as people type it, taken apart: 42.5, 1,010,
+// 1 010, 250人, 3.2万人, 42.5万, 98%.
+type typedNumber struct {
+	number     float64
+	unit       string // a known unit written after the number, or ""
+	multiplier string // 万 or 亿 written after the number and before any unit
+}
+
+// parseNumberText reads a number written as text: "43.6", "1,234",
+// "1 234", " 5.4 ", "96.5%", "250人", "42.5万", "1.2亿元" (full-width already
+// narrowed by NFKC). A unit word after the number must be one of the plans'
+// units; 万 or 亿 before it (or alone) is a multiplier.
+func parseNumberText(s string) (typedNumber, bool) {
+	end, grouped := scanNumber(s)
+	if end == 0 {
+		return typedNumber{}, false
+	}
+	var v float64
+	var err error
+	if grouped {
+		var buf [64]byte
+		digits := buf[:0]
+		for i := 0; i < end; i++ {
+			if c := s[i]; c != ',' && c != ' ' {
+				digits = append(digits, c)
+			}
+		}
+		v, err = strconv.ParseFloat(string(digits), 64)
+	} else {
+		v, err = strconv.ParseFloat(s[:end], 64)
+	}
 	if err != nil || math.IsInf(v, 0) {
-		return 0, "", false
+		return typedNumber{}, false
 	}
-	return v, unit, true
+	t := typedNumber{number: v}
+	tail := strings.TrimSpace(s[end:])
+	if tail == "" {
+		return t, true
+	}
+	if len(tail) > 2 && tail[0] == '(' && tail[len(tail)-1] == ')' {
+		tail = strings.TrimSpace(tail[1 : len(tail)-1]) // 72(万人)
+	}
+	if _, ok := plan.LookupUnit(tail); ok && tail != "" {
+		t.unit = tail
+		return t, true
+	}
+	for _, m := range multipliers {
+		if rest, ok := strings.CutPrefix(tail, m.word); ok {
+			rest = strings.TrimSpace(rest)
+			if _, known := plan.LookupUnit(rest); rest != "" && !known {
+				return typedNumber{}, false
+			}
+			t.multiplier, t.unit = m.word, rest
+			return t, true
+		}
+	}
+	return typedNumber{}, false
+}
+
+// scanNumber finds the number at the start of s: a sign, digits, perhaps in
+// groups of three after a comma or a space (1,010 or 1 010, one separator
+// throughout, at most three digits before the first), and decimals. It
+// returns where the number ends (0 for none) and whether it has separators
+// to remove. 1,01 is the number 1 followed by ",01", which is no unit.
+func scanNumber(s string) (end int, grouped bool) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	start := i
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	if i == start {
+		return 0, false
+	}
+	if i-start <= 3 && i < len(s) && (s[i] == ',' || s[i] == ' ') {
+		sep := s[i]
+		for i+3 < len(s) && s[i] == sep && isDigit(s[i+1]) && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i+4 == len(s) || !isDigit(s[i+4])) {
+			i += 4
+			grouped = true
+		}
+	}
+	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+		i++
+		for i < len(s) && isDigit(s[i]) {
+			i++
+		}
+	}
+	return i, grouped
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// trimApproximate takes the approximate words off a number's text: one
+// prefix (约) and one suffix (左右, (快报), *), with the white space beside
+// them. It returns the rest and the words, "" where there is none.
+func trimApproximate(s string) (rest string, dropped approximateWords) {
+	for i, w := range approximatePrefixes {
+		if r, ok := strings.CutPrefix(s, w); ok {
+			s, dropped.prefix = strings.TrimSpace(r), uint8(i+1)
+			break
+		}
+	}
+	for i, w := range approximateSuffixes {
+		if r, ok := strings.CutSuffix(s, w); ok {
+			s, dropped.suffix = strings.TrimSpace(r), uint8(i+1)
+			break
+		}
+	}
+	return s, dropped
+}
+
+// totalBrackets are the brackets of a cumulative total as people type them:
+// [27] (and ［27］, narrowed by NFKC), 【27】, 〔27〕.
+var totalBrackets = [...][2]string{{"[", "]"}, {"【", "】"}, {"〔", "〕"}}
+
+// bracketedTotal returns what is inside a total's brackets, and whether s is
+// one.
+func bracketedTotal(s string) (string, bool) {
+	for _, b := range totalBrackets {
+		if len(s) >= len(b[0])+len(b[1]) && strings.HasPrefix(s, b[0]) && strings.HasSuffix(s, b[1]) {
+			return strings.TrimSpace(s[len(b[0]) : len(s)-len(b[1])]), true
+		}
+	}
+	return "", false
 }
 
 // readValue reads a value cell for an indicator. It returns the reason the
@@ -85,6 +261,9 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 	case xlsx.Blank:
 		return parsedValue{kind: NoValue}, ""
 	case xlsx.Error:
+		if isNoValue(strings.TrimSpace(c.Text)) {
+			return parsedValue{kind: NoValue}, "" // #N/A: Excel's "not available"
+		}
 		return parsedValue{}, lang.T("cell.error-value", c.Text)
 	case xlsx.Bool:
 		return parsedValue{}, lang.T("cell.not-number-bool", c.Text)
@@ -112,21 +291,25 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 		return parsedValue{}, lang.T("cell.date")
 	}
 	s := strings.TrimSpace(norm.NFKC.String(c.Text))
-	if noValueMarkers[strings.ToUpper(s)] {
+	if isNoValue(s) {
 		return parsedValue{kind: NoValue}, ""
 	}
-	if m := bracketed.FindStringSubmatch(s); m != nil {
+	s, dropped := trimApproximate(s)
+	if inner, ok := bracketedTotal(s); ok {
 		if !cumulative {
 			return parsedValue{}, lang.T("cell.bracket-not-cumul", ind.Name)
 		}
-		v, unit, ok := parseNumberText(strings.TrimSpace(m[1]))
+		inner, innerDropped := trimApproximate(inner)
+		dropped.prefix = max(dropped.prefix, innerDropped.prefix) // 约[9.3] or [约9.3]
+		dropped.suffix = max(dropped.suffix, innerDropped.suffix)
+		t, ok := parseNumberText(inner)
 		if !ok {
 			return parsedValue{}, lang.T("cell.bracket-not-number")
 		}
-		if math.Abs(v) >= maxValue {
+		if math.Abs(t.number) >= maxValue {
 			return parsedValue{}, lang.T("cell.too-large")
 		}
-		return parsedValue{kind: Total, number: v, unit: unit}, ""
+		return parsedValue{kind: Total, number: t.number, unit: t.unit, multiplier: t.multiplier, dropped: dropped}, ""
 	}
 	if strings.ContainsAny(s, ":") {
 		if !ratio {
@@ -139,19 +322,20 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 		if len(e.Parts) != len(ind.Target.Parts) {
 			return parsedValue{}, lang.T("cell.ratio-parts", len(e.Parts), ind.Target.Text, len(ind.Target.Parts))
 		}
-		return parsedValue{kind: Parts, parts: e.Parts}, ""
+		return parsedValue{kind: Parts, parts: e.Parts, dropped: dropped}, ""
 	}
-	v, unit, ok := parseNumberText(s)
+	t, ok := parseNumberText(s)
 	if !ok {
 		return parsedValue{}, lang.T("cell.not-number")
 	}
-	if math.Abs(v) >= maxValue {
+	if math.Abs(t.number) >= maxValue {
 		return parsedValue{}, lang.T("cell.too-large")
 	}
 	if ratio {
 		return parsedValue{}, lang.T("cell.number-for-ratio", s, ind.Name)
 	}
-	return parsedValue{kind: Amount, number: v, unit: unit, fraction: unit == ""}, ""
+	return parsedValue{kind: Amount, number: t.number, unit: t.unit, multiplier: t.multiplier,
+		fraction: t.unit == "" && t.multiplier == "", dropped: dropped}, ""
 }
 
 // round9 rounds to 9 decimals, the precision numbers are compared at (spec §4),

@@ -58,7 +58,7 @@ func TestReadValue(t *testing.T) {
 		{rate, xlsx.Cell{Kind: xlsx.Blank}, "none"}, {ratio, text("—"), "none"},
 		// bad
 		{rate, text("九十五"), "bad: not a number"},
-		{rate, text("5.2万"), "bad: not a number"},
+		{rate, text("5.2万"), "amount 5.2 ×万"}, // and then a bad cell: 万 multiplies no % (TestValuesAsTyped)
 		{rate, text("1,23"), "bad: not a number"},
 		{rate, text("[5.2]"), "bad: a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator"},
 		{jobs, text("[abc]"), "bad: not a number inside the brackets"},
@@ -69,7 +69,8 @@ func TestReadValue(t *testing.T) {
 		{ratio, text("16"), "bad: 16 is a number, but 高、中、初级专业技术人才比例 is a ratio like 16:47:37"},
 		{rate, xlsx.Cell{Kind: xlsx.Number, Number: 45000, Text: "45000", Date: true, Format: "yyyy/m/d"}, `bad: a date (format "yyyy/m/d") where a number belongs`},
 		{rate, xlsx.Cell{Kind: xlsx.Text, Text: "2023-05-01", Date: true}, "bad: a date where a number belongs"},
-		{rate, xlsx.Cell{Kind: xlsx.Error, Text: "#N/A"}, "bad: the cell holds the error #N/A"},
+		{rate, xlsx.Cell{Kind: xlsx.Error, Text: "#DIV/0!"}, "bad: the cell holds the error #DIV/0!"},
+		{rate, xlsx.Cell{Kind: xlsx.Error, Text: "#N/A"}, "none"},
 		{rate, xlsx.Cell{Kind: xlsx.Bool, Text: "FALSE"}, "bad: FALSE is not a number"},
 	}
 	for _, c := range cases {
@@ -86,6 +87,9 @@ func TestReadValue(t *testing.T) {
 			got = fmt.Sprintf("%s %s", pv.kind, formatNumber(pv.number))
 			if pv.unit != "" {
 				got += " " + pv.unit
+			}
+			if pv.multiplier != "" {
+				got += " ×" + pv.multiplier
 			}
 		}
 		if got != c.want {

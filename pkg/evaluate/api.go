@@ -44,6 +44,9 @@ type Observation struct {
 	Parts  []float64 // Parts
 	Text   string    // as written, for a ratio's actual
 	Cell   string    // "Sheet!G9"
+	// Approximate is true for a value written as approximate or provisional
+	// (约72, 72（快报）).
+	Approximate bool
 }
 
 // Projection is where an indicator is heading at the end of the period (预计).
@@ -87,6 +90,9 @@ type Outcome struct {
 	Projection   *Projection
 	// Cells are the cells the actual came from.
 	Cells []string
+	// Approximate is true when a value the actual came from was written as
+	// approximate or provisional (约72, 72（快报）).
+	Approximate bool
 }
 
 // Input is what an evaluation needs: the plan, the year, and the observations

@@ -193,20 +193,20 @@ func evaluateIndicator(p *plan.Plan, ind *plan.Indicator, year int, obs []Observ
 		if !ok || v.Kind != Parts {
 			return noData(o, lang.T("reason.no-value", year))
 		}
-		o.ActualText, o.Cells = v.Text, []string{v.Cell}
+		o.ActualText, o.Cells, o.Approximate = v.Text, []string{v.Cell}, v.Approximate
 		return judgeRatio(o, ind, v.Parts, lang)
 	case ind.Target.IsCumulative():
-		total, cells, missing := cumulativeTotal(p.Period.Start, year, values)
+		total, cells, missing, approximate := cumulativeTotal(p.Period.Start, year, values)
 		if missing != nil {
 			return noData(o, lang.T("reason.no-total", year, joinYears(missing, lang.T("punct.enumeration"))))
 		}
-		actual, o.Cells = total, cells
+		actual, o.Cells, o.Approximate = total, cells, approximate
 	default:
 		v, ok := values[year]
 		if !ok || v.Kind != Amount {
 			return noData(o, lang.T("reason.no-value", year))
 		}
-		actual, o.Cells = v.Number, []string{v.Cell}
+		actual, o.Cells, o.Approximate = v.Number, []string{v.Cell}, v.Approximate
 	}
 	o.Actual = ptr(actual)
 
@@ -235,13 +235,14 @@ func joinYears(ys []int, sep string) string {
 // cumulativeTotal is the total from the period start through year: the latest
 // bracketed total at or before year plus the bare amounts of the years after
 // it, or, with no bracketed total, the sum of every year's amount. It returns
-// the years whose value is missing.
-func cumulativeTotal(start, year int, values map[int]Observation) (float64, []string, []int) {
-	from, total := start, 0.0
+// the years whose value is missing, and whether any value added was
+// approximate.
+func cumulativeTotal(start, year int, values map[int]Observation) (float64, []string, []int, bool) {
+	from, total, approximate := start, 0.0, false
 	var cells []string
 	for y := year; y >= start; y-- {
 		if v, ok := values[y]; ok && v.Kind == Total {
-			from, total, cells = y+1, v.Number, []string{v.Cell}
+			from, total, cells, approximate = y+1, v.Number, []string{v.Cell}, v.Approximate
 			break
 		}
 	}
@@ -254,9 +255,10 @@ func cumulativeTotal(start, year int, values map[int]Observation) (float64, []st
 		}
 		total += v.Number
 		cells = append(cells, v.Cell)
+		approximate = approximate || v.Approximate
 	}
 	sort.Strings(cells)
-	return r9(total), cells, missing
+	return r9(total), cells, missing, approximate
 }
 
 // judgeControl judges a target that must hold in every year.

@@ -1047,3 +1047,37 @@ func TestCells(t *testing.T) {
 		t.Errorf("bracketed total cells %q, want S!C2023", got)
 	}
 }
+
+// TestApproximate: an outcome is approximate when a value its actual came
+// from was written as approximate or provisional (约72, 72（快报）), and only
+// then: a level's value of the year, any amount a cumulative total adds up
+// or the bracketed total it starts from, a ratio; not a value of another
+// year, which only the projection uses.
+func TestApproximate(t *testing.T) {
+	p14, p13 := testPlan(t, "14th"), testPlan(t, "13th")
+	approx := func(o evaluate.Observation) evaluate.Observation { o.Approximate = true; return o }
+	cases := []struct {
+		name string
+		p    *plan.Plan
+		id   string
+		year int
+		obs  []evaluate.Observation
+		want bool
+	}{
+		{"level, plain", p14, "work-injury-insurance-enrolment", 2022, obs(amt(2021, 42.5), amt(2022, 43.2)), false},
+		{"level, approximate", p14, "work-injury-insurance-enrolment", 2022, obs(amt(2021, 42.5), approx(amt(2022, 43.2))), true},
+		{"level, an earlier year approximate", p14, "work-injury-insurance-enrolment", 2022, obs(approx(amt(2021, 42.5)), amt(2022, 43.2)), false},
+		{"level, no value this year", p14, "work-injury-insurance-enrolment", 2022, obs(approx(amt(2021, 42.5))), false},
+		{"cumulative, an approximate amount added", p14, "urban-new-jobs", 2023, obs(amt(2021, 3.1), approx(amt(2022, 3.2)), amt(2023, 3.0)), true},
+		{"cumulative, the approximate total it starts from", p14, "urban-new-jobs", 2023, obs(approx(tot(2022, 6.3)), amt(2023, 3.0)), true},
+		{"cumulative, an approximate amount before the total", p14, "urban-new-jobs", 2023, obs(approx(amt(2021, 3.1)), tot(2022, 6.3), amt(2023, 3.0)), false},
+		{"cumulative, plain", p14, "urban-new-jobs", 2023, obs(amt(2021, 3.1), amt(2022, 3.2), amt(2023, 3.0)), false},
+		{"ratio, approximate", p13, "professional-title-ratio", 2020, obs(approx(parts(2020, "16:47:37", 16, 47, 37))), true},
+	}
+	for _, c := range cases {
+		o := evaluateOne(t, c.p, c.id, c.year, c.obs)
+		if o.Approximate != c.want {
+			t.Errorf("%s: approximate %v, want %v (status %s)", c.name, o.Approximate, c.want, o.Status)
+		}
+	}
+}

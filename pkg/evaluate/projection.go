@@ -24,7 +24,7 @@ func project(p *plan.Plan, ind *plan.Indicator, year int, values map[int]Observa
 	var value float64
 	var method string
 	if ind.Target.IsCumulative() {
-		total, _, missing := cumulativeTotal(p.Period.Start, year, values)
+		total, _, missing, _ := cumulativeTotal(p.Period.Start, year, values)
 		if missing != nil {
 			return nil
 		}

@@ -49,7 +49,8 @@ func (j *judge) entity(i int) EntityEvaluation {
 // find duplicates is none.
 func observation(m *actuals.Matcher, r actuals.Reading) (evaluate.Observation, bool) {
 	parts, text := m.Ratio(r)
-	o := evaluate.Observation{Year: r.Year(), Number: r.Number, Parts: parts, Text: text, Cell: m.CellRef(r.Row, int32(r.Col))}
+	o := evaluate.Observation{Year: r.Year(), Number: r.Number, Parts: parts, Text: text, Cell: m.CellRef(r.Row, int32(r.Col)),
+		Approximate: r.Approximate()}
 	switch r.Kind() {
 	case actuals.Amount:
 		o.Kind = evaluate.Amount

@@ -257,25 +257,28 @@ type (
 		Title   string `json:"title"`
 	}
 	indicatorJSON struct {
-		Entity     string          `json:"entity"`
-		ID         string          `json:"id"`
-		Name       string          `json:"name"`
-		Group      string          `json:"group"`
-		Unit       string          `json:"unit"`
-		Attribute  string          `json:"attribute"`
-		Judge      string          `json:"judge"`
-		Baseline   *float64        `json:"baseline"`
-		Target     *float64        `json:"target"`
-		Printed    string          `json:"printed"`
-		Actual     any             `json:"actual"`
-		Required   *float64        `json:"required"`
-		Progress   *float64        `json:"progress"`
-		Ratio      *float64        `json:"ratio"`
-		Status     string          `json:"status"`
-		Label      string          `json:"label"`
-		Reason     string          `json:"reason"`
-		Projection *projectionJSON `json:"projection"`
-		Cells      []string        `json:"cells"`
+		Entity    string   `json:"entity"`
+		ID        string   `json:"id"`
+		Name      string   `json:"name"`
+		Group     string   `json:"group"`
+		Unit      string   `json:"unit"`
+		Attribute string   `json:"attribute"`
+		Judge     string   `json:"judge"`
+		Baseline  *float64 `json:"baseline"`
+		Target    *float64 `json:"target"`
+		Printed   string   `json:"printed"`
+		Actual    any      `json:"actual"`
+		// Approximate is present, true, where the actual came from a value
+		// written as approximate or provisional (约72, 72（快报）).
+		Approximate bool            `json:"approximate,omitempty"`
+		Required    *float64        `json:"required"`
+		Progress    *float64        `json:"progress"`
+		Ratio       *float64        `json:"ratio"`
+		Status      string          `json:"status"`
+		Label       string          `json:"label"`
+		Reason      string          `json:"reason"`
+		Projection  *projectionJSON `json:"projection"`
+		Cells       []string        `json:"cells"`
 	}
 	projectionJSON struct {
 		Value  float64 `json:"value"`
@@ -469,7 +472,7 @@ func indicatorOf(entity string, o evaluate.Outcome, lang Lang) indicatorJSON {
 		Attribute: ind.Attribute.English(), Judge: o.Judge.String(), Baseline: o.Baseline, Target: o.Target,
 		Printed: ind.PrintedTarget(), Required: o.Required, Progress: o.Progress, Ratio: o.Ratio,
 		Status: string(o.Status), Label: report.StatusLabel(o.Status, o.Final, lang), Reason: o.Reason,
-		Cells: append([]string{}, o.Cells...)}
+		Cells: append([]string{}, o.Cells...), Approximate: o.Approximate}
 	switch {
 	case o.ActualText != "":
 		ij.Actual = o.ActualText

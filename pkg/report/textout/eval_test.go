@@ -24,7 +24,7 @@ func sampleEvaluation(t *testing.T) *pipeline.Evaluation {
 	p := golden.Plan(t, "jlp-hrss-14th@1")
 	obs := map[string][]evaluate.Observation{
 		"urban-new-jobs":               {{Year: 2021, Kind: evaluate.Amount, Number: 3.1, Cell: "S!D5"}, {Year: 2022, Kind: evaluate.Amount, Number: 2.9, Cell: "S!E5"}, {Year: 2023, Kind: evaluate.Amount, Number: 3.0, Cell: "S!F5"}},
-		"surveyed-unemployment-rate":   {{Year: 2023, Kind: evaluate.Amount, Number: 5.6, Cell: "S!F6"}},
+		"surveyed-unemployment-rate":   {{Year: 2023, Kind: evaluate.Amount, Number: 5.6, Cell: "S!F6", Approximate: true}}, // 约5.6
 		"medical-insurance-coverage":   {{Year: 2023, Kind: evaluate.None, Cell: "S!F10"}},
 		"social-security-card-holders": {{Year: 2023, Kind: evaluate.Amount, Number: 113.71, Cell: "S!F27"}},
 	}
@@ -86,6 +86,8 @@ func TestJSONMatchesSchema(t *testing.T) {
 			Ratio    *float64 `json:"ratio"`
 			Status   string   `json:"status"`
 			Label    string   `json:"label"`
+			// Approximate is nil where the field is left out.
+			Approximate *bool `json:"approximate"`
 		} `json:"indicators"`
 		NotReported []string                  `json:"not_reported"`
 		Summary     map[string]map[string]int `json:"summary"`
@@ -99,6 +101,11 @@ func TestJSONMatchesSchema(t *testing.T) {
 	byID := map[string]int{}
 	for i, ind := range got.Indicators {
 		byID[ind.ID] = i
+		// The rate's 5.6 was written approximate (约5.6): "approximate":
+		// true; every other indicator leaves the field out.
+		if a := ind.Approximate; (a != nil) != (ind.ID == "surveyed-unemployment-rate") || a != nil && !*a {
+			t.Errorf("%s: approximate %v", ind.ID, a)
+		}
 	}
 	// 112 → 115 at 113.71 in 2023: R = 112 + 3 × 0.6 = 113.8, p = 1.71 / 3 = 0.57,
 	// r = 0.57 / 0.6 = 0.95 → on-track (符合预期), label in English.

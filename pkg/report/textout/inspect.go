@@ -250,6 +250,9 @@ type valueJSON struct {
 	Cell      string    `json:"cell"`
 	Text      string    `json:"text"`
 	Note      string    `json:"note"`
+	// Approximate is present, true, for a value written as approximate or
+	// provisional (约72, 72（快报）), as in eval's JSON.
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 type statusJSON struct {
@@ -290,7 +293,7 @@ func InspectJSON(w io.Writer, r *actuals.Result) error {
 	}
 	for _, v := range r.Values {
 		vj := valueJSON{Indicator: v.Indicator, Entity: v.Entity, Year: v.Year, Kind: string(v.Kind),
-			Parts: v.Parts, Cell: v.Cell, Text: v.Text, Note: v.Note}
+			Parts: v.Parts, Cell: v.Cell, Text: v.Text, Note: v.Note, Approximate: v.Approximate}
 		if v.Kind == actuals.Amount || v.Kind == actuals.Total {
 			n := v.Number
 			vj.Number = &n

@@ -52,6 +52,10 @@ func appendIndicator(b []byte, ij *indicatorJSON, prefix string) []byte {
 		b = append(b, "null"...)
 	}
 	b = append(b, ',')
+	if ij.Approximate {
+		field("approximate")
+		b = append(b, "true,"...)
+	}
 	num("required", ij.Required)
 	num("progress", ij.Progress)
 	num("ratio", ij.Ratio)

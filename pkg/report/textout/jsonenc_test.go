@@ -17,7 +17,8 @@ import (
 // encoding/json writes, indented at any depth, for every kind of value:
 // nulls, numbers of every size and sign, strings with quotes, control
 // characters, line separators and invalid UTF-8, ratios' text actuals,
-// projections, empty and absent cell lists.
+// projections, empty and absent cell lists, the approximate flag set and
+// left out.
 func TestAppendIndicator(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	strs := []string{"", "城镇新增就业人数", `say "hi"\`, "a\nb\tc\r\b\f\x00\x1f", "\u2028\u2029", "bad \xff\xfe utf8",
@@ -35,7 +36,7 @@ func TestAppendIndicator(t *testing.T) {
 	for i := range 2000 {
 		ij := indicatorJSON{Entity: pick(), ID: pick(), Name: pick(), Group: pick(), Unit: pick(), Attribute: pick(),
 			Judge: pick(), Baseline: num(), Target: num(), Printed: pick(), Required: num(), Progress: num(), Ratio: num(),
-			Status: pick(), Label: pick(), Reason: pick()}
+			Status: pick(), Label: pick(), Reason: pick(), Approximate: rng.IntN(3) == 0}
 		switch rng.IntN(3) {
 		case 0:
 			ij.Actual = pick()
