@@ -1,7 +1,6 @@
 package actuals
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -906,7 +905,7 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 	}
 	if from == "" || from == ind.Unit || norm.NFKC.String(from) == norm.NFKC.String(ind.Unit) {
 		if pv.percentFormat != "" && ind.Unit == "%" && wantNote {
-			note = fmt.Sprintf("%s in a %s cell → %s %%", displayText(c), pv.percentFormat, formatNumber(pv.number))
+			note = lang.T("note.percent-cell", displayText(c), pv.percentFormat, formatNumber(pv.number))
 		}
 		return note, ""
 	}
@@ -921,7 +920,7 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 		return "", lang.T("cell.too-large")
 	}
 	if wantNote {
-		note = fmt.Sprintf("%s %s → %s %s", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
+		note = lang.T("note.converted", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
 	}
 	pv.number = round9(n)
 	pv.fraction = false

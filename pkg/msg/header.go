@@ -55,3 +55,11 @@ func init() {
 		"cell.unmatched-near": {"与 %s 的任何指标都不相符；是不是“%s”（%s）？是的话，用 --aliases 把这个名称指向它", "matches no indicator of %s; did you mean %q (%s)? If so, map this name to it with --aliases"},
 	})
 }
+
+// inspect's notes on how a value was read.
+func init() {
+	add(map[Key][2]string{
+		"note.percent-cell": {"%s（%s 格式）→ %s%%", "%s in a %s cell → %s %%"},
+		"note.converted":    {"%s %s → %s %s", "%s %s → %s %s"},
+	})
+}
