@@ -304,3 +304,18 @@ func YearsIn(text string) []int {
 	}
 	return years
 }
+
+// TotalWords are what an entity column writes on a row that is the total of
+// all its units (合计, 全区): the total, not one more unit.
+var TotalWords = []string{"合计", "总计", "全区", "全县", "全市", "全部", "总体", "total"}
+
+// IsTotal reports whether an entity cell names the total of all units.
+func IsTotal(entity string) bool {
+	n := normalizeHeader(entity)
+	for _, w := range TotalWords {
+		if n == w {
+			return true
+		}
+	}
+	return false
+}

@@ -373,6 +373,9 @@ type Matcher struct {
 
 	nameCol, idCol, unitCol, entityCol, statusCol, attrCol, yearKeyCol, valueCol int
 	yearCols                                                                     []Column
+	// fixedEntity is every row's reporting unit in a table with no entity
+	// column: --entity, else the 填报单位 line above the table; "" for none.
+	fixedEntity string
 
 	bad      []Issue
 	warnings []Issue
@@ -418,6 +421,10 @@ func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 	mt.nameCol, mt.idCol, mt.unitCol = first(RoleName), first(RoleID), first(RoleUnit)
 	mt.entityCol, mt.statusCol, mt.attrCol = first(RoleEntity), first(RoleStatus), first(RoleAttribute)
 	mt.yearKeyCol, mt.valueCol = first(RoleYearKey), first(RoleValue)
+	mt.fixedEntity = h.Entity
+	if opts.Entity != "" {
+		mt.fixedEntity = opts.Entity
+	}
 	for _, c := range h.Columns {
 		if c.Role == RoleYear {
 			mt.yearCols = append(mt.yearCols, c)
@@ -593,12 +600,18 @@ func (mt *Matcher) Row(row TableRow) {
 			rm.Unit = u
 		}
 	}
+	if mt.entityCol == 0 {
+		rm.Entity = mt.fixedEntity // the 填报单位 line's, or --entity's
+	}
 	if mt.entityCol > 0 {
 		c, ok := row.cell(mt.entityCol)
 		if ok {
 			rm.Entity = strings.TrimSpace(c.Text)
 		}
-		if rm.Entity == "" {
+		if IsTotal(rm.Entity) {
+			// 合计, 全区 …: the total of all the units, not one more
+			rm.Entity = ""
+		} else if rm.Entity == "" {
 			// Every row of a table with an entity column belongs to one;
 			// a blank one would be mixed up with the total of all.
 			if !ok {

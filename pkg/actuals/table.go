@@ -19,6 +19,7 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"golang.org/x/text/unicode/norm"
 )
 
 // HeaderSearchRows is how many rows from the top of a sheet are searched for
@@ -45,6 +46,9 @@ type Options struct {
 	Columns *Columns
 	// Aliases are the office's own names for indicators (--aliases).
 	Aliases []Alias
+	// Entity is the reporting unit of a table with no entity column
+	// (--entity), over the 填报单位 line above the table.
+	Entity string
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,
@@ -112,6 +116,9 @@ type Header struct {
 	// Notes say what the reader decided that a user should know: the year
 	// it gave a column whose header names none, and where it came from.
 	Notes []string
+	// Entity is the reporting unit a 填报单位：… line above the table names,
+	// "" for none: every row's in a table with no entity column.
+	Entity string
 }
 
 // Ref is a cell's place as messages print it: "Sheet!G9".
@@ -557,9 +564,16 @@ func (b *builder) finish() error {
 	return nil
 }
 
-// titleRow notes the years a row above the header names.
+// entityLine is a 填报单位 line above a table: the reporting unit it names.
+var entityLine = regexp.MustCompile(`^(?:填报单位|报送单位|单位名称|填报单位名称)[:：]\s*(\S.*?)\s*(?:(?:填报人|联系人|填报日期|日期|单位)[:：].*)?$`)
+
+// titleRow notes the years a row above the header names, and the reporting
+// unit a 填报单位 line names.
 func (b *builder) titleRow(r xlsx.Row) {
 	for _, c := range r.Cells {
+		if m := entityLine.FindStringSubmatch(strings.TrimSpace(norm.NFKC.String(c.Text))); c.Kind == xlsx.Text && m != nil && b.hd.Entity == "" {
+			b.hd.Entity = m[1]
+		}
 		if c.Kind == xlsx.Text {
 			for _, y := range YearsIn(c.Text) {
 				if !slices.Contains(b.titleYears, y) {

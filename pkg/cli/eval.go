@@ -43,6 +43,9 @@ type evalOptions struct {
 	lenient  bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// entity is --entity: the reporting unit of a table without an entity
+	// column.
+	entity string
 	// aliases is --aliases, read: the office's own names for indicators.
 	aliases []actuals.Alias
 	quiet   bool
@@ -140,6 +143,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.eval.lenient"))
 	f.String("columns", "", g.lang.T("flag.columns"))
 	f.String("aliases", "", g.lang.T("flag.aliases"))
+	f.StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
 	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
 	return cmd
@@ -181,7 +185,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

@@ -22,6 +22,9 @@ type inspectOptions struct {
 	lenient bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// entity is --entity: the reporting unit of a table without an entity
+	// column.
+	entity string
 	// aliases is --aliases, read: the office's own names for indicators.
 	aliases []actuals.Alias
 	wide    bool
@@ -79,12 +82,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.inspect.lenient"))
 	cmd.Flags().String("columns", "", g.lang.T("flag.columns"))
 	cmd.Flags().String("aliases", "", g.lang.T("flag.aliases"))
+	cmd.Flags().StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
 	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
 	return cmd
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {

@@ -11,6 +11,7 @@ func init() {
 		"aliases.not-pair":   {"%s:%d:%d: 每一项应写作“名称: 指标编号”", "%s:%d:%d: each entry is name: indicator id"},
 		"aliases.duplicate":  {"%s:%d:%d: 名称“%s”与第 %d 行重复", "%s:%d:%d: name %q repeats line %d"},
 		"aliases.unknown-id": {"%s:%d:%d: “%s”不是 %s 的指标编号", "%s:%d:%d: %q is no indicator id of %s"},
+		"flag.entity":        {"没有填报单位列的表格的填报单位（默认：表格上方“填报单位：…”一行所写）", "the reporting unit of a table with no entity column (default: the 填报单位：… line above the table)"},
 		"flag.aliases":       {"别名文件：YAML 映射，把工作簿中的指标名称指向规划的指标编号", "aliases file: a YAML map from the names the workbook writes to the plan's indicator ids"},
 	})
 }

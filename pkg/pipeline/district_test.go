@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
@@ -128,4 +129,59 @@ func cells(rs ...[]wbt.Cell) []wbt.Cell {
 		out = append(out, r...)
 	}
 	return out
+}
+
+// entitiesOf evaluates path for 2023 with opts and lists each reporting
+// unit with its statuses.
+func entitiesOf(t *testing.T, path string, read actuals.Options) string {
+	t.Helper()
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: plan14(t), Year: 2023, Lang: msg.Chinese, Read: read})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var out []string
+	for _, en := range res.Eval.All() {
+		var st []string
+		for _, o := range en.Outcomes {
+			st = append(st, string(o.Status))
+		}
+		out = append(out, fmt.Sprintf("%q %s", en.Entity, strings.Join(st, ",")))
+	}
+	return strings.Join(out, "; ")
+}
+
+// TestReportingUnitByFile: a street's own file names its unit on a 填报单位
+// line above the table, or --entity names it; --entity wins over the line.
+func TestReportingUnitByFile(t *testing.T) {
+	book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+		row(1, "2023年主要指标完成情况"),
+		row(2, "填报单位：石桥铺街道", nil, "填报人：张三"),
+		row(3, "指标", "2021年", "2022年", "2023年"),
+		row(4, "工伤保险参保人数", 43.0, 43.9, 44.3),
+	)}}}
+	path := filepath.Join(t.TempDir(), "石桥铺.xlsx")
+	wbt.WriteExcelize(t, book, path)
+	if got, want := entitiesOf(t, path, actuals.Options{}), `"石桥铺街道" ahead`; got != want {
+		t.Errorf("from the line: %s, want %s", got, want)
+	}
+	if got, want := entitiesOf(t, path, actuals.Options{Entity: "杨家坪街道"}), `"杨家坪街道" ahead`; got != want {
+		t.Errorf("--entity: %s, want %s", got, want)
+	}
+}
+
+// TestTotalRows: rows named 合计, 全区 … in an entity column are the total of
+// all units (the "" entity), not one more unit.
+func TestTotalRows(t *testing.T) {
+	for _, total := range []string{"合计", "总计", "全区", "全县", "全市"} {
+		book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+			row(1, "区县", "指标", "2021年", "2022年", "2023年"),
+			row(2, "渝中区", "工伤保险参保人数", 43.0, 43.9, 44.3),
+			row(3, total, "工伤保险参保人数", 43.0, 43.2, 43.4),
+		)}}}
+		path := filepath.Join(t.TempDir(), "x.xlsx")
+		wbt.WriteExcelize(t, book, path)
+		if got, want := entitiesOf(t, path, actuals.Options{}), `"渝中区" ahead; "" lagging`; got != want {
+			t.Errorf("%s: %s, want %s", total, got, want)
+		}
+	}
 }

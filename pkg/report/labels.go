@@ -141,3 +141,12 @@ func (f *Footnotes) Status(o evaluate.Outcome) string {
 	f.Notes = append(f.Notes, f.Lang.T("report.footnote", len(f.Notes)+1, o.Indicator.Name, o.Reason))
 	return f.Lang.T("report.footnote-mark", status, len(f.Notes))
 }
+
+// EntityLabel is a reporting unit as a table heads its rows: its name, or
+// for "" (the rows of the total, 合计 or 全区 in the workbook) 合计.
+func EntityLabel(entity string, lang Lang) string {
+	if entity == "" {
+		return lang.T("report.entity-total")
+	}
+	return entity
+}

@@ -85,7 +85,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 		var entities []string
 		if e.Multi() {
 			for _, en := range e.All() {
-				entities = append(entities, en.Entity)
+				entities = append(entities, report.EntityLabel(en.Entity, lang))
 			}
 		}
 		entityStyle := plainCell

@@ -104,7 +104,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 		row++
 		for _, en := range e.All() {
 			if e.Multi() {
-				s.banner(1, completionCols, row, lang.T("report.entity-line", en.Entity), cellStyle{bold: true, fill: fillEntity, border: true})
+				s.banner(1, completionCols, row, lang.T("report.entity-line", report.EntityLabel(en.Entity, lang)), cellStyle{bold: true, fill: fillEntity, border: true})
 				row++
 			}
 			var path []evaluate.Outcome
@@ -148,7 +148,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 				cp := chart{title: lang.T("summary.progress-and-time-progress", e.Year),
 					outcomes: path}
 				if e.Multi() {
-					cp.title += lang.T("punct.open-paren") + en.Entity + lang.T("punct.close-paren")
+					cp.title += lang.T("punct.open-paren") + report.EntityLabel(en.Entity, lang) + lang.T("punct.close-paren")
 				}
 				charts = append(charts, cp)
 			}
@@ -247,7 +247,7 @@ func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool) i
 	}
 	if e.Multi() {
 		for _, en := range e.All() {
-			entity := en.Entity
+			entity := report.EntityLabel(en.Entity, lang)
 			line(entity, en.Counts())
 		}
 		line(lang.T("summary.all"), e.Counts())

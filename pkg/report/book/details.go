@@ -121,7 +121,11 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 					s.number(at[detYear], row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
 				}
 				if c, ok := at[detEntity]; ok {
-					s.text(c, row, en.Entity, wrapped)
+					entity := en.Entity
+					if e.Multi() {
+						entity = report.EntityLabel(entity, lang) // 合计 for the total's rows
+					}
+					s.text(c, row, entity, wrapped)
 				}
 				tp := o.TimeProgress
 				s.text(at[detID], row, ind.ID, wrapped)

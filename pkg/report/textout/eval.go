@@ -45,7 +45,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
 		bw.printf("\n")
 		if e.Multi() {
-			text(lang.T("report.entity-line", en.Entity))
+			text(lang.T("report.entity-line", report.EntityLabel(en.Entity, lang)))
 			if format == Markdown {
 				bw.printf("\n")
 			}
