@@ -144,3 +144,12 @@ func (cs *Columns) apply(row int, columns []Column) []Column {
 	slices.SortFunc(out, func(a, b Column) int { return a.Col - b.Col })
 	return out
 }
+
+// names reports whether --columns names column col (cs may be nil).
+func (cs *Columns) names(col int) bool {
+	if cs == nil {
+		return false
+	}
+	_, ok := cs.Set[col]
+	return ok
+}

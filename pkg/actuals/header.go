@@ -36,7 +36,9 @@ type Column struct {
 	Cell   string // the header cell, "A3"
 	Header string // its text as written
 	Role   Role
-	Year   int // RoleYear only; 0 until the year comes from the context
+	// Year is the year of a RoleYear column's actuals (0 until the context
+	// gives it), or the year a header not read as actuals names.
+	Year int
 	// Reject says why a header with a year is not read as actuals (a
 	// header.* key), for the no-table error.
 	Reject string
@@ -78,7 +80,7 @@ var Vocabulary = []struct {
 // header of such words with no year (本年完成, 完成值) is one for the year the
 // context gives. A unit in brackets may follow (2023年实际值（%或万人）).
 var ActualsWords = []string{"实际值", "实际", "实际数", "完成值", "完成数", "实际完成", "实际完成值", "实际完成数", "完成",
-	"执行数", "年度", "年末", "年底", "1-12月", "1—12月", "全年", "快报数", "快报"}
+	"执行数", "年度", "年末", "年底", "1-12月", "1—12月", "1–12月", "1~12月", "全年", "快报数", "快报"}
 
 // NotActualsWords keep a header with a year out of the actuals: a target, a
 // baseline, a plan or a forecast (a 专栏2 table keeps 2020年基数 and 2025年目标
@@ -163,15 +165,17 @@ func yearColumn(h string) (Role, int, string) {
 			if year == 0 {
 				return RoleOther, 0, ""
 			}
-			return RoleOther, 0, rejectNotActuals
+			return RoleOther, year, rejectNotActuals
 		}
 	}
 	rest = headerBracket.ReplaceAllString(rest, "")
 	if year == 0 {
 		// No year: this year's actuals (本年完成, 完成值); anything else is
 		// not a header the reader reads.
-		if w, ok := strings.CutPrefix(rest, "本年"); ok && (actualsWords[w] || w == "") {
-			return RoleYear, 0, ""
+		for _, this := range []string{"本年度", "本年", "当年", "今年"} {
+			if w, ok := strings.CutPrefix(rest, this); ok && (actualsWords[w] || w == "") {
+				return RoleYear, 0, ""
+			}
 		}
 		if role := headerWords[rest]; role == RoleValue {
 			return RoleValue, 0, "" // 实际值（万人）
@@ -189,9 +193,9 @@ func yearColumn(h string) (Role, int, string) {
 	}
 	switch {
 	case strings.Contains(rest, "完成情况") || strings.Contains(rest, "status"):
-		return RoleOther, 0, rejectStatus
+		return RoleOther, year, rejectStatus
 	}
-	return RoleOther, 0, rejectWords
+	return RoleOther, year, rejectWords
 }
 
 // Layout is the shape of the actuals table.
@@ -237,6 +241,17 @@ func detectHeader(r xlsx.Row, cols *Columns) (*header, bool) {
 			continue
 		}
 		h.columns = append(h.columns, classify(c))
+	}
+	if cols != nil && cols.HeaderRow == 0 && len(cols.Set) > 0 {
+		// With no header= the header is still a row of its own words: one
+		// with text in a column --columns names (a title above it has none).
+		own := false
+		for _, c := range h.columns {
+			own = own || cols.names(c.Col)
+		}
+		if !own {
+			return h, false
+		}
 	}
 	h.columns = cols.apply(r.Num, h.columns)
 	roles := map[Role]int{}

@@ -54,7 +54,7 @@ func TestYearHeaderWords(t *testing.T) {
 		"2023年执行数", "2023年度", "2023年末", "2023年底", "2023年1-12月", "2023年1—12月",
 		"2023年全年", "2023年快报数", "2023年快报", "2023完成值", "2023 年 完成值",
 		"2023年\n完成值", "2023年实际值（%或万人）", "2023年实际值(万人)", "（2023年）完成值",
-		"２０２３年完成值", "2023年度实际完成",
+		"２０２３年完成值", "2023年度实际完成", "2023年1–12月", "2023年1~12月", "2023年1～12月",
 	} {
 		t.Run(h, func(t *testing.T) {
 			c, tbl, err := readHeader(t, headerBook("", h), "x.xlsx", actuals.Options{})
@@ -115,6 +115,8 @@ func TestYearFromContext(t *testing.T) {
 		{"a period in the title is no year", "“十四五”规划（2021—2025年）主要指标", "完成值", "九龙坡2024年.xlsx", 0, 2024, "取自文件名"},
 		{"file name", "", "实际值", "九龙坡2024年.xlsx", 0, 2024, "取自文件名"},
 		{"本年实际", "", "本年实际", "2024.xlsx", 0, 2024, "取自文件名"},
+		{"本年度完成", "", "本年度完成", "2024.xlsx", 0, 2024, "取自文件名"},
+		{"a date line is no title", "填报日期：2024年1月5日", "本年完成", "2023年.xlsx", 0, 2023, "取自文件名"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, tbl, err := readHeader(t, headerBook(tc.title, tc.header), tc.file, actuals.Options{Year: tc.year, Lang: msg.Chinese})
@@ -227,7 +229,7 @@ func TestNoTableExplained(t *testing.T) {
 		t.Errorf("error:\n%s", err)
 	}
 	var h interface{ Hint() string }
-	if !errors.As(err, &h) || !strings.Contains(h.Hint(), "--columns header=4,name=B,year:2023=C") {
+	if !errors.As(err, &h) || !strings.Contains(h.Hint(), "--columns header=4,name=B,year:2023=E") {
 		t.Errorf("hint: %v", h)
 	}
 }
@@ -279,6 +281,19 @@ func TestUnitOrEntityColumn(t *testing.T) {
 			row(1, "指标", "单位", "2023年"),
 			row(2, "城镇新增就业人数", nil, 3.1),
 		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（列中没有文字）", 1},
+		{"a no-value word tells nothing", [][]wbt.Cell{
+			row(1, "指标", "单位", "2023年"),
+			row(2, "城镇调查失业率", "—", 5.1),
+			row(3, "城镇新增就业人数", "万人", 3.1),
+		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（如“万人”）", 2},
+		{"a unit the plans do not know", [][]wbt.Cell{
+			row(1, "指标", "单位", "2023年"),
+			row(2, "新增高级职称专业技术人才数量", "名", 380),
+		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（如“名”）", 1},
+		{"a unit in brackets", [][]wbt.Cell{
+			row(1, "指标", "单位", "2023年"),
+			row(2, "城镇新增就业人数", "（万人）", 3.1),
+		}, actuals.RoleUnit, "表1!B1“单位”列按计量单位读取（如“（万人）”）", 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "x.xlsx")
@@ -297,5 +312,50 @@ func TestUnitOrEntityColumn(t *testing.T) {
 				t.Errorf("role %q, notes %q, %d rows; want %q, %q, %d", role, tbl.Notes, len(tbl.Rows), tc.role, tc.note, tc.nrows)
 			}
 		})
+	}
+}
+
+// TestColumnsKeepUserRoles: a 单位 column --columns names as the unit stays
+// the unit whatever its cells say; with no header=, a title row above the
+// header is not taken for it.
+func TestColumnsKeepUserRoles(t *testing.T) {
+	book := wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+		row(1, "2023年考核情况"),
+		row(2, "填报单位：石桥铺街道"),
+		row(3, "序号", "考核内容", "单位", "本年数"),
+		row(4, 1, "城镇新增就业人数", "/", 3.1),
+	)}}}
+	path := filepath.Join(t.TempDir(), "x.xlsx")
+	wbt.WriteExcelize(t, book, path)
+	cols, err := actuals.ParseColumns("name=B,unit=C,year:2023=D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := actuals.ReadTable(path, actuals.Options{Columns: &cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tbl.HeaderRow != 3 || tbl.Columns[2].Role != actuals.RoleUnit || len(tbl.Rows) != 1 || tbl.Entity != "石桥铺街道" {
+		t.Errorf("header row %d, C %q, %d rows, entity %q", tbl.HeaderRow, tbl.Columns[2].Role, len(tbl.Rows), tbl.Entity)
+	}
+}
+
+// TestNoYearOnOneSheet: a sheet whose year-less column finds no year is
+// passed over for a later sheet with a table; alone, it is the error.
+func TestNoYearOnOneSheet(t *testing.T) {
+	book := wbt.Book{Sheets: []wbt.Sheet{
+		{Name: "封面", Cells: cells(row(1, "项目", "完成值"), row(2, "说明", 1))},
+		{Name: "表1", Cells: cells(row(1, "指标", "2023年"), row(2, "城镇新增就业人数", 3.1))},
+	}}
+	path := filepath.Join(t.TempDir(), "报表.xlsx")
+	wbt.WriteExcelize(t, book, path)
+	tbl, err := actuals.ReadTable(path, actuals.Options{})
+	if err != nil || tbl.Sheet != "表1" {
+		t.Fatalf("sheet %v, %v", tbl, err)
+	}
+	book.Sheets = book.Sheets[:1]
+	wbt.WriteExcelize(t, book, path)
+	if _, err := actuals.ReadTable(path, actuals.Options{}); err == nil || !strings.Contains(err.Error(), `"完成值" names no year`) {
+		t.Errorf("alone: %v", err)
 	}
 }

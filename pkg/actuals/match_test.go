@@ -159,8 +159,9 @@ func TestHeaderForms(t *testing.T) {
 		{"2023", RoleYear, 2023}, {"2023年", RoleYear, 2023}, {"2023年实际值", RoleYear, 2023},
 		{"2023年\n实际值", RoleYear, 2023}, {"2023年实际", RoleYear, 2023}, {"2023实际值", RoleYear, 2023},
 		{"２０２３年", RoleYear, 2023}, {2023, RoleYear, 2023}, {2023.0, RoleYear, 2023},
-		{"2020年基数", RoleOther, 0}, {"2025年目标", RoleOther, 0}, {"2023年预期", RoleOther, 0},
-		{"2023年规划值", RoleOther, 0}, {"2023 target", RoleOther, 0}, {"“十三五”目标", RoleOther, 0},
+		// not actuals, with the year they name (for the no-table error's hint)
+		{"2020年基数", RoleOther, 2020}, {"2025年目标", RoleOther, 2025}, {"2023年预期", RoleOther, 2023},
+		{"2023年规划值", RoleOther, 2023}, {"2023 target", RoleOther, 2023}, {"“十三五”目标", RoleOther, 0},
 		{1999, RoleOther, 0}, {2101, RoleOther, 0}, {2023.5, RoleOther, 0}, {date(45000), RoleOther, 0},
 		{"年份", RoleYearKey, 0}, {"年度", RoleYearKey, 0}, {"数值", RoleValue, 0}, {"实际值", RoleValue, 0},
 		{"地区", RoleEntity, 0}, {"区县", RoleEntity, 0}, {"单位名称", RoleEntity, 0}, {"备注", RoleOther, 0},

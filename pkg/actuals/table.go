@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
@@ -212,6 +213,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 		sheets = []string{opts.Sheet}
 	}
 	var best *header
+	var yearErr error // the first sheet's whose header found no year
 	bestSheet := ""
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
@@ -225,6 +227,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 			err = b.finish()
 		}
 		if errors.Is(err, errNoHeader) {
+			if b.yearErr != nil && yearErr == nil {
+				yearErr = b.yearErr
+			}
 			if b.best != nil && (best == nil || b.best.score() > best.score()) {
 				best, bestSheet = b.best, sheet
 			}
@@ -242,6 +247,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 	where := lang.T("table.in-sheet", quoteList(sheets))
 	if len(sheets) > 1 {
 		where = lang.T("table.in-sheets", quoteList(sheets))
+	}
+	if yearErr != nil {
+		return yearErr
 	}
 	text := lang.T("table.no-table", path, where, HeaderSearchRows)
 	if opts.Columns != nil && opts.Columns.HeaderRow != 0 {
@@ -277,12 +285,17 @@ func (h *header) explain(sheet string, lang msg.Lang) (lines []string, example s
 	if !found {
 		lines = append(lines, "  "+lang.T("table.no-name-column", strings.Join(Vocabulary[0].Words, lang.T("punct.enumeration"))))
 	}
+	year := 2023
+	for _, c := range h.columns {
+		// the hint's year column: one whose words the reader did not know,
+		// never a target's or a status's
+		if c.Reject == rejectWords && yearCol == "" {
+			yearCol, year = strings.TrimRight(c.Cell, "0123456789"), c.Year
+		}
+	}
 	for _, c := range h.columns {
 		if c.Reject == "" {
 			continue
-		}
-		if yearCol == "" {
-			yearCol = strings.TrimRight(c.Cell, "0123456789")
 		}
 		if len(lines) < maxExplained {
 			why := lang.T(msg.Key(c.Reject))
@@ -295,7 +308,7 @@ func (h *header) explain(sheet string, lang msg.Lang) (lines []string, example s
 	if yearCol == "" {
 		yearCol = "E"
 	}
-	return lines, "header=" + strconv.Itoa(h.row) + ",name=" + name + ",year:2023=" + yearCol
+	return lines, "header=" + strconv.Itoa(h.row) + ",name=" + name + ",year:" + strconv.Itoa(year) + "=" + yearCol
 }
 
 // readError words an error of the workbook reader for the reader, naming the
@@ -361,6 +374,9 @@ type builder struct {
 	held         []TableRow
 	// rowNumCols are the 序号 columns.
 	rowNumCols []int
+	// yearErr is why a header found could not be read: no year for its
+	// year-less actuals column.
+	yearErr error
 }
 
 // maxHeld bounds the rows held while a 单位 column's content is unknown:
@@ -396,7 +412,9 @@ func (b *builder) add(r xlsx.Row) error {
 			return nil
 		}
 		if err := b.contextYear(found); err != nil {
-			return &sinkError{err}
+			// No year for a column: this sheet cannot be read; another may.
+			b.yearErr = err
+			return errNoHeader
 		}
 		b.h = found
 		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns, b.hd.Notes = found.layout, found.row, found.columns, found.notes
@@ -416,7 +434,7 @@ func (b *builder) add(r xlsx.Row) error {
 		for _, c := range append(found.role(RoleName), found.role(RoleID)...) {
 			b.keyCols = append(b.keyCols, c.Col)
 		}
-		if col := unitOrEntity(found); col != 0 {
+		if col := unitOrEntity(found); col != 0 && !b.cols.names(col) {
 			b.unitOrEntity = col
 			return nil // the header goes to the sink once the column is known
 		}
@@ -429,7 +447,7 @@ func (b *builder) add(r xlsx.Row) error {
 		if len(b.rowNumCols) == 0 {
 			break
 		}
-		if c.Kind == xlsx.Text && slices.Contains(b.rowNumCols, c.Col) && skipText(c.Text) == "note" {
+		if c.Kind == xlsx.Text && b.unitOrEntity == 0 && slices.Contains(b.rowNumCols, c.Col) && skipText(c.Text) == "note" {
 			b.sink.Skipped(SkippedRow{Num: r.Num, Reason: "note", Text: c.Text})
 			return nil
 		}
@@ -472,7 +490,7 @@ func (b *builder) add(r xlsx.Row) error {
 	}
 	if b.unitOrEntity != 0 {
 		c, ok := row.cell(b.unitOrEntity)
-		if skip, _ := b.skipReason(*row); !ok || c.Kind != xlsx.Text || strings.TrimSpace(c.Text) == "" || skip != "" {
+		if skip, _ := b.skipReason(*row); !ok || c.Kind != xlsx.Text || unitText(c.Text) == "" || skip != "" {
 			b.held = append(b.held, TableRow{Num: row.Num, Cells: slices.Clone(row.Cells), CalcErrors: row.CalcErrors})
 			if len(b.held) < maxHeld {
 				return nil
@@ -525,10 +543,10 @@ func (b *builder) decide(text string) error {
 	b.unitOrEntity = 0
 	lang := b.lang.OrEnglish()
 	role, key := RoleUnit, msg.Key("note.unit-column-unit")
-	switch _, unit := plan.LookupUnit(strings.TrimSpace(text)); {
+	switch {
 	case text == "":
 		key = "note.unit-column-empty"
-	case !unit:
+	case !looksLikeUnit(unitText(text)):
 		role, key = RoleEntity, "note.unit-column-entity"
 	}
 	for i, c := range b.hd.Columns {
@@ -555,6 +573,39 @@ func (b *builder) decide(text string) error {
 	return nil
 }
 
+// unitText is a 单位 cell's text as it tells a unit from a reporting unit:
+// without brackets ((万人) is 万人), "" for a no-value word (—, /), which
+// tells nothing.
+func unitText(text string) string {
+	t := strings.TrimSpace(norm.NFKC.String(text))
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "("), ")"))
+	if isNoValue(t) {
+		return ""
+	}
+	return t
+}
+
+// placeSuffixes end the names of places and bodies: what a reporting unit is.
+var placeSuffixes = []string{"区", "县", "市", "镇", "乡", "街道", "村", "社区", "局", "委", "办", "所", "站", "中心", "公司", "院", "处", "科"}
+
+// looksLikeUnit reports whether a 单位 cell holds a unit of measure: one the
+// plans know (万人, %), or a short word that names no place or body (名, 户,
+// 家, 件).
+func looksLikeUnit(t string) bool {
+	if _, ok := plan.LookupUnit(t); ok {
+		return true
+	}
+	if utf8.RuneCountInString(t) > 3 {
+		return false
+	}
+	for _, suffix := range placeSuffixes {
+		if strings.HasSuffix(t, suffix) {
+			return false
+		}
+	}
+	return true
+}
+
 // finish ends a sheet whose header was found: a 单位 column still held,
 // with no cell of text, is the unit of measure.
 func (b *builder) finish() error {
@@ -567,6 +618,10 @@ func (b *builder) finish() error {
 // entityLine is a 填报单位 line above a table: the reporting unit it names.
 var entityLine = regexp.MustCompile(`^(?:填报单位|报送单位|单位名称|填报单位名称)[:：]\s*(\S.*?)\s*(?:(?:填报人|联系人|填报日期|日期|单位)[:：].*)?$`)
 
+// dateLine is a line above a table that dates the form (填报日期：2024年1月),
+// whose year is not the year reported.
+var dateLine = regexp.MustCompile(`^(?:填报日期|报送日期|填表日期|日期|制表日期)[:：]`)
+
 // titleRow notes the years a row above the header names, and the reporting
 // unit a 填报单位 line names.
 func (b *builder) titleRow(r xlsx.Row) {
@@ -574,7 +629,7 @@ func (b *builder) titleRow(r xlsx.Row) {
 		if m := entityLine.FindStringSubmatch(strings.TrimSpace(norm.NFKC.String(c.Text))); c.Kind == xlsx.Text && m != nil && b.hd.Entity == "" {
 			b.hd.Entity = m[1]
 		}
-		if c.Kind == xlsx.Text {
+		if c.Kind == xlsx.Text && !dateLine.MatchString(strings.TrimSpace(c.Text)) {
 			for _, y := range YearsIn(c.Text) {
 				if !slices.Contains(b.titleYears, y) {
 					b.titleYears = append(b.titleYears, y)

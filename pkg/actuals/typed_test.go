@@ -110,6 +110,8 @@ func TestValuesAsTyped(t *testing.T) {
 		{coverage, "", "约72", "amount 72 ~", []string{approx("72", `"约"`)}},
 		{coverage, "", "72左右", "amount 72 ~", []string{approx("72", `"左右"`)}},
 		{coverage, "", "72（快报）", "amount 72 ~", []string{approx("72", `"（快报）"`)}},
+		{coverage, "", "72左右（快报）", "amount 72 ~", []string{approx("72", `"左右", "（快报）"`)}},
+		{coverage, "", "约72*（快报）", "amount 72 ~", []string{approx("72", `"约", "*", "（快报）"`)}},
 		{coverage, "", "72(预计)", "amount 72 ~", []string{approx("72", `"（预计）"`)}},
 		{coverage, "", "72*", "amount 72 ~", []string{approx("72", `"*"`)}},
 		{coverage, "", "72＊", "amount 72 ~", []string{approx("72", `"*"`)}},

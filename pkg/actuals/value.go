@@ -88,9 +88,10 @@ type parsedValue struct {
 
 // approximateWords are the approximate words taken off a number: 1 + the
 // index of its prefix in ApproximatePrefixes and of its suffix in
-// ApproximateSuffixes, 0 for none. Two bytes, not two strings: every cell's
-// parsedValue carries them.
-type approximateWords struct{ prefix, suffix uint8 }
+// ApproximateSuffixes, 0 for none; suffix2 is a second suffix inside the
+// first (72左右（快报）: 左右 is suffix2, （快报） suffix). Bytes, not strings:
+// every cell's parsedValue carries them.
+type approximateWords struct{ prefix, suffix, suffix2 uint8 }
 
 // any reports whether a word was taken off: the value was written as
 // approximate or provisional.
@@ -101,6 +102,9 @@ func (a approximateWords) words() []string {
 	var out []string
 	if a.prefix > 0 {
 		out = append(out, ApproximatePrefixes[a.prefix-1])
+	}
+	if a.suffix2 > 0 {
+		out = append(out, ApproximateSuffixes[a.suffix2-1])
 	}
 	if a.suffix > 0 {
 		out = append(out, ApproximateSuffixes[a.suffix-1])
@@ -226,6 +230,14 @@ func trimApproximate(s string) (rest string, dropped approximateWords) {
 			break
 		}
 	}
+	if dropped.suffix > 0 { // a second, inside the first: 72左右（快报）
+		for i, w := range approximateSuffixes {
+			if r, ok := strings.CutSuffix(s, w); ok && uint8(i+1) != dropped.suffix {
+				s, dropped.suffix2 = strings.TrimSpace(r), uint8(i+1)
+				break
+			}
+		}
+	}
 	return s, dropped
 }
 
@@ -302,6 +314,7 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 		inner, innerDropped := trimApproximate(inner)
 		dropped.prefix = max(dropped.prefix, innerDropped.prefix) // 约[9.3] or [约9.3]
 		dropped.suffix = max(dropped.suffix, innerDropped.suffix)
+		dropped.suffix2 = max(dropped.suffix2, innerDropped.suffix2)
 		t, ok := parseNumberText(inner)
 		if !ok {
 			return parsedValue{}, lang.T("cell.bracket-not-number")

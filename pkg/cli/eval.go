@@ -111,8 +111,15 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 					return err
 				}
 				opts.year = to
-				for y := from; y <= to && from < to; y++ {
-					opts.years = append(opts.years, y)
+				if from < to {
+					// A range: each file is read for its own year (its
+					// name, else its latest), which its 完成情况 is for and
+					// a 本年完成 column takes; the others are judged from
+					// the same reading.
+					opts.year = 0
+					for y := from; y <= to; y++ {
+						opts.years = append(opts.years, y)
+					}
 				}
 			}
 			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
@@ -227,11 +234,12 @@ func runEval(opts *evalOptions) error {
 		// evaluation, which keeps the reader's warnings and the audit.
 		var ranged []*pipeline.Evaluation
 		for _, e := range evals {
-			if p := e.Plan; opts.years[0] < p.Period.Start || opts.year > p.Period.End {
+			first, last := opts.years[0], opts.years[len(opts.years)-1]
+			if p := e.Plan; first < p.Period.Start || last > p.Period.End {
 				lang := opts.global.lang
-				outside := opts.years[0]
+				outside := first
 				if outside >= p.Period.Start {
-					outside = opts.year
+					outside = last
 				}
 				return withHint(errors.New(lang.T("error.years-outside", "--year", opts.yearText, outside, p.Period, p.Ref())), "%s", lang.T("hint.year-or-plan"))
 			}

@@ -45,8 +45,8 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"a.xlsx", "--format", "xlsx"}, "", "--format xlsx writes a workbook: name it with -o"},
 		{[]string{"a.xlsx", "--year", "x"}, "", `--year "x": not a year or a range of years`},
 		{[]string{"a.xlsx", "--year", "2023-2021"}, "", `--year "2023-2021": 2023 is after 2021`},
-		{[]string{"a.xlsx", "--year", "2021—2023"}, "table binding 2023   2021 2022 2023", ""},
-		{[]string{"a.xlsx", "--year", "2022 - 2023"}, "table binding 2023   2022 2023", ""},
+		{[]string{"a.xlsx", "--year", "2021—2023"}, "table binding 0   2021 2022 2023", ""},
+		{[]string{"a.xlsx", "--year", "2022 - 2023"}, "table binding 0   2022 2023", ""},
 		{[]string{"a.xlsx", "--strict", "--lenient"}, "", "--strict and --lenient cannot be used together"},
 		{nil, "", "eval needs at least one workbook"},
 	}
