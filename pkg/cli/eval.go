@@ -64,6 +64,8 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
   plancheck eval 2022.xlsx 2023.xlsx --format json -o results.json
   plancheck eval 2023数据 -o 2023-summary.xlsx
   plancheck eval "*.xlsx"
+  plancheck eval 监测表.xlsx --year 2021-2023 -o 趋势.xlsx
+  plancheck eval 监测表.xlsx --columns header=4,name=B,year:2023=H --aliases 别名.yaml
   plancheck eval 2023.xlsx --fail-on any --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
