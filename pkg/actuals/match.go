@@ -1,6 +1,7 @@
 package actuals
 
 import (
+	"errors"
 	"math"
 	"regexp"
 	"slices"
@@ -376,6 +377,10 @@ type Matcher struct {
 	// fixedEntity is every row's reporting unit in a table with no entity
 	// column: --entity, else the 填报单位 line above the table; "" for none.
 	fixedEntity string
+	// sheets are the sheets read, in order: one, or one per year; a
+	// reading's row carries its sheet's index (sheetBits) above sheetShift.
+	sheets    []string
+	sheetBits int32
 
 	bad      []Issue
 	warnings []Issue
@@ -417,20 +422,50 @@ func NewMatcher(h *Header, p *plan.Plan, opts Options) *Matcher {
 		mt.indIndex[ind] = i
 	}
 	mt.m.addAliases(opts.Aliases)
+	mt.sheets = []string{h.Sheet}
+	mt.setHeader(h)
+	return mt
+}
+
+// setHeader takes the columns of a table's header: where names, ids, units,
+// entities, statuses and values are.
+func (mt *Matcher) setHeader(h *Header) {
+	mt.h = h
 	first := h.firstColumn
 	mt.nameCol, mt.idCol, mt.unitCol = first(RoleName), first(RoleID), first(RoleUnit)
 	mt.entityCol, mt.statusCol, mt.attrCol = first(RoleEntity), first(RoleStatus), first(RoleAttribute)
 	mt.yearKeyCol, mt.valueCol = first(RoleYearKey), first(RoleValue)
 	mt.fixedEntity = h.Entity
-	if opts.Entity != "" {
-		mt.fixedEntity = opts.Entity
+	if mt.opts.Entity != "" {
+		mt.fixedEntity = mt.opts.Entity
 	}
+	mt.yearCols = mt.yearCols[:0]
 	for _, c := range h.Columns {
 		if c.Role == RoleYear {
 			mt.yearCols = append(mt.yearCols, c)
 		}
 	}
-	return mt
+}
+
+// sheetShift is where a reading's row keeps the index of its sheet (a
+// workbook of one sheet per year): rows are at most 2^20, so 21 bits hold
+// the row and the rest, up to maxYearSheets, the sheet.
+const (
+	sheetShift    = 21
+	maxYearSheets = 1 << 10
+)
+
+// NextSheet takes the header of the next sheet of a workbook read as one
+// table, one sheet per year (SheetSink): its rows are matched by its own
+// columns and their cells named in it.
+func (mt *Matcher) NextSheet(h *Header) error {
+	if len(mt.sheets) >= maxYearSheets {
+		return errors.New(mt.lang.T("table.too-many-sheets", maxYearSheets))
+	}
+	mt.sheets = append(mt.sheets, h.Sheet)
+	mt.sheetBits = int32(len(mt.sheets)-1) << sheetShift
+	mt.setHeader(h)
+	return nil
 }
 
 // KeepDetail makes the Matcher keep every row's match and every value as a
@@ -518,7 +553,8 @@ func (mt *Matcher) LatestYear() int { return mt.latest }
 
 // CellRef names a cell as messages print it: "Sheet!G9".
 func (mt *Matcher) CellRef(row, col int32) string {
-	return mt.h.Ref(xlsx.CellName(int(col), int(row)))
+	sheet := mt.sheets[row>>sheetShift]
+	return sheet + "!" + xlsx.CellName(int(col), int(row&(1<<sheetShift-1)))
 }
 
 // badCell reports a cell that holds no usable value: an error, or under
@@ -705,7 +741,7 @@ func (mt *Matcher) Row(row TableRow) {
 			mt.texts = append(mt.texts, text)
 			mt.textIndex[text] = ti
 		}
-		st := StatusReading{Indicator: uint16(ii), Row: int32(c.Row), Col: uint16(c.Col), text: ti}
+		st := StatusReading{Indicator: uint16(ii), Row: int32(c.Row) | mt.sheetBits, Col: uint16(c.Col), text: ti}
 		if mt.h.Layout == Long && len(cells) > 0 {
 			st.Year = int16(cells[0].year)
 		}
@@ -732,7 +768,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 			return
 		}
 	}
-	r := Reading{year: uint8(yc.year - minYearHeader), Row: int32(c.Row), Col: uint16(c.Col), kind: kindBad}
+	r := Reading{year: uint8(yc.year - minYearHeader), Row: int32(c.Row) | mt.sheetBits, Col: uint16(c.Col), kind: kindBad}
 	var pv parsedValue
 	var note string
 	reason, failed := calcErrors[c.Col]

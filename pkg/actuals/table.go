@@ -135,6 +135,44 @@ func (h *Header) firstColumn(r Role) int {
 	return 0
 }
 
+// SheetSink is a RowSink that takes a workbook of one sheet per year (2021,
+// 2022年 …, each the same table) as one table: Header for the first sheet,
+// NextSheet for each after it, each before its rows.
+type SheetSink interface {
+	RowSink
+	NextSheet(h *Header) error
+}
+
+// yearSheet is a sheet named for a year: 2021, 2022年, 2023年度.
+var yearSheet = regexp.MustCompile(`^(20\d{2})\s*(?:年度?)?$`)
+
+// yearSheets are the sheets of a workbook of one sheet per year, in year
+// order, with their years; nil unless there are two or more.
+func yearSheets(sheets []string) (names []string, years []int) {
+	type ys struct {
+		name string
+		year int
+	}
+	var found []ys
+	for _, name := range sheets {
+		if m := yearSheet.FindStringSubmatch(strings.TrimSpace(norm.NFKC.String(name))); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			found = append(found, ys{name, y})
+		}
+	}
+	if len(found) < 2 {
+		return nil, nil
+	}
+	slices.SortStableFunc(found, func(a, b ys) int { return a.year - b.year })
+	for i, f := range found {
+		if i > 0 && f.year == found[i-1].year {
+			return nil, nil // two sheets for one year: not one table by year
+		}
+		names, years = append(names, f.name), append(years, f.year)
+	}
+	return names, years
+}
+
 // RowSink takes the rows of a table as Scan reads them. Header is called
 // once, before the first row; Row for each row below the header that may hold
 // data, whose Cells (and CalcErrors) are valid only during the call; Skipped
@@ -211,6 +249,16 @@ func Scan(path string, opts Options, sink RowSink) error {
 			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, strings.Join(sheets, lang.T("punct.enumeration"))))
 		}
 		sheets = []string{opts.Sheet}
+	}
+	if names, years := yearSheets(sheets); opts.Sheet == "" && names != nil {
+		if ss, ok := sink.(SheetSink); ok {
+			err := scanYearSheets(wb, path, names, years, opts, ss, lang)
+			if !errors.Is(err, errNotYearSheets) {
+				return err
+			}
+			// The first year sheet holds no table: the sheets named for
+			// years are something else; the table is looked for as usual.
+		}
 	}
 	var best *header
 	var yearErr error // the first sheet's whose header found no year
@@ -377,6 +425,10 @@ type builder struct {
 	// yearErr is why a header found could not be read: no year for its
 	// year-less actuals column.
 	yearErr error
+	// next marks a sheet after the first of a workbook read one sheet per
+	// year: its header goes to the sink's NextSheet; sheetYear that year is
+	// the sheet's name's.
+	next, sheetYear bool
 }
 
 // maxHeld bounds the rows held while a 单位 column's content is unknown:
@@ -417,7 +469,8 @@ func (b *builder) add(r xlsx.Row) error {
 			return errNoHeader
 		}
 		b.h = found
-		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns, b.hd.Notes = found.layout, found.row, found.columns, found.notes
+		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns = found.layout, found.row, found.columns
+		b.hd.Notes = append(b.hd.Notes, found.notes...)
 		if b.lastRow != nil {
 			b.hd.LastRow = b.lastRow()
 		}
@@ -438,10 +491,7 @@ func (b *builder) add(r xlsx.Row) error {
 			b.unitOrEntity = col
 			return nil // the header goes to the sink once the column is known
 		}
-		if err := b.sink.Header(&b.hd); err != nil {
-			return &sinkError{err}
-		}
-		return nil
+		return b.sendHeader()
 	}
 	for _, c := range r.Cells {
 		if len(b.rowNumCols) == 0 {
@@ -504,6 +554,21 @@ func (b *builder) add(r xlsx.Row) error {
 	return b.emit(row)
 }
 
+// sendHeader gives the sink the header: Header for a table's first sheet,
+// NextSheet for another sheet of a workbook read one sheet per year.
+func (b *builder) sendHeader() error {
+	var err error
+	if ss, ok := b.sink.(SheetSink); ok && b.next {
+		err = ss.NextSheet(&b.hd)
+	} else {
+		err = b.sink.Header(&b.hd)
+	}
+	if err != nil {
+		return &sinkError{err}
+	}
+	return nil
+}
+
 // emit gives a row to the sink: left out as a repeated header or a note, or
 // as a row that may hold data.
 func (b *builder) emit(row *TableRow) error {
@@ -560,8 +625,8 @@ func (b *builder) decide(text string) error {
 		}
 	}
 	b.roles[col] = role
-	if err := b.sink.Header(&b.hd); err != nil {
-		return &sinkError{err}
+	if err := b.sendHeader(); err != nil {
+		return err
 	}
 	held := b.held
 	b.held = nil
@@ -650,6 +715,9 @@ func (b *builder) contextYear(h *header) error {
 			continue
 		}
 		year, how := b.year, lang.T("note.column-year-flag")
+		if b.next || b.sheetYear {
+			how = lang.T("note.column-year-sheet")
+		}
 		if year == 0 && len(b.titleYears) == 1 {
 			year, how = b.titleYears[0], lang.T("note.column-year-title")
 		}
@@ -761,3 +829,50 @@ func (h *hinted) Unwrap() error { return h.err }
 func (h *hinted) Hint() string  { return h.hint }
 
 func withHint(text, hint string) error { return &hinted{errors.New(text), hint} }
+
+// errNotYearSheets says that the first sheet named for a year holds no
+// table: the workbook is not one table by year.
+var errNotYearSheets = errors.New("not one sheet per year")
+
+// scanYearSheets reads a workbook of one sheet per year as one table: each
+// sheet's table in year order, a header naming no year (本年完成, 实际值)
+// taking the sheet's year, every sheet's rows to the same sink. Every sheet
+// must hold a table of the same layout.
+func scanYearSheets(wb *xlsx.Workbook, path string, names []string, years []int, opts Options, sink SheetSink, lang msg.Lang) error {
+	var layout Layout
+	for i, sheet := range names {
+		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
+		b.year, b.lang, b.cols = years[i], lang, opts.Columns
+		b.next, b.sheetYear = i > 0, true
+		if i == 0 {
+			b.hd.Notes = []string{lang.T("note.year-sheets", path, strings.Join(names, lang.T("punct.enumeration")))}
+		}
+		b.lastRow = func() int { return wb.LastRow(sheet) }
+		err := wb.Rows(sheet, b.add)
+		if err == nil && b.h == nil {
+			err = errNoHeader
+		}
+		if err == nil {
+			err = b.finish()
+		}
+		var se *sinkError
+		switch {
+		case errors.Is(err, errNoHeader) && i == 0:
+			return errNotYearSheets
+		case errors.Is(err, errNoHeader) && b.yearErr != nil:
+			return b.yearErr
+		case errors.Is(err, errNoHeader):
+			return errors.New(lang.T("table.year-sheet-no-table", path, sheet))
+		case errors.As(err, &se):
+			return se.err
+		case err != nil:
+			return readError(lang, path, err)
+		}
+		if i == 0 {
+			layout = b.hd.Layout
+		} else if b.hd.Layout != layout {
+			return errors.New(lang.T("table.year-sheet-layout", path, sheet, names[0]))
+		}
+	}
+	return nil
+}

@@ -63,3 +63,19 @@ func init() {
 		"note.converted":    {"%s %s → %s %s", "%s %s → %s %s"},
 	})
 }
+
+// A workbook of one sheet per year, read as one table.
+func init() {
+	add(map[Key][2]string{
+		"table.year-sheet-no-table": {"%s：按年份分表的工作簿中，工作表“%s”没有表格", "%s: in a workbook of one sheet per year, sheet %q holds no table"},
+		"table.year-sheet-layout":   {"%s：工作表“%s”的表格与“%s”的形式不同（宽表与长表）", "%s: sheet %q holds a table of another layout than %q's (wide and long)"},
+		"table.too-many-sheets":     {"按年份分表的工作表超过 %d 张", "more than %d sheets of one year each"},
+		"note.year-sheets":          {"%s：按年份分表读取：%s", "%s: read one sheet per year: %s"},
+	})
+}
+
+func init() {
+	add(map[Key][2]string{
+		"note.column-year-sheet": {"取自工作表名", "from the sheet's name"},
+	})
+}

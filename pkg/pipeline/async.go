@@ -16,7 +16,10 @@ const batchRows = 512
 // batch is a run of rows (and the rows skipped among them), with the
 // header first when the batch opens the table.
 type batch struct {
-	header  *actuals.Header
+	header *actuals.Header
+	// nextSheet marks header as the next sheet's of a workbook read one
+	// sheet per year (actuals.SheetSink), not the table's first.
+	nextSheet bool
 	rows    []actuals.TableRow
 	skipped []skippedAt
 	cells   []xlsx.Cell // backing store of the rows' cells
@@ -76,7 +79,13 @@ func consume(ch chan *batch, free chan *batch, sink actuals.RowSink, path string
 	}()
 	for b := range ch {
 		if b.header != nil {
-			if err := sink.Header(b.header); err != nil {
+			var err error
+			if ss, ok := sink.(actuals.SheetSink); ok && b.nextSheet {
+				err = ss.NextSheet(b.header)
+			} else {
+				err = sink.Header(b.header)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -119,7 +128,7 @@ func (p *producer) batch() *batch {
 	if p.cur == nil {
 		select {
 		case b := <-p.free:
-			b.header, b.rows, b.skipped, b.cells = nil, b.rows[:0], b.skipped[:0], b.cells[:0]
+			b.header, b.nextSheet, b.rows, b.skipped, b.cells = nil, false, b.rows[:0], b.skipped[:0], b.cells[:0]
 			p.cur = b
 		default:
 			p.cur = &batch{}
@@ -132,6 +141,17 @@ func (p *producer) Header(h *actuals.Header) error {
 	hc := *h
 	hc.Columns = slices.Clone(h.Columns)
 	p.batch().header = &hc
+	return nil
+}
+
+// NextSheet opens a batch with the next sheet's header, after the rows of
+// the sheets before it.
+func (p *producer) NextSheet(h *actuals.Header) error {
+	p.flush()
+	hc := *h
+	hc.Columns = slices.Clone(h.Columns)
+	b := p.batch()
+	b.header, b.nextSheet = &hc, true
 	return nil
 }
 

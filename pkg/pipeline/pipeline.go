@@ -279,6 +279,24 @@ func (s *speculation) Header(h *actuals.Header) error {
 	return s.fit.Header(h)
 }
 
+// sheetEvent is the next sheet's header among the events a speculation
+// keeps.
+type sheetEvent struct{ h *actuals.Header }
+
+// NextSheet takes the next sheet of a workbook read one sheet per year.
+func (s *speculation) NextSheet(h *actuals.Header) error {
+	if err := s.fit.Header(h); err != nil {
+		return err
+	}
+	switch {
+	case !s.done:
+		s.events = append(s.events, sheetEvent{h})
+	case s.chosen != nil:
+		return s.ms.NextSheet(h)
+	}
+	return nil
+}
+
 func (s *speculation) Row(r actuals.TableRow) error {
 	if err := s.fit.Row(r); err != nil {
 		return err
@@ -328,6 +346,10 @@ func (s *speculation) guess() error {
 			}
 		case actuals.SkippedRow:
 			s.ms.Skipped(e)
+		case sheetEvent:
+			if err := s.ms.NextSheet(e.h); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -360,6 +382,15 @@ func (s *matchSink) Header(h *actuals.Header) error {
 		s.table = &actuals.Table{Header: *h}
 	}
 	return nil
+}
+
+// NextSheet takes the next sheet of a workbook read one sheet per year.
+func (s *matchSink) NextSheet(h *actuals.Header) error {
+	s.notes = append(s.notes, h.Notes...)
+	if s.table != nil {
+		s.table.Sheet += "、" + h.Sheet
+	}
+	return s.m.NextSheet(h)
 }
 
 func (s *matchSink) Row(r actuals.TableRow) error {
