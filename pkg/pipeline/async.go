@@ -20,9 +20,9 @@ type batch struct {
 	// nextSheet marks header as the next sheet's of a workbook read one
 	// sheet per year (actuals.SheetSink), not the table's first.
 	nextSheet bool
-	rows    []actuals.TableRow
-	skipped []skippedAt
-	cells   []xlsx.Cell // backing store of the rows' cells
+	rows      []actuals.TableRow
+	skipped   []skippedAt
+	cells     []xlsx.Cell // backing store of the rows' cells
 }
 
 // skippedAt is a skipped row and how many rows came before it in the batch,
