@@ -257,12 +257,16 @@ func runEval(opts *evalOptions) error {
 		}
 		evals = ranged
 	}
+	evals, merged := mergeUnits(evals, opts.global.lang)
 	// The notes of each file — the plan and year chosen, then the warnings
 	// of its reading and of its audit — come after the output: the audit is
 	// known once every outcome has been judged, which writing does.
 	notes := func() {
 		if opts.quiet {
 			return
+		}
+		for _, n := range merged {
+			stderr.line("plancheck: " + n)
 		}
 		for _, r := range results {
 			for _, n := range r.Notes {
@@ -533,4 +537,49 @@ func withoutTempName(err error, name string) error {
 		return le.Err
 	}
 	return err
+}
+
+// mergeUnits makes one multi-unit result of the workbooks of one year that
+// each report one named unit (a street's own file: pipeline.MergeUnits), and
+// says so; other evaluations stay as they are, in order.
+func mergeUnits(evals []*pipeline.Evaluation, lang msg.Lang) ([]*pipeline.Evaluation, []string) {
+	byYear := map[int][]*pipeline.Evaluation{}
+	for _, e := range evals {
+		byYear[e.Year] = append(byYear[e.Year], e)
+	}
+	// into is the merged result each evaluation of a merged year goes in.
+	into := map[*pipeline.Evaluation]*pipeline.Evaluation{}
+	var notes []string
+	for _, e := range evals {
+		group := byYear[e.Year]
+		if _, done := into[group[0]]; done || e != group[0] {
+			continue
+		}
+		m, ok := pipeline.MergeUnits(group)
+		if !ok {
+			continue
+		}
+		var units []string
+		for _, en := range m.All() {
+			units = append(units, en.Entity)
+		}
+		notes = append(notes, lang.T("note.merged-units", len(group), e.Year, strings.Join(units, lang.T("punct.enumeration"))))
+		for _, g := range group {
+			into[g] = m
+		}
+	}
+	// In the order given; a merged result where its first workbook was.
+	var out []*pipeline.Evaluation
+	emitted := map[*pipeline.Evaluation]bool{}
+	for _, e := range evals {
+		m, ok := into[e]
+		switch {
+		case !ok:
+			out = append(out, e)
+		case !emitted[m]:
+			emitted[m] = true
+			out = append(out, m)
+		}
+	}
+	return out, notes
 }

@@ -53,3 +53,28 @@ func TestYearRangeOwnYear(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 }
+
+// TestStreetFilesMerged: a folder of streets' own files, each naming its unit
+// on a 填报单位 line, evaluates as one multi-unit result, said on stderr.
+func TestStreetFilesMerged(t *testing.T) {
+	dir := t.TempDir()
+	for name, unit := range map[string]string{"石桥铺.xlsx": "石桥铺街道", "杨家坪.xlsx": "杨家坪街道"} {
+		wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: []wbt.Cell{
+			{Ref: "A1", Value: "填报单位：" + unit},
+			{Ref: "A2", Value: "指标"}, {Ref: "B2", Value: "2023年"},
+			{Ref: "A3", Value: "工伤保险参保人数"}, {Ref: "B3", Value: 44.3},
+		}}}}, filepath.Join(dir, name))
+	}
+	var stdout, stderr bytes.Buffer
+	code := Main([]string{"eval", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", dir}, strings.NewReader(""), &stdout, &stderr)
+	if code != ExitOK {
+		t.Fatalf("status %d\n%s", code, stderr.String())
+	}
+	out := stdout.String()
+	if strings.Count(out, "jlp-hrss-14th@1  ") != 1 || !strings.Contains(out, "填报单位：石桥铺街道") || !strings.Contains(out, "填报单位：杨家坪街道") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	if !strings.Contains(stderr.String(), "2 个工作簿各报一个填报单位，2023 年合并为一个结果：杨家坪街道、石桥铺街道") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+}

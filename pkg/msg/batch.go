@@ -26,3 +26,9 @@ func init() {
 		"summary.not-evaluated-note": {"以上工作簿未能评估，本汇总中没有它们的数据。", "The workbooks above could not be evaluated; this summary holds none of their data."},
 	})
 }
+
+func init() {
+	add(map[Key][2]string{
+		"note.merged-units": {"%d 个工作簿各报一个填报单位，%d 年合并为一个结果：%s", "%d workbooks of one reporting unit each, merged into one result for %d: %s"},
+	})
+}

@@ -185,3 +185,53 @@ func TestTotalRows(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeUnits: the files of two streets, each naming its unit on a 填报单位
+// line, merge into one two-unit evaluation with the statuses each gives
+// alone, its sources in order and the hash of their hashes.
+func TestMergeUnits(t *testing.T) {
+	dir := t.TempDir()
+	street := func(name, unit string, injury float64) *pipeline.Evaluation {
+		path := filepath.Join(dir, name)
+		wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+			row(1, "填报单位："+unit),
+			row(2, "指标", "2021年", "2022年", "2023年"),
+			row(3, "工伤保险参保人数", 43.0, 43.5, injury),
+		)}}}, path)
+		res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: plan14(t), Year: 2023, Lang: msg.Chinese})
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		return res.Eval
+	}
+	a, b := street("a.xlsx", "石桥铺街道", 44.3), street("b.xlsx", "杨家坪街道", 43.4)
+	m, ok := pipeline.MergeUnits([]*pipeline.Evaluation{a, b})
+	if !ok {
+		t.Fatal("not merged")
+	}
+	var got []string
+	for _, en := range m.All() {
+		got = append(got, en.Entity+" "+string(en.Outcomes[0].Status))
+	}
+	// 42 → 45: 石桥铺 p = 2.3 / 3 = 0.767, r = 1.28 → ahead; 杨家坪 p = 1.4 / 3 =
+	// 0.467, r = 0.78 → lagging.
+	if strings.Join(got, "; ") != "石桥铺街道 ahead; 杨家坪街道 lagging" || !m.Multi() {
+		t.Errorf("units %q", got)
+	}
+	if len(m.Sources) != 2 || m.Sources[0].SHA256 != a.SHA256 || m.Sources[1].File != b.File || len(m.SHA256) != 64 || m.File != a.File+"、"+b.File {
+		t.Errorf("sources %+v, file %q, sha %q", m.Sources, m.File, m.SHA256)
+	}
+	if c := m.Counts(); c["ahead"] != 1 || c["lagging"] != 1 {
+		t.Errorf("counts %v", c)
+	}
+	// Not merged: one file; two of one unit; another year.
+	if _, ok := pipeline.MergeUnits([]*pipeline.Evaluation{a}); ok {
+		t.Error("one file merged")
+	}
+	if _, ok := pipeline.MergeUnits([]*pipeline.Evaluation{a, street("c.xlsx", "石桥铺街道", 44.0)}); ok {
+		t.Error("two files of one unit merged")
+	}
+	if _, ok := pipeline.MergeUnits([]*pipeline.Evaluation{a, b.ForYear(2022)}); ok {
+		t.Error("two years merged")
+	}
+}

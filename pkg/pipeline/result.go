@@ -22,6 +22,9 @@ type Evaluation struct {
 	SHA256       string
 	Year         int
 	TimeProgress float64
+	// Sources are the workbooks of an evaluation merged from several, one
+	// unit each (MergeUnits); nil for one workbook, which File names.
+	Sources []Source
 
 	// audit lists the disagreements between the workbook's 完成情况 and the
 	// computed statuses, entity by entity; warnings are the reader's, then

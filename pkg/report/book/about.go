@@ -76,24 +76,36 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 	}
 	row++
 	for _, e := range evals {
-		s.text(fileNameCol, row, fileName(e.File), wrapped)
-		s.text(fileHashCol, row, e.SHA256, wrapped)
-		s.number(fileYearCol, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
-		tp := e.TimeProgress
-		s.percentValue(fileTimeCol, row, &tp, plainCell)
-		s.text(filePlanCol, row, e.Plan.Ref(), plainCell)
 		var entities []string
 		if e.Multi() {
 			for _, en := range e.All() {
 				entities = append(entities, report.EntityLabel(en.Entity, lang))
 			}
 		}
-		entityStyle := plainCell
-		if len(entities) > 0 { // an empty cell would widen the column to its limit
-			entityStyle = wrapped
+		// A result merged from a street's files lists each file, with its
+		// unit; any other names its one file.
+		sources := []pipeline.Source{{File: e.File, SHA256: e.SHA256}}
+		if e.Sources != nil {
+			sources = e.Sources
 		}
-		s.text(fileEntitiesCol, row, strings.Join(entities, lang.T("punct.enumeration")), entityStyle)
-		row++
+		for i, src := range sources {
+			s.text(fileNameCol, row, fileName(src.File), wrapped)
+			s.text(fileHashCol, row, src.SHA256, wrapped)
+			s.number(fileYearCol, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
+			tp := e.TimeProgress
+			s.percentValue(fileTimeCol, row, &tp, plainCell)
+			s.text(filePlanCol, row, e.Plan.Ref(), plainCell)
+			units := entities
+			if e.Sources != nil && i < len(entities) {
+				units = entities[i : i+1]
+			}
+			entityStyle := plainCell
+			if len(units) > 0 { // an empty cell would widen the column to its limit
+				entityStyle = wrapped
+			}
+			s.text(fileEntitiesCol, row, strings.Join(units, lang.T("punct.enumeration")), entityStyle)
+			row++
+		}
 	}
 	row++
 

@@ -407,6 +407,13 @@ func (jw *jsonWriter) result(e *pipeline.Evaluation, lang Lang, indent string) {
 	jw.field("plan", planRefJSON{e.Plan.ID, e.Plan.Version, e.Plan.Title}, in, true)
 	jw.field("file", e.File, in, false)
 	jw.field("sha256", e.SHA256, in, false)
+	if e.Sources != nil {
+		sources := make([]sourceJSON, len(e.Sources))
+		for i, src := range e.Sources {
+			sources[i] = sourceJSON{src.File, src.SHA256}
+		}
+		jw.field("sources", sources, in, false)
+	}
 	jw.field("year", e.Year, in, false)
 	jw.field("time_progress", e.TimeProgress, in, false)
 	jw.raw(",\n" + in + `"indicators": [`)
@@ -494,4 +501,10 @@ func summaryLine(counts map[evaluate.Status]int, final bool, lang Lang) string {
 		parts = append(parts, fmt.Sprintf("%s %d", report.StatusLabel(s, final, lang), counts[s]))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// sourceJSON is a workbook of a result merged from several, one unit each.
+type sourceJSON struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
 }

@@ -237,3 +237,32 @@ func TestCompletionTableGolden(t *testing.T) {
 	}
 	golden.Check(t, "completion-2023-en.md", buf.Bytes())
 }
+
+// TestJSONMergedMatchesSchema: a result merged from two streets' files
+// carries its sources, and is valid against the schema.
+func TestJSONMergedMatchesSchema(t *testing.T) {
+	unit := func(name, file, sha string) *pipeline.Evaluation {
+		e := sampleEvaluation(t)
+		en := e.All()[0]
+		en.Entity = name
+		return pipeline.NewEvaluation(e.Plan, file, sha, 2023, []pipeline.EntityEvaluation{en}, nil, nil)
+	}
+	m, ok := pipeline.MergeUnits([]*pipeline.Evaluation{unit("石桥铺街道", "a.xlsx", strings.Repeat("ab", 32)), unit("杨家坪街道", "b.xlsx", strings.Repeat("cd", 32))})
+	if !ok {
+		t.Fatal("not merged")
+	}
+	var buf bytes.Buffer
+	if err := textout.JSON(&buf, []*pipeline.Evaluation{m}, report.Chinese); err != nil {
+		t.Fatal(err)
+	}
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileResultSchema(t).Validate(v); err != nil {
+		t.Errorf("%v\n%s", err, buf.String())
+	}
+	if !strings.Contains(buf.String(), `"sources": [`) || !strings.Contains(buf.String(), `"file": "a.xlsx、b.xlsx"`) {
+		t.Errorf("no sources:\n%s", buf.String()[:400])
+	}
+}
