@@ -1070,10 +1070,12 @@ type Fit struct {
 }
 
 // NewFit starts measuring the fit of each plan.
-func NewFit(plans []*plan.Plan) *Fit {
+func NewFit(plans []*plan.Plan, aliases ...Alias) *Fit {
 	f := &Fit{Plans: plans, Counts: make([]int, len(plans)), anyYear: make([]bool, len(plans))}
 	for _, p := range plans {
-		f.matchers = append(f.matchers, newMatcher(p))
+		m := newMatcher(p)
+		m.addAliases(aliases) // an office's own names count for the plan whose ids they name
+		f.matchers = append(f.matchers, m)
 	}
 	return f
 }

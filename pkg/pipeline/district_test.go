@@ -235,3 +235,25 @@ func TestMergeUnits(t *testing.T) {
 		t.Error("two years merged")
 	}
 }
+
+// TestAliasesChoosePlan: an office's own names count for choosing the plan
+// too: a workbook named only in them fits the plan their ids belong to.
+func TestAliasesChoosePlan(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "2023.xlsx")
+	wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{{Name: "表1", Cells: cells(
+		row(1, "指标", "2023年"),
+		row(2, "新增就业", 3.0),
+		row(3, "工伤参保", 44.3),
+	)}}}, path)
+	if res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Lang: msg.Chinese}); res.Err == nil {
+		t.Fatalf("a plan was chosen for names no plan has: %s", res.Eval.Plan.Ref())
+	}
+	aliases := []actuals.Alias{{Name: "新增就业", ID: "urban-new-jobs"}, {Name: "工伤参保", ID: "work-injury-insurance-enrolment"}}
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Lang: msg.Chinese, Read: actuals.Options{Aliases: aliases}})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	if res.Eval.Plan.ID != "jlp-hrss-14th" {
+		t.Errorf("plan %s", res.Eval.Plan.Ref())
+	}
+}

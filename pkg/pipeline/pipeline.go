@@ -203,7 +203,7 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 			}
 			candidates = reg.All()
 		}
-		spec := &speculation{fit: actuals.NewFit(candidates), path: path, year: opts.Year,
+		spec := &speculation{fit: actuals.NewFit(candidates, ro.Aliases...), path: path, year: opts.Year,
 			ms: matchSink{opts: ro, detail: detail, progress: opts.Progress, file: path}}
 		if err := scanAsync(path, ro, spec, opts.lang()); err != nil {
 			return nil, nil, err
