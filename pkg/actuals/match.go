@@ -109,6 +109,7 @@ func (e *CellErrors) Error() string {
 // RowMatch says what became of one row of the table.
 type RowMatch struct {
 	Row       int
+	Sheet     string // the row's sheet (a workbook read one sheet per year has several)
 	Cell      string // the name (or id) cell
 	Text      string // the name (or id) as written
 	Entity    string
@@ -435,7 +436,11 @@ func (mt *Matcher) setHeader(h *Header) {
 	mt.nameCol, mt.idCol, mt.unitCol = first(RoleName), first(RoleID), first(RoleUnit)
 	mt.entityCol, mt.statusCol, mt.attrCol = first(RoleEntity), first(RoleStatus), first(RoleAttribute)
 	mt.yearKeyCol, mt.valueCol = first(RoleYearKey), first(RoleValue)
-	mt.fixedEntity = h.Entity
+	if h.Entity != "" || len(mt.sheets) <= 1 {
+		// a later sheet of a workbook by year keeps the unit the first
+		// named, unless it names its own
+		mt.fixedEntity = h.Entity
+	}
 	if mt.opts.Entity != "" {
 		mt.fixedEntity = mt.opts.Entity
 	}
@@ -607,7 +612,7 @@ type yearCell struct {
 // Row matches one row of the table and keeps its values. Bad cells and
 // conflicts are gathered for Finish.
 func (mt *Matcher) Row(row TableRow) {
-	rm := RowMatch{Row: row.Num}
+	rm := RowMatch{Row: row.Num, Sheet: mt.h.Sheet}
 	ind, by, nameUnit := mt.m.row(row, mt.idCol, mt.nameCol)
 	rm.By = by
 	// The row is named by the cell that matched it: the name, unless the
@@ -742,8 +747,11 @@ func (mt *Matcher) Row(row TableRow) {
 			mt.textIndex[text] = ti
 		}
 		st := StatusReading{Indicator: uint16(ii), Row: int32(c.Row) | mt.sheetBits, Col: uint16(c.Col), text: ti}
-		if mt.h.Layout == Long && len(cells) > 0 {
+		switch {
+		case mt.h.Layout == Long && len(cells) > 0:
 			st.Year = int16(cells[0].year)
+		case mt.h.Year != 0:
+			st.Year = int16(mt.h.Year) // a sheet of a workbook by year: for its year
 		}
 		mt.ents[ei].statuses = append(mt.ents[ei].statuses, st)
 	}

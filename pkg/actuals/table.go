@@ -117,6 +117,9 @@ type Header struct {
 	// Notes say what the reader decided that a user should know: the year
 	// it gave a column whose header names none, and where it came from.
 	Notes []string
+	// Year is the year of a sheet of a workbook read one sheet per year
+	// (its 完成情况 is for that year); 0 otherwise.
+	Year int
 	// Entity is the reporting unit a 填报单位：… line above the table names,
 	// "" for none: every row's in a table with no entity column.
 	Entity string
@@ -250,7 +253,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 		}
 		sheets = []string{opts.Sheet}
 	}
-	if names, years := yearSheets(sheets); opts.Sheet == "" && names != nil {
+	if names, years := yearSheets(sheets); opts.Sheet == "" && opts.Columns == nil && names != nil {
 		if ss, ok := sink.(SheetSink); ok {
 			err := scanYearSheets(wb, path, names, years, opts, ss, lang)
 			if !errors.Is(err, errNotYearSheets) {
@@ -467,6 +470,15 @@ func (b *builder) add(r xlsx.Row) error {
 			// No year for a column: this sheet cannot be read; another may.
 			b.yearErr = err
 			return errNoHeader
+		}
+		if b.sheetYear {
+			// A sheet of a workbook by year holds its year's actuals; a
+			// column of another year on it is a copy, not read.
+			for i, c := range found.columns {
+				if c.Role == RoleYear && c.Year != b.year {
+					found.columns[i].Role = RoleOther
+				}
+			}
 		}
 		b.h = found
 		b.hd.Layout, b.hd.HeaderRow, b.hd.Columns = found.layout, found.row, found.columns
@@ -830,22 +842,64 @@ func (h *hinted) Hint() string  { return h.hint }
 
 func withHint(text, hint string) error { return &hinted{errors.New(text), hint} }
 
-// errNotYearSheets says that the first sheet named for a year holds no
+// errNotYearSheets says that fewer than two sheets named for years hold a
 // table: the workbook is not one table by year.
 var errNotYearSheets = errors.New("not one sheet per year")
 
-// scanYearSheets reads a workbook of one sheet per year as one table: each
-// sheet's table in year order, a header naming no year (本年完成, 实际值)
-// taking the sheet's year, every sheet's rows to the same sink. Every sheet
-// must hold a table of the same layout.
+// errHeaderFound stops the look for a sheet's header once it is found.
+var errHeaderFound = errors.New("header found")
+
+// headerOnly is the sink of the look for a sheet's header: it stops the
+// read at the header.
+type headerOnly struct{}
+
+func (headerOnly) Header(*Header) error { return errHeaderFound }
+func (headerOnly) Row(TableRow) error   { return nil }
+func (headerOnly) Skipped(SkippedRow)   {}
+
+// scanYearSheets reads a workbook of one sheet per year as one table: the
+// sheets named for years that hold a table (found by reading each up to its
+// header), in year order, a header naming no year (本年完成, 实际值) taking the
+// sheet's year, and on each sheet only the actuals of its own year (another
+// year's column on it is a copy); every sheet's rows to the same sink, of one
+// layout. Sheets named for years that hold no table are passed over, with a
+// note. Fewer than two with a table: errNotYearSheets.
 func scanYearSheets(wb *xlsx.Workbook, path string, names []string, years []int, opts Options, sink SheetSink, lang msg.Lang) error {
-	var layout Layout
+	var tables []int // indexes into names of the sheets with a table
+	var skipped []string
 	for i, sheet := range names {
+		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, headerOnly{})
+		b.year, b.lang, b.sheetYear = years[i], lang, true
+		var se *sinkError
+		switch err := wb.Rows(sheet, b.add); {
+		case errors.As(err, &se) && errors.Is(se.err, errHeaderFound), err == nil && b.h != nil:
+			// (a header held for its 单位 column has been found too)
+			tables = append(tables, i)
+		case err == nil, errors.Is(err, errNoHeader):
+			skipped = append(skipped, sheet)
+		default:
+			return readError(lang, path, err)
+		}
+	}
+	if len(tables) < 2 {
+		return errNotYearSheets
+	}
+	var layout Layout
+	for k, i := range tables {
+		sheet := names[i]
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
-		b.year, b.lang, b.cols = years[i], lang, opts.Columns
-		b.next, b.sheetYear = i > 0, true
-		if i == 0 {
-			b.hd.Notes = []string{lang.T("note.year-sheets", path, strings.Join(names, lang.T("punct.enumeration")))}
+		b.year, b.lang = years[i], lang
+		b.next, b.sheetYear = k > 0, true
+		b.hd.Year = years[i]
+		if k == 0 {
+			read := make([]string, len(tables))
+			for j, t := range tables {
+				read[j] = names[t]
+			}
+			b.hd.Notes = []string{lang.T("note.year-sheets", path, strings.Join(read, lang.T("punct.enumeration")))}
+			if len(skipped) > 0 {
+				b.hd.Notes = append(b.hd.Notes, lang.T("note.year-sheets-skipped", path, strings.Join(skipped, lang.T("punct.enumeration"))))
+			}
 		}
 		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
@@ -857,8 +911,6 @@ func scanYearSheets(wb *xlsx.Workbook, path string, names []string, years []int,
 		}
 		var se *sinkError
 		switch {
-		case errors.Is(err, errNoHeader) && i == 0:
-			return errNotYearSheets
 		case errors.Is(err, errNoHeader) && b.yearErr != nil:
 			return b.yearErr
 		case errors.Is(err, errNoHeader):
@@ -868,10 +920,10 @@ func scanYearSheets(wb *xlsx.Workbook, path string, names []string, years []int,
 		case err != nil:
 			return readError(lang, path, err)
 		}
-		if i == 0 {
+		if k == 0 {
 			layout = b.hd.Layout
 		} else if b.hd.Layout != layout {
-			return errors.New(lang.T("table.year-sheet-layout", path, sheet, names[0]))
+			return errors.New(lang.T("table.year-sheet-layout", path, sheet, names[tables[0]]))
 		}
 	}
 	return nil

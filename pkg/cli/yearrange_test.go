@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -76,5 +78,51 @@ func TestStreetFilesMerged(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "2 个工作簿各报一个填报单位，2023 年合并为一个结果：杨家坪街道、石桥铺街道") {
 		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	// CSV: each unit's rows name its own file.
+	stdout.Reset()
+	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", "--format", "csv", dir}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("csv: status %d", code)
+	}
+	for _, unit := range []string{"杨家坪", "石桥铺"} {
+		if !strings.Contains(stdout.String(), filepath.Join(dir, unit+".xlsx")+",jlp-hrss-14th@1,2023,"+unit+"街道,") {
+			t.Errorf("csv: no row of %s from its own file:\n%s", unit, stdout.String())
+		}
+	}
+	// The summary: the section names both files, without their folder.
+	summary := filepath.Join(t.TempDir(), "s.xlsx")
+	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", dir, "-o", summary}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("summary: status %d", code)
+	}
+	f, err := excelize.OpenFile(summary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("完成情况", "A3"); v != "2023年 · 时序进度 60% · 杨家坪.xlsx、石桥铺.xlsx" {
+		t.Errorf("section %q", v)
+	}
+}
+
+// TestInspectYearSheets: inspect of a workbook of one sheet per year names
+// each row's cells with their sheet, each row with its own sheet's values.
+func TestInspectYearSheets(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "by-year.xlsx")
+	sheet := func(name string, jobs float64) wbt.Sheet {
+		return wbt.Sheet{Name: name, Cells: []wbt.Cell{{Ref: "A1", Value: "指标"}, {Ref: "B1", Value: "本年完成"},
+			{Ref: "A2", Value: "城镇新增就业人数"}, {Ref: "B2", Value: jobs}}}
+	}
+	wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{sheet("2021", 3.1), sheet("2022", 2.9)}}, path)
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"inspect", "--wide", "--plan", "jlp-hrss-14th", path}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+		t.Fatalf("status %d\n%s", code, stderr.String())
+	}
+	for _, want := range []string{"│ 2021!A2 │ 城镇新增就业人数 │", "│ 2021: 3.1 (2021!B2) │", "│ 2022!A2 │ 城镇新增就业人数 │", "│ 2022: 2.9 (2022!B2) │"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("no %q in\n%s", want, stdout.String())
+		}
+	}
+	if strings.Contains(stdout.String(), "2021: 3.1 (2021!B2); 2022") {
+		t.Errorf("one sheet's row holds another's values:\n%s", stdout.String())
 	}
 }

@@ -79,3 +79,9 @@ func init() {
 		"note.column-year-sheet": {"取自工作表名", "from the sheet's name"},
 	})
 }
+
+func init() {
+	add(map[Key][2]string{
+		"note.year-sheets-skipped": {"%s：工作表 %s 没有表格，未读", "%s: sheets %s hold no table, not read"},
+	})
+}

@@ -93,3 +93,38 @@ func TestYearSheetsElsewhere(t *testing.T) {
 		t.Fatal(res.Err)
 	}
 }
+
+// TestYearSheetsReview: each sheet's 完成情况 is for its own year; a 填报单位
+// line above the first sheet names the unit of all; a column of another year
+// on a year's sheet is a copy, not a second value; a sheet named for a year
+// with no table, first or last, is passed over with a note.
+func TestYearSheetsReview(t *testing.T) {
+	sheet := func(name string, rows ...[]wbt.Cell) wbt.Sheet { return wbt.Sheet{Name: name, Cells: cells(rows...)} }
+	path := filepath.Join(t.TempDir(), "x.xlsx")
+	wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{
+		sheet("2021", row(1, "说明：2021年数据另见汇总")),
+		sheet("2022", row(1, "填报单位：石桥铺街道"), row(2, "指标", "本年完成", "完成情况"), row(3, "工伤保险参保人数", 43.9, "滞后")),
+		// 42 → 45 at 44.3 in 2023: p = 0.767, r = 1.28 → ahead; the 2022 copy
+		// beside it is not read again
+		sheet("2023", row(1, "指标", "2022年完成值", "2023年完成值", "完成情况"), row(2, "工伤保险参保人数", 43.9, 44.3, "快于预期")),
+		sheet("2024", row(1, "说明：2024年数据待填报")),
+	}}, path)
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: plan14(t), Year: 2023, Lang: msg.Chinese})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	e := res.Eval
+	var units []string
+	for _, en := range e.All() {
+		units = append(units, en.Entity+" "+string(en.Outcomes[0].Status))
+	}
+	if strings.Join(units, "; ") != "石桥铺街道 ahead" {
+		t.Errorf("units %q", units)
+	}
+	if a := e.Audit(); len(a) != 0 {
+		t.Errorf("2022's 滞后 audited against 2023: %+v", a)
+	}
+	if notes := strings.Join(res.Notes, "\n"); !strings.Contains(notes, "工作表 2021、2024 没有表格，未读") {
+		t.Errorf("notes:\n%s", notes)
+	}
+}

@@ -162,8 +162,14 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 	for _, e := range evals {
 		for _, w := range e.Warnings() {
 			// a warning names its file as it was given
-			if base := fileName(e.File); base != e.File {
-				w = strings.ReplaceAll(w, e.File, base)
+			files := []string{e.File}
+			for _, src := range e.Sources {
+				files = append(files, src.File)
+			}
+			for _, f := range files {
+				if base := fileName(f); base != f {
+					w = strings.ReplaceAll(w, f, base)
+				}
 			}
 			warnings = append(warnings, w)
 		}

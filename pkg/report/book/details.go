@@ -113,11 +113,11 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	}
 	row := 2
 	for _, e := range evals {
-		for _, en := range e.All() {
+		for ei, en := range e.All() {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
 				if c, ok := at[detFile]; ok {
-					s.text(c, row, fileName(e.File), wrapped)
+					s.text(c, row, unitFile(e, ei), wrapped)
 					s.number(at[detYear], row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
 				}
 				if c, ok := at[detEntity]; ok {

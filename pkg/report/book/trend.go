@@ -69,9 +69,9 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		case sameFile:
 			return year
 		case sameYear:
-			return fileName(e.File)
+			return fileLabel(e)
 		}
-		return fileName(e.File) + " · " + year
+		return fileLabel(e) + " · " + year
 	}
 
 	c := 1

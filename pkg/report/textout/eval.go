@@ -196,7 +196,7 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 		return err
 	}
 	for _, e := range evals {
-		err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
+		err := e.Each(func(i int, en *pipeline.EntityEvaluation) error {
 			for _, o := range en.Outcomes {
 				ind := o.Indicator
 				// A number, never escaped, with the decimals the table
@@ -214,7 +214,11 @@ func CSV(w io.Writer, evals []*pipeline.Evaluation, lang Lang) error {
 					projStatus, projMethod = string(o.Projection.Status), o.Projection.Method
 				}
 				tp := o.TimeProgress
-				row := []string{safeCell(e.File), e.Plan.Ref(), strconv.Itoa(e.Year), safeCell(en.Entity), ind.ID,
+				file := e.File
+				if e.Sources != nil && i < len(e.Sources) {
+					file = e.Sources[i].File // a merged result: the unit's own file
+				}
+				row := []string{safeCell(file), e.Plan.Ref(), strconv.Itoa(e.Year), safeCell(en.Entity), ind.ID,
 					safeCell(ind.Name), safeCell(ind.Group), safeCell(ind.Unit), ind.Attribute.English(), o.Judge.String(),
 					numCell(o.Baseline), numCell(o.Target), safeCell(ind.PrintedTarget()), actual,
 					numCell(o.Required), numCell(o.Progress), numCell(&tp), numCell(o.Ratio),

@@ -118,10 +118,20 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	}
 	fmt.Fprintln(w)
 
-	values := map[int][]actuals.Value{}
+	// A row's values, by its sheet and row: a workbook read one sheet per
+	// year has a row 5 on each sheet.
+	type place struct {
+		sheet string
+		row   int
+	}
+	values := map[place][]actuals.Value{}
 	for _, v := range r.Values {
-		row := rowOf(v.Cell)
-		values[row] = append(values[row], v)
+		sheet, _, _ := strings.Cut(v.Cell, "!")
+		values[place{sheet, rowOf(v.Cell)}] = append(values[place{sheet, rowOf(v.Cell)}], v)
+	}
+	sheets := false // several: cells are named with their sheet
+	for _, m := range r.Rows {
+		sheets = sheets || m.Sheet != r.Rows[0].Sheet
 	}
 	header := []string{lang.T("report.row"), lang.T("report.cell"), lang.T("report.cell-text")}
 	multi := len(r.Entities) > 1 || r.Entities[0] != ""
@@ -148,14 +158,22 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 			match = nameOf(m.Indicator) + " " + match
 		}
 		var vals []string
-		for _, v := range values[m.Row] {
-			s := fmt.Sprintf("%d: %s (%s)", v.Year, valueText(v), cellOnly(v.Cell))
+		for _, v := range values[place{m.Sheet, m.Row}] {
+			cell := cellOnly(v.Cell)
+			if sheets {
+				cell = v.Cell
+			}
+			s := fmt.Sprintf("%d: %s (%s)", v.Year, valueText(v), cell)
 			if v.Note != "" {
 				s += " " + v.Note
 			}
 			vals = append(vals, s)
 		}
-		row := []string{strconv.Itoa(m.Row), m.Cell, oneLine(m.Text)}
+		cell := m.Cell
+		if sheets {
+			cell = m.Sheet + "!" + m.Cell
+		}
+		row := []string{strconv.Itoa(m.Row), cell, oneLine(m.Text)}
 		if multi {
 			row = append(row, m.Entity)
 		}
