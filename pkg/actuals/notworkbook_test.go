@@ -39,7 +39,7 @@ func TestNotWorkbookWorded(t *testing.T) {
 	}{
 		{"empty", "", xlsx.Empty, "文件为空", "the file is empty"},
 		{"ole", ole, xlsx.OLE, "这是 OLE 复合文件（Excel 97–2003 的 .xls，或设了打开密码的工作簿）；请在 Excel 中另存为 .xlsx", "an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx"},
-		{"text", "指标,2021\n失业率,5.2\n", xlsx.NotZip, "不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
+		{"binary", "\x00\x01\x02 not a zip", xlsx.NotZip, "不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
 		{"xlsb", zipOf("xl/workbook.bin", "\x00"), xlsx.XLSB, "这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
 		{"no workbook", zipOf("hello.txt", "hi"), xlsx.NoWorkbookPart, "压缩包中没有 xl/workbook.xml", "no xl/workbook.xml in the zip"},
 		{"html", zipOf("xl/workbook.xml", "<html/>"), xlsx.NoWorkbookElement, "xl/workbook.xml 中没有 <workbook> 元素", "xl/workbook.xml has no <workbook> element"},

@@ -50,6 +50,9 @@ type Options struct {
 	// Entity is the reporting unit of a table with no entity column
 	// (--entity), over the 填报单位 line above the table.
 	Entity string
+	// Encoding is a text file's encoding (--encoding: EncodingUTF8,
+	// EncodingGB18030, EncodingUTF16); "" is detected.
+	Encoding string
 }
 
 // Table is the table found in a workbook, before it is matched to a plan,
@@ -218,16 +221,11 @@ func (c *collector) Skipped(s SkippedRow) { c.t.Skipped = append(c.t.Skipped, s)
 // holding no more than one row at a time.
 func Scan(path string, opts Options, sink RowSink) error {
 	lang := opts.Lang.OrEnglish()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx", ".xlsm":
-	default:
-		return errors.New(lang.T("table.not-xlsx", path))
-	}
 	lim := xlsx.DefaultLimits()
 	if opts.Limits != nil {
 		lim = *opts.Limits
 	}
-	wb, err := xlsx.Open(path, lim)
+	wb, sourceNote, err := openSource(path, lim, opts)
 	if err != nil {
 		var nw *xlsx.NotWorkbookError
 		switch {
@@ -269,6 +267,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
 		b.year, b.lang, b.cols = opts.Year, lang, opts.Columns
+		if sourceNote != "" {
+			b.hd.Notes = []string{sourceNote}
+		}
 		b.lastRow = func() int { return wb.LastRow(sheet) }
 		err := wb.Rows(sheet, b.add)
 		if err == nil && b.h == nil {
@@ -747,7 +748,7 @@ func (b *builder) contextYear(h *header) error {
 
 // compute fills in a formula cell that has no cached value (a workbook saved
 // by a program that does not calculate) by calculating it.
-func compute(wb *xlsx.Workbook, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, error) {
+func compute(wb source, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, error) {
 	v, err := wb.Calc(sheet, c.Ref())
 	if err != nil {
 		if inner := errors.Unwrap(err); inner != nil {
@@ -864,7 +865,7 @@ func (headerOnly) Skipped(SkippedRow)   {}
 // year's column on it is a copy); every sheet's rows to the same sink, of one
 // layout. Sheets named for years that hold no table are passed over, with a
 // note. Fewer than two with a table: errNotYearSheets.
-func scanYearSheets(wb *xlsx.Workbook, path string, names []string, years []int, opts Options, sink SheetSink, lang msg.Lang) error {
+func scanYearSheets(wb source, path string, names []string, years []int, opts Options, sink SheetSink, lang msg.Lang) error {
 	var tables []int // indexes into names of the sheets with a table
 	var skipped []string
 	for i, sheet := range names {

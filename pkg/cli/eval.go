@@ -43,6 +43,8 @@ type evalOptions struct {
 	lenient  bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// encoding is --encoding: a text file's encoding, "" detected.
+	encoding string
 	// entity is --entity: the reporting unit of a table without an entity
 	// column.
 	entity string
@@ -99,6 +101,13 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if name, _ := cmd.Flags().GetString("encoding"); name != "" {
+				enc, err := actuals.ParseEncoding(name)
+				if err != nil {
+					return err
+				}
+				opts.encoding = enc
+			}
 			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
 				aliases, err := actuals.ReadAliases(path, g.lang)
 				if err != nil {
@@ -153,6 +162,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.String("columns", "", g.lang.T("flag.columns"))
 	f.String("aliases", "", g.lang.T("flag.aliases"))
 	f.StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
+	f.String("encoding", "", g.lang.T("flag.encoding"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
 	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
 	return cmd
@@ -194,7 +204,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity}}
+		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity, Encoding: opts.encoding}}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

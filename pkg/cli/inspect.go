@@ -22,6 +22,8 @@ type inspectOptions struct {
 	lenient bool
 	// columns is --columns, parsed: the header row and columns named.
 	columns *actuals.Columns
+	// encoding is --encoding: a text file's encoding, "" detected.
+	encoding string
 	// entity is --entity: the reporting unit of a table without an entity
 	// column.
 	entity string
@@ -55,6 +57,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 			if opts.strict && opts.lenient {
 				return errors.New(g.lang.T("error.strict-lenient"))
 			}
+			if name, _ := cmd.Flags().GetString("encoding"); name != "" {
+				enc, err := actuals.ParseEncoding(name)
+				if err != nil {
+					return err
+				}
+				opts.encoding = enc
+			}
 			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
 				aliases, err := actuals.ReadAliases(path, g.lang)
 				if err != nil {
@@ -83,12 +92,13 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 	cmd.Flags().String("columns", "", g.lang.T("flag.columns"))
 	cmd.Flags().String("aliases", "", g.lang.T("flag.aliases"))
 	cmd.Flags().StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
+	cmd.Flags().String("encoding", "", g.lang.T("flag.encoding"))
 	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
 	return cmd
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity, Encoding: opts.encoding}}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {

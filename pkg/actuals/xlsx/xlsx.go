@@ -484,3 +484,8 @@ func (w *Workbook) openCalc() (f *excelize.File, err error) {
 		UnzipXMLSizeLimit: xmlLimit,
 	})
 }
+
+// LimitError is err, which names a limit and its value, as an error of going
+// over it (errors.Is ErrLimit): for the other sources of cells, which keep
+// the same limits.
+func LimitError(err error) error { return limitErr(err) }

@@ -1,0 +1,109 @@
+package actuals
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+)
+
+// source is a workbook as the table reader sees it, whatever file it came
+// from: named sheets of cells, each sheet read as a stream of rows
+// (xlsx.Row, with merged ranges filled in), and a formula calculated where
+// the file saved no result. The .xlsx reader is one; CSV and the others
+// give the same cells, so header detection, values, matching and every
+// output are shared.
+type source interface {
+	Sheets() []string
+	Rows(sheet string, fn func(xlsx.Row) error) error
+	// LastRow is a sheet's last row as the file declares it; 0 when it
+	// does not (progress only).
+	LastRow(sheet string) int
+	// Calc is the value of a formula cell with no saved result.
+	Calc(sheet, ref string) (string, error)
+	Close() error
+}
+
+// Format is the kind of file a source reads, told by its content.
+type Format string
+
+// The formats plancheck reads.
+const (
+	FormatXLSX Format = "xlsx" // an OOXML workbook (.xlsx, .xlsm)
+	FormatCSV  Format = "csv"  // text: CSV, TSV, .txt
+)
+
+// sniffSize is how much of a file's start tells its format.
+const sniffSize = 512
+
+// sniff tells a file's format by its first bytes, whatever its name says:
+// a zip is an OOXML workbook (or, told by the xlsx reader, something else
+// packed), an OLE2 compound file is for the xlsx reader to name (an .xls,
+// or a password-protected workbook), and anything else with a text
+// extension or no NUL byte in its start is text.
+func sniff(path string) (Format, error) {
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return FormatXLSX, nil // the xlsx reader says what is wrong
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, sniffSize)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte("PK")), bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
+		return FormatXLSX, nil // the xlsx reader reads or names it
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv", ".tsv", ".txt":
+		return FormatCSV, nil
+	}
+	if looksLikeText(head) {
+		return FormatCSV, nil
+	}
+	return FormatXLSX, nil // the xlsx reader says what it is not
+}
+
+// looksLikeText reports whether a file's start is text: a byte order mark,
+// or no NUL byte (UTF-16 without a BOM is not told apart).
+func looksLikeText(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+		return true
+	}
+	return bytes.IndexByte(head, 0) < 0
+}
+
+// openSource opens the file as the source its content says it is, and
+// notes a name that says otherwise (a CSV saved as .xlsx): a note, not an
+// error.
+func openSource(path string, lim xlsx.Limits, opts Options) (source, string, error) {
+	format, err := sniff(path)
+	if err != nil {
+		return nil, "", err
+	}
+	if format == FormatCSV {
+		note := ""
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".csv", ".tsv", ".txt":
+		default:
+			note = opts.Lang.OrEnglish().T("note.read-as-text", path)
+		}
+		src, err := openText(path, lim, opts)
+		return src, note, err
+	}
+	src, err := xlsx.Open(path, lim)
+	if err != nil {
+		return nil, "", err // a nil *Workbook is no nil source
+	}
+	return src, "", nil
+}
