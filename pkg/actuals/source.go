@@ -35,6 +35,7 @@ type Format string
 const (
 	FormatXLSX Format = "xlsx" // an OOXML workbook (.xlsx, .xlsm)
 	FormatCSV  Format = "csv"  // text: CSV, TSV, .txt
+	FormatHTML Format = "html" // a web page's tables (the "xls" web systems export)
 )
 
 // sniffSize is how much of a file's start tells its format.
@@ -43,7 +44,8 @@ const sniffSize = 512
 // sniff tells a file's format by its first bytes, whatever its name says:
 // a zip is an OOXML workbook (or, told by the xlsx reader, something else
 // packed), an OLE2 compound file is for the xlsx reader to name (an .xls,
-// or a password-protected workbook), and anything else with a text
+// or a password-protected workbook), a start that is a web page's (see
+// looksLikeHTML) is HTML whatever the name, and anything else with a text
 // extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
@@ -63,6 +65,8 @@ func sniff(path string) (Format, error) {
 	switch {
 	case bytes.HasPrefix(head, []byte("PK")), bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
 		return FormatXLSX, nil // the xlsx reader reads or names it
+	case looksLikeHTML(head):
+		return FormatHTML, nil
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".tsv", ".txt":
@@ -84,14 +88,24 @@ func looksLikeText(head []byte) bool {
 }
 
 // openSource opens the file as the source its content says it is, and
-// notes a name that says otherwise (a CSV saved as .xlsx): a note, not an
-// error.
+// notes a name that says otherwise (a CSV saved as .xlsx, a web page saved
+// as .xls): a note, not an error.
 func openSource(path string, lim xlsx.Limits, opts Options) (source, string, error) {
 	format, err := sniff(path)
 	if err != nil {
 		return nil, "", err
 	}
-	if format == FormatCSV {
+	switch format {
+	case FormatHTML:
+		note := ""
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".html", ".htm":
+		default:
+			note = opts.Lang.OrEnglish().T("note.read-as-html", path)
+		}
+		src, err := openHTML(path, lim, opts)
+		return src, note, err
+	case FormatCSV:
 		note := ""
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".csv", ".tsv", ".txt":
