@@ -19,7 +19,7 @@ type inputs struct {
 // expandInputs turns eval's arguments into the workbooks to evaluate, in the
 // order given (issue 10):
 //
-//   - a folder: its .xlsx and .xlsm files in name order, not those of its
+//   - a folder: its spreadsheets (folderExts) in name order, not those of its
 //     subfolders;
 //   - an argument with * or ? that is not an existing file: a pattern
 //     (filepath.Glob), its files in name order (cmd.exe and PowerShell leave
@@ -104,8 +104,13 @@ func expandInputs(args []string, output string, lang msg.Lang) (inputs, error) {
 	return in, nil
 }
 
-// workbooksIn lists the .xlsx and .xlsm files of dir by name, in name order
-// (os.ReadDir sorts them); subfolders and other files are not workbooks.
+// folderExts are the files a folder gives: workbooks (.xlsx, .xlsm, .ods,
+// .xls — a web system's HTML "xls" among them), CSV and TSV, and HTML
+// tables. A .txt is left out: in a folder it is more often a note.
+var folderExts = map[string]bool{".xlsx": true, ".xlsm": true, ".ods": true, ".xls": true, ".csv": true, ".tsv": true, ".html": true, ".htm": true}
+
+// workbooksIn lists the spreadsheets of dir (folderExts) by name, in name
+// order (os.ReadDir sorts them); subfolders and other files are left out.
 func workbooksIn(dir string, lang msg.Lang) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -116,11 +121,8 @@ func workbooksIn(dir string, lang msg.Lang) ([]string, error) {
 		if e.IsDir() {
 			continue
 		}
-		switch strings.ToLower(filepath.Ext(e.Name())) {
-		case ".xlsx", ".xlsm":
-			if e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0 {
-				names = append(names, e.Name())
-			}
+		if folderExts[strings.ToLower(filepath.Ext(e.Name()))] && (e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0) {
+			names = append(names, e.Name())
 		}
 	}
 	return names, nil

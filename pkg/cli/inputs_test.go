@@ -18,7 +18,7 @@ import (
 // Paths in the cases are relative to the folder; so are the results.
 func TestExpandInputs(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"b.xlsx", "a.XLSM", "c.xlsx", "~$c.xlsx", ".d.xlsx", "notes.txt", "sub/e.xlsx",
+	for _, f := range []string{"b.xlsx", "a.XLSM", "c.xlsx", "~$c.xlsx", ".d.xlsx", "notes.txt", "f.csv", "sub/e.xlsx",
 		"only/~$x.xlsx", "empty/notes.txt", "out/s.xlsx", "out/t.xlsx"} {
 		p := filepath.Join(dir, f)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -40,8 +40,8 @@ func TestExpandInputs(t *testing.T) {
 			files: []string{"c.xlsx", "b.xlsx"}},
 		{name: "a missing file is the pipeline's to report", args: []string{"nope.xlsx"},
 			files: []string{"nope.xlsx"}},
-		{name: "a folder: .xlsx and .xlsm in name order, not subfolders or other files", args: []string{"."},
-			files: []string{"a.XLSM", "b.xlsx", "c.xlsx"}, notes: []string{".d.xlsx", "~$c.xlsx"}},
+		{name: "a folder: its spreadsheets in name order, not subfolders or other files (notes.txt)", args: []string{"."},
+			files: []string{"a.XLSM", "b.xlsx", "c.xlsx", "f.csv"}, notes: []string{".d.xlsx", "~$c.xlsx"}},
 		{name: "a pattern in name order", args: []string{"*.xlsx"},
 			files: []string{"b.xlsx", "c.xlsx"}, notes: []string{".d.xlsx", "~$c.xlsx"}},
 		{name: "? is a pattern too", args: []string{"?.xlsx"}, files: []string{"b.xlsx", "c.xlsx"}},
@@ -54,12 +54,12 @@ func TestExpandInputs(t *testing.T) {
 			files: []string{"b.xlsx"}, notes: []string{".d.xlsx"}},
 		{name: "duplicates: directly, through the folder, through a pattern, spelt otherwise",
 			args:  []string{"c.xlsx", ".", "*.xlsx", "./b.xlsx", "sub/../b.xlsx"},
-			files: []string{"c.xlsx", "a.XLSM", "b.xlsx"}, notes: []string{".d.xlsx", "~$c.xlsx", ".d.xlsx", "~$c.xlsx"}},
+			files: []string{"c.xlsx", "a.XLSM", "b.xlsx", "f.csv"}, notes: []string{".d.xlsx", "~$c.xlsx", ".d.xlsx", "~$c.xlsx"}},
 		{name: "a subfolder named", args: []string{"sub"}, files: []string{"sub/e.xlsx"}},
 		{name: "a pattern that matches nothing", args: []string{"b.xlsx", "*.xls"},
 			err: `pattern "*.xls" matches no file`},
 		{name: "a malformed pattern", args: []string{"[*.xlsx"}, err: `malformed pattern "[*.xlsx"`},
-		{name: "a folder without workbooks", args: []string{"empty"}, err: "folder empty holds no .xlsx or .xlsm workbook"},
+		{name: "a folder without workbooks", args: []string{"empty"}, err: "folder empty holds no workbook (.xlsx, .xlsm, .xls, .ods) and no CSV or HTML table"},
 		{name: "a folder of lock files only", args: []string{"only"}, notes: []string{"only/~$x.xlsx"},
 			err: "no workbook to evaluate: every file given was skipped"},
 		{name: "the output is left out of a folder", args: []string{"out"}, output: "out/s.xlsx",

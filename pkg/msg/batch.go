@@ -13,7 +13,7 @@ func init() {
 		"hint.no-match":        {"* 匹配文件名中的任意字符，? 匹配一个字符；模式不进入子文件夹", "* matches any characters of a name, ? one character; a pattern does not look into subfolders"},
 		"batch.bad-pattern":    {"模式“%s”写法有误", "malformed pattern %q"},
 		"hint.bad-pattern":     {"模式中的 [ 需要对应的 ]", "a [ in a pattern needs its ]"},
-		"batch.empty-folder":   {"文件夹 %s 中没有 .xlsx 或 .xlsm 工作簿", "folder %s holds no .xlsx or .xlsm workbook"},
+		"batch.empty-folder":   {"文件夹 %s 中没有工作簿（.xlsx、.xlsm、.xls、.ods）或 CSV、HTML 表格文件", "folder %s holds no workbook (.xlsx, .xlsm, .xls, .ods) and no CSV or HTML table"},
 		"hint.empty-folder":    {"不读取子文件夹中的工作簿：请直接指定子文件夹", "workbooks in subfolders are not read: name the subfolder"},
 		"batch.read-folder":    {"读取文件夹 %s：%s", "read folder %s: %s"},
 		"batch.nothing-left":   {"没有要评估的工作簿：给出的文件都已跳过", "no workbook to evaluate: every file given was skipped"},
