@@ -55,6 +55,17 @@ type Options struct {
 	Encoding string
 }
 
+// formatOf is the kind of file a source reads.
+func formatOf(src source) Format {
+	switch src.(type) {
+	case *textSource:
+		return FormatCSV
+	case *htmlSource:
+		return FormatHTML
+	}
+	return FormatXLSX
+}
+
 // Table is the table found in a workbook, before it is matched to a plan,
 // with every row kept (ReadTable); Scan streams the same rows instead.
 type Table struct {
@@ -123,6 +134,8 @@ type Header struct {
 	// Year is the year of a sheet of a workbook read one sheet per year
 	// (its 完成情况 is for that year); 0 otherwise.
 	Year int
+	// Format is the reader that read the file: xlsx, csv, html …
+	Format Format
 	// Entity is the reporting unit a 填报单位：… line above the table names,
 	// "" for none: every row's in a table with no entity column.
 	Entity string
@@ -267,6 +280,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 	for _, sheet := range sheets {
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
 		b.year, b.lang, b.cols = opts.Year, lang, opts.Columns
+		b.hd.Format = formatOf(wb)
 		if sourceNote != "" {
 			b.hd.Notes = []string{sourceNote}
 		}
@@ -891,6 +905,7 @@ func scanYearSheets(wb source, path string, names []string, years []int, opts Op
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
 		b.year, b.lang = years[i], lang
 		b.next, b.sheetYear = k > 0, true
+		b.hd.Format = formatOf(wb)
 		b.hd.Year = years[i]
 		if k == 0 {
 			read := make([]string, len(tables))

@@ -104,7 +104,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	if r.Layout == actuals.Long {
 		layout = lang.T("report.layout-long")
 	}
-	text(lang.T("report.sheet-layout-header-row-plan", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref()))
+	text(lang.T("report.sheet-layout-header-row-plan", r.File, r.Sheet, layout, r.HeaderRow, r.Plan.Ref(), readerLabel(r.Format, lang)))
 	fmt.Fprintln(w)
 
 	cols := newGrid(format, []string{lang.T("report.cell"), lang.T("report.header"), lang.T("report.read-as")})
@@ -330,4 +330,17 @@ func InspectJSON(w io.Writer, r *actuals.Result) error {
 		out.Warnings = append(out.Warnings, issueJSON{is.Cell, is.Text, is.Msg})
 	}
 	return writeJSON(w, out)
+}
+
+// readerLabel names the reader that read a file, for inspect.
+func readerLabel(f actuals.Format, lang Lang) string {
+	switch f {
+	case actuals.FormatCSV:
+		return lang.T("report.reader-csv")
+	case actuals.FormatHTML:
+		return lang.T("report.reader-html")
+	case actuals.FormatXLSX:
+		return lang.T("report.reader-xlsx")
+	}
+	return string(f)
 }
