@@ -36,16 +36,19 @@ const (
 	FormatXLSX Format = "xlsx" // an OOXML workbook (.xlsx, .xlsm)
 	FormatCSV  Format = "csv"  // text: CSV, TSV, .txt
 	FormatHTML Format = "html" // a web page's tables (the "xls" web systems export)
+	FormatODS  Format = "ods"  // an OpenDocument spreadsheet (.ods: LibreOffice, WPS)
 )
 
 // sniffSize is how much of a file's start tells its format.
 const sniffSize = 512
 
 // sniff tells a file's format by its first bytes, whatever its name says:
-// a zip is an OOXML workbook (or, told by the xlsx reader, something else
-// packed), an OLE2 compound file is for the xlsx reader to name (an .xls,
-// or a password-protected workbook), a start that is a web page's (see
-// looksLikeHTML) is HTML whatever the name, and anything else with a text
+// a zip is an OpenDocument spreadsheet when its mimetype entry says so (or
+// it has a content.xml and no xl/workbook.xml), else an OOXML workbook (or,
+// told by the xlsx reader, something else packed); an OLE2 compound file is
+// for the xlsx reader to name (an .xls, or a password-protected workbook); a
+// start that is a web page's (see looksLikeHTML) is HTML whatever the name;
+// and anything else with a text
 // extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
@@ -63,6 +66,8 @@ func sniff(path string) (Format, error) {
 	}
 	head = head[:n]
 	switch {
+	case bytes.HasPrefix(head, []byte("PK")) && isODS(path):
+		return FormatODS, nil
 	case bytes.HasPrefix(head, []byte("PK")), bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
 		return FormatXLSX, nil // the xlsx reader reads or names it
 	case looksLikeHTML(head):
@@ -113,6 +118,16 @@ func openSource(path string, lim xlsx.Limits, opts Options) (source, string, err
 			note = opts.Lang.OrEnglish().T("note.read-as-text", path)
 		}
 		src, err := openText(path, lim, opts)
+		return src, note, err
+	}
+	if format == FormatODS {
+		note := ""
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".ods", ".ots":
+		default:
+			note = opts.Lang.OrEnglish().T("note.read-as-ods", path)
+		}
+		src, err := openODS(path, lim)
 		return src, note, err
 	}
 	src, err := xlsx.Open(path, lim)

@@ -62,6 +62,8 @@ func formatOf(src source) Format {
 		return FormatCSV
 	case *htmlSource:
 		return FormatHTML
+	case *odsSource:
+		return FormatODS
 	}
 	return FormatXLSX
 }

@@ -53,6 +53,7 @@ func init() {
 		"report.reader-xlsx":                  {"按 .xlsx 工作簿读取", "read as an .xlsx workbook"},
 		"report.reader-csv":                   {"按文本（CSV）读取", "read as text (CSV)"},
 		"report.reader-html":                  {"按网页表格（HTML）读取", "read as an HTML table"},
+		"report.reader-ods":                   {"按 .ods 工作簿读取", "read as an .ods workbook"},
 		"report.skipped-row":                  {"跳过第 %d 行（%s）：%s", "skipped row %d (%s): %s"},
 		"report.status-3":                     {"完成情况 %s：%s = %q", "status %s: %s = %q"},
 		"report.time-progress":                {"%s：%d年，时序进度 %s", "%s: %d, time progress %s"},

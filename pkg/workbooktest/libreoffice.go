@@ -66,6 +66,14 @@ func RequireLibreOffice(t testing.TB) {
 // check of the output.
 func ConvertLibreOffice(t testing.TB, in, outDir string) string {
 	t.Helper()
+	return ConvertLibreOfficeTo(t, in, outDir, "xlsx")
+}
+
+// ConvertLibreOfficeTo is ConvertLibreOffice to another format, named by
+// its extension without the dot ("ods", "csv"): the output is
+// outDir/<base name of in>.ext.
+func ConvertLibreOfficeTo(t testing.TB, in, outDir, ext string) string {
+	t.Helper()
 	RequireLibreOffice(t)
 	absIn, err := filepath.Abs(in)
 	if err != nil {
@@ -75,9 +83,9 @@ func ConvertLibreOffice(t testing.TB, in, outDir string) string {
 	if err != nil {
 		t.Fatalf("workbooktest: %v", err)
 	}
-	out := filepath.Join(absOut, strings.TrimSuffix(filepath.Base(absIn), filepath.Ext(absIn))+".xlsx")
+	out := filepath.Join(absOut, strings.TrimSuffix(filepath.Base(absIn), filepath.Ext(absIn))+"."+ext)
 	if out == absIn {
-		t.Fatalf("workbooktest: ConvertLibreOffice would overwrite its input %s: use another outDir", in)
+		t.Fatalf("workbooktest: ConvertLibreOfficeTo would overwrite its input %s: use another outDir", in)
 	}
 	if err := os.MkdirAll(absOut, 0o755); err != nil {
 		t.Fatalf("workbooktest: %v", err)
@@ -97,7 +105,7 @@ func ConvertLibreOffice(t testing.TB, in, outDir string) string {
 	cmd := exec.CommandContext(ctx, Soffice,
 		"-env:UserInstallation="+profileURL,
 		"--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-		"--convert-to", "xlsx", "--outdir", absOut, absIn)
+		"--convert-to", ext, "--outdir", absOut, absIn)
 	// soffice may leave a helper holding the output pipes.
 	cmd.WaitDelay = 10 * time.Second
 	output, err := cmd.CombinedOutput()

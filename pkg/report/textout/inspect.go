@@ -339,6 +339,8 @@ func readerLabel(f actuals.Format, lang Lang) string {
 		return lang.T("report.reader-csv")
 	case actuals.FormatHTML:
 		return lang.T("report.reader-html")
+	case actuals.FormatODS:
+		return lang.T("report.reader-ods")
 	case actuals.FormatXLSX:
 		return lang.T("report.reader-xlsx")
 	}
