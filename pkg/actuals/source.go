@@ -96,6 +96,10 @@ func looksLikeText(head []byte) bool {
 // notes a name that says otherwise (a CSV saved as .xlsx, a web page saved
 // as .xls): a note, not an error.
 func openSource(path string, lim xlsx.Limits, opts Options) (source, string, error) {
+	lang := opts.Lang.OrEnglish()
+	if what, hint := otherDocument(path); what != "" {
+		return nil, "", withHint(lang.T("doc.not-spreadsheet", path, lang.T(what)), lang.T(hint))
+	}
 	format, err := sniff(path)
 	if err != nil {
 		return nil, "", err

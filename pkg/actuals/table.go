@@ -243,7 +243,10 @@ func Scan(path string, opts Options, sink RowSink) error {
 	wb, sourceNote, err := openSource(path, lim, opts)
 	if err != nil {
 		var nw *xlsx.NotWorkbookError
+		var told *hinted // a PDF, a Word document …: worded with what to do
 		switch {
+		case errors.As(err, &told):
+			return err
 		case errors.As(err, &nw):
 			return notWorkbook(lang, path, nw)
 		case errors.Is(err, fs.ErrNotExist):
