@@ -38,20 +38,10 @@ type evalOptions struct {
 	output   string
 	bom      bool // start CSV with a UTF-8 byte order mark; settled by resolveBOM
 	failOn   string
-	sheet    string
-	strict   bool
-	lenient  bool
-	// columns is --columns, parsed: the header row and columns named.
-	columns *actuals.Columns
-	// encoding is --encoding: a text file's encoding, "" detected.
-	encoding string
-	// entity is --entity: the reporting unit of a table without an entity
-	// column.
-	entity string
-	// aliases is --aliases, read: the office's own names for indicators.
-	aliases []actuals.Alias
-	quiet   bool
-	wide    bool
+	quiet    bool
+	wide     bool
+	// readFlags are how the workbook is read (--sheet, --strict, --columns …).
+	readFlags
 }
 
 func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error) *cobra.Command {
@@ -98,22 +88,8 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 			default:
 				return withHint(errors.New(g.lang.T("error.unknown-fail-on", opts.failOn)), "%s", g.lang.T("hint.fail-on-values"))
 			}
-			if opts.strict && opts.lenient {
-				return errors.New(g.lang.T("error.strict-lenient"))
-			}
-			if name, _ := cmd.Flags().GetString("encoding"); name != "" {
-				enc, err := actuals.ParseEncoding(name)
-				if err != nil {
-					return err
-				}
-				opts.encoding = enc
-			}
-			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
-				aliases, err := actuals.ReadAliases(path, g.lang)
-				if err != nil {
-					return err
-				}
-				opts.aliases = aliases
+			if err := opts.readFlags.parse(cmd, g.lang); err != nil {
+				return err
 			}
 			if text, _ := cmd.Flags().GetString("year"); text != "" {
 				opts.yearText = text
@@ -133,13 +109,6 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 					}
 				}
 			}
-			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
-				cols, err := actuals.ParseColumns(spec)
-				if err != nil {
-					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
-				}
-				opts.columns = &cols
-			}
 			if err := resolveBOM(opts, cmd.Flags().Changed("bom")); err != nil {
 				return err
 			}
@@ -156,15 +125,9 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 	f.StringVarP(&opts.output, "output", "o", "", g.lang.T("flag.eval.output"))
 	f.BoolVar(&opts.bom, "bom", false, g.lang.T("flag.eval.bom"))
 	f.StringVar(&opts.failOn, "fail-on", "binding", g.lang.T("flag.eval.fail-on"))
-	f.StringVar(&opts.sheet, "sheet", "", g.lang.T("flag.eval.sheet"))
-	f.BoolVar(&opts.strict, "strict", false, g.lang.T("flag.eval.strict"))
-	f.BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.eval.lenient"))
-	f.String("columns", "", g.lang.T("flag.columns"))
-	f.String("aliases", "", g.lang.T("flag.aliases"))
-	f.StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
-	f.String("encoding", "", g.lang.T("flag.encoding"))
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, g.lang.T("flag.eval.quiet"))
 	f.BoolVar(&opts.wide, "wide", false, g.lang.T("flag.eval.wide"))
+	opts.readFlags.add(cmd, g.lang, "flag.eval")
 	return cmd
 }
 
@@ -204,7 +167,7 @@ func runEval(opts *evalOptions) error {
 		}
 	}
 	popts := pipeline.Options{Year: opts.year, Lang: opts.global.lang,
-		Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity, Encoding: opts.encoding}}
+		Read: opts.options()}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)

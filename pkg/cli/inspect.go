@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 )
 
@@ -16,20 +15,10 @@ type inspectOptions struct {
 	global  *globalOptions
 	file    string
 	planRef string
-	sheet   string
 	format  string
-	strict  bool
-	lenient bool
-	// columns is --columns, parsed: the header row and columns named.
-	columns *actuals.Columns
-	// encoding is --encoding: a text file's encoding, "" detected.
-	encoding string
-	// entity is --entity: the reporting unit of a table without an entity
-	// column.
-	entity string
-	// aliases is --aliases, read: the office's own names for indicators.
-	aliases []actuals.Alias
 	wide    bool
+	// readFlags are how the workbook is read (--sheet, --strict, --columns …).
+	readFlags
 }
 
 func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) error) *cobra.Command {
@@ -54,29 +43,8 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 			default:
 				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-inspect"))
 			}
-			if opts.strict && opts.lenient {
-				return errors.New(g.lang.T("error.strict-lenient"))
-			}
-			if name, _ := cmd.Flags().GetString("encoding"); name != "" {
-				enc, err := actuals.ParseEncoding(name)
-				if err != nil {
-					return err
-				}
-				opts.encoding = enc
-			}
-			if path, _ := cmd.Flags().GetString("aliases"); path != "" {
-				aliases, err := actuals.ReadAliases(path, g.lang)
-				if err != nil {
-					return err
-				}
-				opts.aliases = aliases
-			}
-			if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
-				cols, err := actuals.ParseColumns(spec)
-				if err != nil {
-					return withHint(err, "%s", g.lang.T("hint.columns-syntax"))
-				}
-				opts.columns = &cols
+			if err := opts.readFlags.parse(cmd, g.lang); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -85,20 +53,14 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 		},
 	}
 	cmd.Flags().StringVar(&opts.planRef, "plan", "", g.lang.T("flag.inspect.plan"))
-	cmd.Flags().StringVar(&opts.sheet, "sheet", "", g.lang.T("flag.inspect.sheet"))
 	cmd.Flags().StringVar(&opts.format, "format", "table", g.lang.T("flag.inspect.format"))
-	cmd.Flags().BoolVar(&opts.strict, "strict", false, g.lang.T("flag.inspect.strict"))
-	cmd.Flags().BoolVar(&opts.lenient, "lenient", false, g.lang.T("flag.inspect.lenient"))
-	cmd.Flags().String("columns", "", g.lang.T("flag.columns"))
-	cmd.Flags().String("aliases", "", g.lang.T("flag.aliases"))
-	cmd.Flags().StringVar(&opts.entity, "entity", "", g.lang.T("flag.entity"))
-	cmd.Flags().String("encoding", "", g.lang.T("flag.encoding"))
 	cmd.Flags().BoolVar(&opts.wide, "wide", false, g.lang.T("flag.inspect.wide"))
+	opts.readFlags.add(cmd, g.lang, "flag.inspect")
 	return cmd
 }
 
 func runInspect(opts *inspectOptions) error {
-	popts := pipeline.Options{Lang: opts.global.lang, Read: actuals.Options{Sheet: opts.sheet, Strict: opts.strict, Lenient: opts.lenient, Columns: opts.columns, Aliases: opts.aliases, Entity: opts.entity, Encoding: opts.encoding}}
+	popts := pipeline.Options{Lang: opts.global.lang, Read: opts.options()}
 	if opts.planRef != "" {
 		p, err := resolvePlan(opts.planRef, opts.global.lang)
 		if err != nil {
