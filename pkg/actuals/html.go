@@ -127,6 +127,7 @@ type htmlCell struct {
 // (the file's size, a table's rows and columns, a cell's bytes, the cells
 // spans cover).
 func openHTML(path string, lim xlsx.Limits, opts Options) (source, error) {
+	lim = lim.WithDefaults()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -82,36 +82,9 @@ type odsSource struct {
 	sheets  []string
 }
 
-// odsLimits fills zero limits from the defaults.
-func odsLimits(lim xlsx.Limits) xlsx.Limits {
-	d := xlsx.DefaultLimits()
-	if lim.MaxFileSize <= 0 {
-		lim.MaxFileSize = d.MaxFileSize
-	}
-	if lim.MaxPartSize <= 0 {
-		lim.MaxPartSize = d.MaxPartSize
-	}
-	if lim.MaxCellBytes <= 0 {
-		lim.MaxCellBytes = d.MaxCellBytes
-	}
-	if lim.MaxRows <= 0 {
-		lim.MaxRows = d.MaxRows
-	}
-	if lim.MaxCols <= 0 {
-		lim.MaxCols = d.MaxCols
-	}
-	if lim.MaxMergedRanges <= 0 {
-		lim.MaxMergedRanges = d.MaxMergedRanges
-	}
-	if lim.MaxMergedCells <= 0 {
-		lim.MaxMergedCells = d.MaxMergedCells
-	}
-	return lim
-}
-
 // openODS opens an OpenDocument spreadsheet and reads its sheets' names.
 func openODS(path string, lim xlsx.Limits) (source, error) {
-	lim = odsLimits(lim)
+	lim = lim.WithDefaults()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err

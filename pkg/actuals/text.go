@@ -60,6 +60,7 @@ type textSource struct {
 
 // openText opens a CSV, TSV or text file as a source of one sheet.
 func openText(path string, lim xlsx.Limits, opts Options) (source, error) {
+	lim = lim.WithDefaults()
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err

@@ -78,3 +78,28 @@ func FuzzTextSource(f *testing.F) {
 		})
 	})
 }
+
+// TestZeroLimitsAreDefaults: every source takes zero limits for the
+// defaults, as the workbook reader does (Limits.WithDefaults).
+func TestZeroLimitsAreDefaults(t *testing.T) {
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "a.csv")
+	htmlPath := filepath.Join(dir, "a.html")
+	if err := os.WriteFile(csvPath, []byte("指标,2021\n城镇新增就业人数,3.1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(htmlPath, []byte("<table><tr><td>指标</td><td>2021</td></tr><tr><td>城镇新增就业人数</td><td>3.1</td></tr></table>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for path, open := range map[string]func(string, xlsx.Limits, Options) (source, error){csvPath: openText, htmlPath: openHTML} {
+		src, err := open(path, xlsx.Limits{}, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		rows := 0
+		if err := src.Rows(src.Sheets()[0], func(xlsx.Row) error { rows++; return nil }); err != nil || rows != 2 {
+			t.Errorf("%s: %d rows, %v", path, rows, err)
+		}
+		src.Close()
+	}
+}

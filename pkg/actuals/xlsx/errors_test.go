@@ -106,7 +106,7 @@ func TestLyingHeader(t *testing.T) {
 		io.WriteString(w, text)
 	}
 	zw.Close()
-	wb, err := openReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "lying.xlsx", Limits{MaxPartSize: 1 << 20}.withDefaults())
+	wb, err := openReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()), "lying.xlsx", Limits{MaxPartSize: 1 << 20}.WithDefaults())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestLyingHeader(t *testing.T) {
 // TestPartReaderCounts checks the byte counting itself, which the header
 // checks and archive/zip's own checks normally make unreachable.
 func TestPartReaderCounts(t *testing.T) {
-	w := &Workbook{lim: Limits{MaxPartSize: 1000, MaxTotalSize: 1500}.withDefaults(), counted: map[string]int64{}}
+	w := &Workbook{lim: Limits{MaxPartSize: 1000, MaxTotalSize: 1500}.WithDefaults(), counted: map[string]int64{}}
 	read := func(name string, n int) error {
 		p := &partReader{rc: io.NopCloser(strings.NewReader(strings.Repeat("x", n))), w: w, name: name}
 		_, err := io.Copy(io.Discard, p)

@@ -35,7 +35,7 @@ const harnessSheet = "xl/worksheets/sheet1.xml"
 func newSheetHarness(lim Limits) *sheetHarness {
 	parts := handBook().parts()
 	delete(parts, harnessSheet)
-	return &sheetHarness{names: slices.Sorted(maps.Keys(parts)), parts: parts, lim: lim.withDefaults()}
+	return &sheetHarness{names: slices.Sorted(maps.Keys(parts)), parts: parts, lim: lim.WithDefaults()}
 }
 
 func (h *sheetHarness) open(t testing.TB, sheet []byte) *Workbook {
@@ -335,7 +335,7 @@ func partsWorkbook(t testing.TB, parts map[string][]byte, lim Limits) *Workbook 
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &Workbook{lim: lim.withDefaults(), parts: map[string]*zip.File{}, lower: map[string]*zip.File{}, counted: map[string]int64{}}
+	w := &Workbook{lim: lim.WithDefaults(), parts: map[string]*zip.File{}, lower: map[string]*zip.File{}, counted: map[string]int64{}}
 	for _, zf := range zr.File {
 		w.parts[zf.Name], w.lower[strings.ToLower(zf.Name)] = zf, zf
 	}

@@ -31,7 +31,7 @@ func FuzzRows(f *testing.F) {
 	const sheetPart = "xl/worksheets/sheet1.xml"
 	delete(parts, sheetPart)
 	names := slices.Sorted(maps.Keys(parts))
-	lim := Limits{MaxMergedCells: 1 << 10, MaxCellBytes: 1 << 10}.withDefaults()
+	lim := Limits{MaxMergedCells: 1 << 10, MaxCellBytes: 1 << 10}.WithDefaults()
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)

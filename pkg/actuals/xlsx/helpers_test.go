@@ -188,7 +188,7 @@ func cellMap(t testing.TB, rows []Row) map[string]Cell {
 func openBytes(t testing.TB, b book, lim Limits) (*Workbook, error) {
 	t.Helper()
 	data := zipBytes(t, b.parts())
-	return openReader(bytes.NewReader(data), int64(len(data)), "test.xlsx", lim.withDefaults())
+	return openReader(bytes.NewReader(data), int64(len(data)), "test.xlsx", lim.WithDefaults())
 }
 
 func writeFileAt(path string, data []byte) error {

@@ -198,7 +198,7 @@ func TestErrorsWorded(t *testing.T) {
 			if data == nil {
 				data = zipBytes(t, tc.book.parts())
 			}
-			w, err := openReader(bytes.NewReader(data), int64(len(data)), "test.xlsx", tc.lim.withDefaults())
+			w, err := openReader(bytes.NewReader(data), int64(len(data)), "test.xlsx", tc.lim.WithDefaults())
 			if err == nil {
 				err = w.Rows("S", func(Row) error { return nil })
 			}

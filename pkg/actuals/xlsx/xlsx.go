@@ -88,9 +88,10 @@ func DefaultLimits() Limits {
 	}
 }
 
-// withDefaults fills zero fields from DefaultLimits and clamps values the
-// implementation cannot represent.
-func (l Limits) withDefaults() Limits {
+// WithDefaults fills zero fields from DefaultLimits and clamps values the
+// implementation cannot represent. Every reader of cells (this one, and the
+// text, HTML and .ods sources) applies it to the limits it is given.
+func (l Limits) WithDefaults() Limits {
 	d := DefaultLimits()
 	if l.MaxFileSize <= 0 {
 		l.MaxFileSize = d.MaxFileSize
@@ -186,7 +187,7 @@ type sheetInfo struct {
 // xl/workbook.xml) gives an error beginning "not an .xlsx/.xlsm workbook".
 // Call Close when done.
 func Open(path string, lim Limits) (*Workbook, error) {
-	lim = lim.withDefaults()
+	lim = lim.WithDefaults()
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
