@@ -13,30 +13,16 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
-	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
 // outcomesOf evaluates path for 2023 against the 十四五 plan and lists each
-// indicator's status and actual.
+// indicator's status and actual (unitsOf, without the notes).
 func outcomesOf(t *testing.T, path string, read actuals.Options) string {
 	t.Helper()
-	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: plan14(t), Year: 2023, Lang: msg.Chinese, Read: read})
-	if res.Err != nil {
-		t.Fatal(res.Err)
-	}
-	var out []string
-	for _, en := range res.Eval.All() {
-		for _, o := range en.Outcomes {
-			actual := "—"
-			if o.Actual != nil {
-				actual = fmt.Sprint(*o.Actual)
-			}
-			out = append(out, fmt.Sprintf("%s %s %s", o.Indicator.ID, o.Status, actual))
-		}
-	}
-	return strings.Join(out, "\n")
+	outcomes, _ := unitsOf(t, path, read)
+	return outcomes
 }
 
 // TestCSVSources: the same actuals as a workbook and as CSV in UTF-8, UTF-8
