@@ -2,49 +2,71 @@ package actuals
 
 import (
 	"archive/zip"
-	"bytes"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // A document that is not a spreadsheet but holds a table a user means to
-// evaluate (a PDF, a Word document, an Apple Numbers file) is told at once,
-// with what to do, rather than read as text or taken for a broken workbook.
+// evaluate (a PDF, a Word document, an Apple Numbers file) is told at once
+// by sniff, with what to do, rather than read as text or taken for a broken
+// workbook.
+const (
+	FormatPDF        Format = "pdf"
+	FormatWord       Format = "word"
+	FormatPowerPoint Format = "powerpoint"
+	FormatNumbers    Format = "numbers"
+)
 
-// otherDocument names what kind of document the file is, by its content,
-// and the hint that says what to do; "" when it is none of them.
-func otherDocument(path string) (what, hint msg.Key) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", ""
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, []byte("%PDF-")):
-		return "doc.pdf", "hint.copy-table"
-	case !bytes.HasPrefix(head, []byte("PK")):
-		return "", ""
-	}
+// documents are the formats that are no spreadsheet: what each is, and the
+// hint that says what to do.
+var documents = map[Format]struct{ what, hint msg.Key }{
+	FormatPDF:        {"doc.pdf", "hint.copy-table"},
+	FormatWord:       {"doc.word", "hint.copy-table"},
+	FormatPowerPoint: {"doc.powerpoint", "hint.copy-table"},
+	FormatNumbers:    {"doc.numbers", "hint.numbers-export"},
+}
+
+// sniffZip tells what a zip holds, from its directory read once: an
+// OpenDocument spreadsheet when its mimetype entry says so (or, without
+// one, it has a content.xml and no xl/workbook.xml); a Word document, a
+// PowerPoint presentation or an Apple Numbers file by their parts; else an
+// OOXML workbook, or whatever the xlsx reader then names it.
+func sniffZip(path string) Format {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
-		return "", ""
+		return FormatXLSX // the xlsx reader says what is wrong
 	}
 	defer zr.Close()
-	for _, e := range zr.File {
+	var content, workbook, mimetype bool
+	for _, f := range zr.File {
 		switch {
-		case e.Name == "word/document.xml":
-			return "doc.word", "hint.copy-table"
-		case e.Name == "ppt/presentation.xml":
-			return "doc.powerpoint", "hint.copy-table"
-		case e.Name == "Index/Document.iwa", strings.HasPrefix(e.Name, "Index/") && strings.HasSuffix(e.Name, ".iwa"):
-			return "doc.numbers", "hint.numbers-export"
+		case f.Name == "mimetype":
+			mimetype = true
+			rc, err := f.Open()
+			if err != nil {
+				return FormatXLSX
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 128))
+			rc.Close()
+			if mt := strings.TrimSpace(string(b)); mt == odsMimeType || mt == odsMimeType+"-template" {
+				return FormatODS
+			}
+		case f.Name == "content.xml":
+			content = true
+		case f.Name == "xl/workbook.xml":
+			workbook = true
+		case f.Name == "word/document.xml":
+			return FormatWord
+		case f.Name == "ppt/presentation.xml":
+			return FormatPowerPoint
+		case strings.HasPrefix(f.Name, "Index/") && strings.HasSuffix(f.Name, ".iwa"):
+			return FormatNumbers
 		}
 	}
-	return "", ""
+	if content && !workbook && !mimetype {
+		return FormatODS
+	}
+	return FormatXLSX
 }

@@ -26,36 +26,6 @@ const (
 // with "-template", of a template).
 const odsMimeType = "application/vnd.oasis.opendocument.spreadsheet"
 
-// isODS reports whether the zip is an OpenDocument spreadsheet: its
-// mimetype entry says so, or, without one, it has a content.xml and no
-// xl/workbook.xml.
-func isODS(path string) bool {
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		return false // the xlsx reader says what is wrong
-	}
-	defer zr.Close()
-	var content, workbook bool
-	for _, f := range zr.File {
-		switch f.Name {
-		case "mimetype":
-			rc, err := f.Open()
-			if err != nil {
-				return false
-			}
-			b, _ := io.ReadAll(io.LimitReader(rc, 128))
-			rc.Close()
-			mt := strings.TrimSpace(string(b))
-			return mt == odsMimeType || mt == odsMimeType+"-template"
-		case "content.xml":
-			content = true
-		case "xl/workbook.xml":
-			workbook = true
-		}
-	}
-	return content && !workbook
-}
-
 // odsSource is an OpenDocument spreadsheet (.ods, as LibreOffice and WPS
 // save it): content.xml read as a stream of tokens with encoding/xml, once
 // for the sheets' names when opened and once per Rows call.

@@ -42,14 +42,13 @@ const (
 // sniffSize is how much of a file's start tells its format.
 const sniffSize = 512
 
-// sniff tells a file's format by its first bytes, whatever its name says:
-// a zip is an OpenDocument spreadsheet when its mimetype entry says so (or
-// it has a content.xml and no xl/workbook.xml), else an OOXML workbook (or,
-// told by the xlsx reader, something else packed); an OLE2 compound file is
-// for the xlsx reader to name (an .xls, or a password-protected workbook); a
-// start that is a web page's (see looksLikeHTML) is HTML whatever the name;
-// and anything else with a text
-// extension or no NUL byte in its start is text.
+// sniff tells a file's format by its first bytes, whatever its name says: a
+// PDF by its signature; a zip by its directory (sniffZip: an .ods, a Word,
+// PowerPoint or Numbers document, else an OOXML workbook or something the
+// xlsx reader names); an OLE2 compound file is for the xlsx reader to name
+// (an .xls, or a password-protected workbook); a start that is a web page's
+// (see looksLikeHTML) is HTML whatever the name; and anything else with a
+// text extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 		return FormatXLSX, nil // the xlsx reader says what is wrong
@@ -66,9 +65,11 @@ func sniff(path string) (Format, error) {
 	}
 	head = head[:n]
 	switch {
-	case bytes.HasPrefix(head, []byte("PK")) && isODS(path):
-		return FormatODS, nil
-	case bytes.HasPrefix(head, []byte("PK")), bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return FormatPDF, nil
+	case bytes.HasPrefix(head, []byte("PK")):
+		return sniffZip(path), nil
+	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
 		return FormatXLSX, nil // the xlsx reader reads or names it
 	case looksLikeHTML(head):
 		return FormatHTML, nil
@@ -97,12 +98,12 @@ func looksLikeText(head []byte) bool {
 // as .xls): a note, not an error.
 func openSource(path string, lim xlsx.Limits, opts Options) (source, string, error) {
 	lang := opts.Lang.OrEnglish()
-	if what, hint := otherDocument(path); what != "" {
-		return nil, "", withHint(lang.T("doc.not-spreadsheet", path, lang.T(what)), lang.T(hint))
-	}
 	format, err := sniff(path)
 	if err != nil {
 		return nil, "", err
+	}
+	if doc, ok := documents[format]; ok {
+		return nil, "", withHint(lang.T("doc.not-spreadsheet", path, lang.T(doc.what)), lang.T(doc.hint))
 	}
 	switch format {
 	case FormatHTML:
