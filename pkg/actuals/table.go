@@ -290,13 +290,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 			b.hd.Notes = []string{sourceNote}
 		}
 		b.lastRow = func() int { return wb.LastRow(sheet) }
-		err := wb.Rows(sheet, b.add)
-		if err == nil && b.h == nil {
-			err = errNoHeader
-		}
-		if err == nil {
-			err = b.finish()
-		}
+		err := b.read(wb, sheet)
 		if errors.Is(err, errNoHeader) {
 			if b.yearErr != nil && yearErr == nil {
 				yearErr = b.yearErr
@@ -525,13 +519,12 @@ func (b *builder) add(r xlsx.Row) error {
 		}
 		return b.sendHeader()
 	}
-	for _, c := range r.Cells {
-		if len(b.rowNumCols) == 0 {
-			break
-		}
-		if c.Kind == xlsx.Text && b.unitOrEntity == 0 && slices.Contains(b.rowNumCols, c.Col) && skipText(c.Text) == "note" {
-			b.sink.Skipped(SkippedRow{Num: r.Num, Reason: "note", Text: c.Text})
-			return nil
+	if len(b.rowNumCols) > 0 && b.unitOrEntity == 0 {
+		for _, c := range r.Cells {
+			if c.Kind == xlsx.Text && slices.Contains(b.rowNumCols, c.Col) && skipText(c.Text) == "note" {
+				b.sink.Skipped(SkippedRow{Num: r.Num, Reason: "note", Text: c.Text})
+				return nil
+			}
 		}
 	}
 	row := &b.row
@@ -701,6 +694,19 @@ func looksLikeUnit(t string) bool {
 		}
 	}
 	return true
+}
+
+// read reads a sheet through the builder: errNoHeader when no header was
+// found in it; the rows held for a 单位 column given to the sink at its end.
+func (b *builder) read(wb source, sheet string) error {
+	err := wb.Rows(sheet, b.add)
+	if err == nil && b.h == nil {
+		err = errNoHeader
+	}
+	if err == nil {
+		err = b.finish()
+	}
+	return err
 }
 
 // finish ends a sheet whose header was found: a 单位 column still held,
@@ -923,13 +929,7 @@ func scanYearSheets(wb source, path string, names []string, years []int, opts Op
 			}
 		}
 		b.lastRow = func() int { return wb.LastRow(sheet) }
-		err := wb.Rows(sheet, b.add)
-		if err == nil && b.h == nil {
-			err = errNoHeader
-		}
-		if err == nil {
-			err = b.finish()
-		}
+		err := b.read(wb, sheet)
 		var se *sinkError
 		switch {
 		case errors.Is(err, errNoHeader) && b.yearErr != nil:
