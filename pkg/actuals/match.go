@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -63,15 +64,30 @@ type Issue struct {
 // (`Sheet!G9：“text”：message` in Chinese).
 func (i Issue) String() string {
 	lang := i.lang()
+	text := quotedText(i.Text)
 	switch {
-	case i.Cell != "" && i.Text != "":
-		return lang.T("cell.issue-text", i.Cell, i.Text, i.Msg)
+	case i.Cell != "" && text != "":
+		return lang.T("cell.issue-text", i.Cell, text, i.Msg)
 	case i.Cell != "":
 		return lang.T("cell.issue", i.Cell, i.Msg)
-	case i.Text != "":
-		return lang.T("cell.issue-text-only", i.Text, i.Msg)
+	case text != "":
+		return lang.T("cell.issue-text-only", text, i.Msg)
 	}
 	return i.Msg
+}
+
+// maxQuoted is how much of a cell's text a message quotes: a paragraph
+// pasted below a table (a plan's prose copied with its 专栏) is named by its
+// start, not printed whole in every warning.
+const maxQuoted = 40
+
+// quotedText is a cell's text as a message quotes it: at most maxQuoted
+// characters, the rest as "…".
+func quotedText(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	return string([]rune(s)[:maxQuoted]) + "…"
 }
 
 func (i Issue) lang() msg.Lang {

@@ -1,6 +1,7 @@
 package actuals
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/plan"
@@ -52,5 +53,20 @@ func TestEditDistance(t *testing.T) {
 		if got := editDistance(tc.a, tc.b, tc.limit); got != tc.want {
 			t.Errorf("%s %s: %d, want %d", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// TestIssueQuotesTextShort: a message quotes a cell's first 40 characters,
+// so that a paragraph pasted under a table does not fill the screen.
+func TestIssueQuotesTextShort(t *testing.T) {
+	long := strings.Repeat("十四五时期全区人力社保事业发展", 5) // 75 characters
+	i := Issue{Cell: "表1!A23", Text: long, Msg: "matches no indicator"}
+	want := `表1!A23: "` + string([]rune(long)[:40]) + `…": matches no indicator`
+	if got := i.String(); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
+	}
+	short := Issue{Cell: "表1!A9", Text: "填报人：张三", Msg: "m"}
+	if got := short.String(); got != `表1!A9: "填报人：张三": m` {
+		t.Errorf("short: %s", got)
 	}
 }
