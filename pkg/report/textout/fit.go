@@ -255,10 +255,11 @@ func closingWithin(runes []rune, open, n int) int {
 }
 
 // keepTogether are the runes of words and numbers: ASCII letters and digits
-// and the signs that stand inside a number or a bracketed total.
+// and the signs that stand inside a number, a bracketed total or a plan
+// reference (jlp-hrss-13th@1).
 func keepTogether(r rune) bool {
 	if r < utf8.RuneSelf {
-		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".,%:[]<>=+-/()", r)
+		return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".,%:[]<>=+-/()@_", r)
 	}
 	return false
 }

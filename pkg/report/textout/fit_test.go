@@ -20,6 +20,8 @@ func TestWrapText(t *testing.T) {
 		{"城镇新增就业人数[1700]", 12, "城镇新增就业\n人数[1700]"},
 		{"值为43.6万人", 5, "值为\n43.6\n万人"},
 		{"值为43.6万人", 8, "值为43.6\n万人"},
+		// A plan reference moves whole, its version with it.
+		{"任何指标jlp-hrss-13th@1的", 22, "任何指标\njlp-hrss-13th@1的"},
 		// Spaces break English; a word wider than a line is cut.
 		{"no total for 2023: no value for 2021", 12, "no total for\n2023: no\nvalue for\n2021"},
 		{"abcdefghij", 4, "abcd\nefgh\nij"},
