@@ -2,6 +2,7 @@ package workbooktest
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -74,6 +75,35 @@ func ConvertLibreOffice(t testing.TB, in, outDir string) string {
 // outDir/<base name of in>.ext.
 func ConvertLibreOfficeTo(t testing.TB, in, outDir, ext string) string {
 	t.Helper()
+	return convert(t, in, outDir, ext, ext, "")
+}
+
+// LibreOffice's numbers for the character sets of its CSV filter
+// (rtl_TextEncoding).
+const (
+	CharsetUTF8  = 76
+	CharsetUTF16 = 65535 // little-endian, with a byte order mark
+	CharsetGBK   = 85
+)
+
+// ConvertLibreOfficeCSV saves one sheet (1-based) of the workbook in as
+// text with LibreOffice's CSV filter, cells as shown (a 0.00% cell holding
+// 0.052 is written 5.20%), fields separated by sep and quoted with ", in
+// the character set charset (CharsetUTF8 …). LibreOffice names the output
+// outDir/<base name of in>-<sheet name>.csv; it is returned.
+func ConvertLibreOfficeCSV(t testing.TB, in, outDir string, sheet int, sep rune, charset int) string {
+	t.Helper()
+	// The tokens: separator, text delimiter, character set, first line,
+	// column formats, language, quote all text, detect special numbers,
+	// save cell contents as shown, export formulas, remove spaces, sheet.
+	filter := fmt.Sprintf("csv:Text - txt - csv (StarCalc):%d,34,%d,1,,0,false,true,true,false,false,%d", sep, charset, sheet)
+	return convert(t, in, outDir, "csv", filter, "-*")
+}
+
+// convert runs soffice --convert-to convertTo and returns the file it
+// wrote: outDir/<base name of in><suffix>.ext, suffix a glob pattern.
+func convert(t testing.TB, in, outDir, ext, convertTo, suffix string) string {
+	t.Helper()
 	RequireLibreOffice(t)
 	absIn, err := filepath.Abs(in)
 	if err != nil {
@@ -83,15 +113,23 @@ func ConvertLibreOfficeTo(t testing.TB, in, outDir, ext string) string {
 	if err != nil {
 		t.Fatalf("workbooktest: %v", err)
 	}
-	out := filepath.Join(absOut, strings.TrimSuffix(filepath.Base(absIn), filepath.Ext(absIn))+"."+ext)
+	base := strings.TrimSuffix(filepath.Base(absIn), filepath.Ext(absIn))
+	out := filepath.Join(absOut, base+"."+ext)
 	if out == absIn {
 		t.Fatalf("workbooktest: ConvertLibreOfficeTo would overwrite its input %s: use another outDir", in)
 	}
 	if err := os.MkdirAll(absOut, 0o755); err != nil {
 		t.Fatalf("workbooktest: %v", err)
 	}
-	if err := os.Remove(out); err != nil && !os.IsNotExist(err) {
+	pattern := filepath.Join(absOut, base+suffix+"."+ext)
+	old, err := filepath.Glob(pattern)
+	if err != nil {
 		t.Fatalf("workbooktest: %v", err)
+	}
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			t.Fatalf("workbooktest: %v", err)
+		}
 	}
 	profile, err := os.MkdirTemp("", "workbooktest-soffice-")
 	if err != nil {
@@ -105,7 +143,7 @@ func ConvertLibreOfficeTo(t testing.TB, in, outDir, ext string) string {
 	cmd := exec.CommandContext(ctx, Soffice,
 		"-env:UserInstallation="+profileURL,
 		"--headless", "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-		"--convert-to", ext, "--outdir", absOut, absIn)
+		"--convert-to", convertTo, "--outdir", absOut, absIn)
 	// soffice may leave a helper holding the output pipes.
 	cmd.WaitDelay = 10 * time.Second
 	output, err := cmd.CombinedOutput()
@@ -113,6 +151,11 @@ func ConvertLibreOfficeTo(t testing.TB, in, outDir, ext string) string {
 		t.Fatalf("workbooktest: soffice converting %s: %v\n%s", in, err, output)
 	}
 	// soffice exits 0 even when it converted nothing.
+	if suffix != "" {
+		if got, _ := filepath.Glob(pattern); len(got) == 1 {
+			out = got[0]
+		}
+	}
 	if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
 		t.Fatalf("workbooktest: soffice wrote no (or an empty) %s (%v)\n%s", out, err, output)
 	}
