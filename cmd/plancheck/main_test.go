@@ -21,6 +21,9 @@ var update = flag.Bool("update", false, "rewrite the expected files of cmp in te
 // TestMain makes the test binary double as plancheck: testscript puts a copy of
 // it on the scripts' PATH under that name, and running it runs cli.Main.
 func TestMain(m *testing.M) {
+	if out := os.Getenv(rusageEnv); out != "" {
+		os.Exit(measureChild(out, os.Args[1:]))
+	}
 	testscript.Main(m, map[string]func(){
 		"plancheck": func() { os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

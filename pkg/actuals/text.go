@@ -208,7 +208,10 @@ func (t *textSource) Rows(sheet string, fn func(xlsx.Row) error) error {
 			if len(field) > t.lim.MaxCellBytes {
 				return xlsx.LimitError(msg.Errorf("text.cell-too-long", num, t.lim.MaxCellBytes))
 			}
-			row.Cells = append(row.Cells, xlsx.Cell{Row: num, Col: i + 1, Kind: xlsx.Text, Text: field})
+			// The fields of a record are slices of one string: a kept
+			// value would keep its whole line (a 备注 of 600 bytes with
+			// it) alive, so each cell gets its own copy.
+			row.Cells = append(row.Cells, xlsx.Cell{Row: num, Col: i + 1, Kind: xlsx.Text, Text: strings.Clone(field)})
 		}
 		if len(row.Cells) == 0 {
 			continue

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+)
+
+// bigTable is a district table of 2,826 reporting units × the 23 indicators
+// of jlp-hrss-14th@1 — 64,999 rows and a header, within an .xls sheet's
+// 65,536 — with a 备注 of about 760 bytes on every row (one of 50 texts),
+// so that it is 50 MB as CSV: 区县 | 指标 | 单位 | 2021年 | 2022年 | 2023年 | 备注.
+func bigTable(t *testing.T, yield func(row []string) error) {
+	t.Helper()
+	p, err := plan.Resolve("jlp-hrss-14th@1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inds := p.Indicators()
+	var remarks [50]string
+	for i := range remarks {
+		b := []byte(fmt.Sprintf("备注%02d：", i))
+		for len(b) < 760 {
+			b = append(b, "数据来源为区人力社保局统计报表，按季度汇总，经分管领导审核后报送；"...)
+		}
+		remarks[i] = string(b)
+	}
+	if err := yield([]string{"区县", "指标", "单位", "2021年", "2022年", "2023年", "备注"}); err != nil {
+		t.Fatal(err)
+	}
+	for u := range 2826 {
+		for i, ind := range inds {
+			v := 50 + float64((u+i)%40)/10
+			row := []string{fmt.Sprintf("第%04d街道", u+1), ind.Name, ind.Unit,
+				strconv.FormatFloat(v, 'f', -1, 64), strconv.FormatFloat(v+0.5, 'f', -1, 64), strconv.FormatFloat(v+1, 'f', -1, 64),
+				remarks[(u*23+i)%len(remarks)]}
+			if err := yield(row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+// writeBigCSV writes bigTable as UTF-8 CSV.
+func writeBigCSV(t *testing.T, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := csv.NewWriter(f)
+	bigTable(t, w.Write)
+	w.Flush()
+	if err := w.Error(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// writeBigXLSX writes bigTable as a minimal .xlsx: one sheet, numbers as
+// numbers, text as inline strings.
+func writeBigXLSX(t *testing.T, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	part := func(name, body string) {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = io.WriteString(w, body)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
+	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	r := 0
+	bigTable(t, func(row []string) error {
+		r++
+		fmt.Fprintf(bw, `<row r="%d">`, r)
+		for c, v := range row {
+			ref := string(rune('A'+c)) + strconv.Itoa(r)
+			if _, err := strconv.ParseFloat(v, 64); err == nil && r > 1 && c >= 3 && c <= 5 {
+				fmt.Fprintf(bw, `<c r="%s"><v>%s</v></c>`, ref, v)
+			} else {
+				fmt.Fprintf(bw, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, html.EscapeString(v))
+			}
+		}
+		_, err := bw.WriteString(`</row>`)
+		return err
+	})
+	bw.WriteString(`</sheetData></worksheet>`)
+	if err := bw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPeakMemoryByFormat: reading the 50 MB CSV of bigTable takes no more
+// peak memory than reading the same table as an .xlsx (within a margin for
+// the Go runtime's own variation), measured on a child process of the plain
+// binary, as users run it.
+func TestPeakMemoryByFormat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plancheck and reads 50 MB files")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("ru_maxrss is in KiB on Linux only")
+	}
+	bin := plainBinary(t)
+	dir := t.TempDir()
+	books := map[string]func(*testing.T, string){"big.xlsx": writeBigXLSX, "big.csv": writeBigCSV}
+	rss := map[string]int64{}
+	for _, name := range []string{"big.xlsx", "big.csv"} {
+		path := filepath.Join(dir, name)
+		books[name](t, path)
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "--format", "json", "-q")
+		if r.code > 1 || len(r.stdout) < 1<<20 {
+			t.Fatalf("%s: exit %d, %d bytes of JSON\n%s", name, r.code, len(r.stdout), r.stderr)
+		}
+		rss[name] = r.maxRSS
+		t.Logf("%s: %.1f MB, peak RSS %.1f MB, %v", name, float64(info.Size())/1e6, float64(r.maxRSS)/(1<<20), r.wall.Round(1e7))
+		if name == "big.csv" && info.Size() < 50e6 {
+			t.Errorf("big.csv is %d bytes, under 50 MB", info.Size())
+		}
+	}
+	if bound := rss["big.xlsx"]*5/4 + 16<<20; rss["big.csv"] > bound {
+		t.Errorf("reading the CSV peaked at %d MiB, over the .xlsx's %d MiB + 25%% + 16 MiB", rss["big.csv"]>>20, rss["big.xlsx"]>>20)
+	}
+}
