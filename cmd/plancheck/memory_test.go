@@ -4,14 +4,18 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"html"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
@@ -156,5 +160,55 @@ func TestPeakMemoryByFormat(t *testing.T) {
 	}
 	if bound := rss["big.xlsx"]*5/4 + 16<<20; rss["big.csv"] > bound {
 		t.Errorf("reading the CSV peaked at %d MiB, over the .xlsx's %d MiB + 25%% + 16 MiB", rss["big.csv"]>>20, rss["big.xlsx"]>>20)
+	}
+}
+
+// TestInterruptRemovesTemporaryFile: SIGINT or SIGTERM while plancheck
+// writes -o removes its temporary file and leaves no output; the status is
+// the signal's (130, 143).
+func TestInterruptRemovesTemporaryFile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plancheck and writes a 57 MB file")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals to send")
+	}
+	bin := plainBinary(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "big.csv")
+	writeBigCSV(t, in)
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		code int
+	}{{syscall.SIGINT, 130}, {syscall.SIGTERM, 143}} {
+		t.Run(tc.sig.String(), func(t *testing.T) {
+			outDir := t.TempDir()
+			cmd := exec.Command(bin, "eval", in, "--plan", "jlp-hrss-14th@1", "--year", "2023", "-q", "-o", filepath.Join(outDir, "out.json"))
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			deadline := time.Now().Add(20 * time.Second)
+			for {
+				if tmp, _ := filepath.Glob(filepath.Join(outDir, ".out.json.tmp*")); len(tmp) > 0 {
+					break
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("no temporary file appeared")
+				}
+				time.Sleep(2 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != tc.code {
+				t.Errorf("status %v, want %d", err, tc.code)
+			}
+			if entries, _ := os.ReadDir(outDir); len(entries) != 0 {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
 	}
 }

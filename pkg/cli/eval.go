@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -162,7 +161,11 @@ func runEval(opts *evalOptions) error {
 	}
 	files := in.files
 	if opts.output != "" {
-		if err := checkOutput(opts.output, files, opts.global.lang); err != nil {
+		inputs := append([]string{opts.aliasesPath}, files...)
+		if plan.IsFileRef(opts.planRef) {
+			inputs = append(inputs, opts.planRef)
+		}
+		if err := checkOutput(opts.output, inputs, opts.global.lang); err != nil {
 			return err
 		}
 	}
@@ -389,87 +392,6 @@ func policyFailures(evals []*pipeline.Evaluation, failOn string, strict bool, la
 	return out
 }
 
-// checkOutput refuses an output path that is one of the inputs, or one in a
-// directory that does not exist (said before any workbook is read, rather
-// than after the whole evaluation).
-func checkOutput(out string, inputs []string, lang msg.Lang) error {
-	if err := outputDirError(out, lang); err != nil {
-		return err
-	}
-	outAbs, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	outInfo, statErr := os.Stat(out)
-	for _, in := range inputs {
-		inAbs, err := filepath.Abs(in)
-		if err != nil {
-			return err
-		}
-		same := inAbs == outAbs
-		if !same && statErr == nil {
-			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
-				same = true
-			}
-		}
-		if same {
-			return errors.New(lang.T("error.output-is-input", out))
-		}
-	}
-	return nil
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it into
-// place, so a failed run leaves no partial file.
-func writeAtomic(path string, lang msg.Lang, data []byte) error {
-	return writeAtomicFunc(path, lang, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-// writeAtomicFunc has write fill a temporary file beside path, then renames
-// it into place, so a failed run leaves no partial file.
-//
-// The temporary file is plancheck's business, not the user's: errors name
-// path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
-func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		if derr := outputDirError(path, lang); derr != nil {
-			return derr
-		}
-		return writeError(lang, path, withoutTempName(err, ""))
-	}
-	defer os.Remove(tmp.Name())
-	fail := func(err error) error {
-		tmp.Close()
-		return writeError(lang, path, withoutTempName(err, tmp.Name()))
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err := write(bw); err != nil {
-		if withoutTempName(err, tmp.Name()) != err {
-			return fail(err) // writing the temporary file failed (a full disk)
-		}
-		tmp.Close()
-		return err // the writer's own error, already worded
-	}
-	if err := bw.Flush(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fail(err)
-	}
-	return nil
-}
-
 // writeError is a failed write of path, worded in lang: the common causes in
 // its words, anything else as the system says it. errors.Is still sees err.
 func writeError(lang msg.Lang, path string, err error) error {
@@ -481,35 +403,6 @@ func writeError(lang msg.Lang, path string, err error) error {
 		why = lang.T("error.write-no-space")
 	}
 	return msg.Worded(lang.T("error.write", path, why), err)
-}
-
-// outputDirError says what is wrong with the directory an output file is to
-// be written in, or nil when nothing is known to be.
-func outputDirError(path string, l msg.Lang) error {
-	dir := filepath.Dir(path)
-	info, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return withHint(errors.New(l.T("error.dir-missing", path, dir)), "%s", l.T("hint.dir-missing"))
-	case err == nil && !info.IsDir():
-		return errors.New(l.T("error.not-dir", path, dir))
-	}
-	return nil
-}
-
-// withoutTempName strips the file name from an error about the temporary file
-// (name; with name empty, about any file), keeping what went wrong ("no space
-// left on device"). Other errors are returned as they are.
-func withoutTempName(err error, name string) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) && (name == "" || pe.Path == name) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) && (name == "" || le.Old == name) {
-		return le.Err
-	}
-	return err
 }
 
 // mergeUnits makes one multi-unit result of the workbooks of one year that

@@ -18,9 +18,11 @@ type readFlags struct {
 	entity          string
 	// columns, aliases and encoding are --columns, --aliases (read) and
 	// --encoding, parsed by parse.
-	columns  *actuals.Columns
-	aliases  []actuals.Alias
-	encoding string
+	columns *actuals.Columns
+	aliases []actuals.Alias
+	// aliasesPath is the --aliases file, an input -o must not replace.
+	aliasesPath string
+	encoding    string
 }
 
 // add declares the reading flags on cmd, their usage from the
@@ -50,6 +52,7 @@ func (rf *readFlags) parse(cmd *cobra.Command, lang msg.Lang) error {
 		rf.encoding = enc
 	}
 	if path, _ := cmd.Flags().GetString("aliases"); path != "" {
+		rf.aliasesPath = path
 		aliases, err := actuals.ReadAliases(path, lang)
 		if err != nil {
 			return err

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+)
+
+// checkOutput refuses, before any workbook is read rather than after the
+// whole evaluation, an output path that
+//   - is one of the inputs (the workbooks, the --plan file, the --aliases
+//     file: by name or as the same file under another name or a link);
+//   - is a directory, or lies in a directory that does not exist;
+//   - is a read-only file (plancheck does not replace what its owner
+//     protected, also where the system would let it, as root).
+//
+// A character device or a named pipe (/dev/stdout, /dev/null, a FIFO) is
+// written straight to, not replaced (see writeAtomicFunc).
+func checkOutput(out string, inputs []string, lang msg.Lang) error {
+	if err := outputDirError(out, lang); err != nil {
+		return err
+	}
+	outAbs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	outInfo, statErr := os.Stat(out)
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		inAbs, err := filepath.Abs(in)
+		if err != nil {
+			return err
+		}
+		same := inAbs == outAbs
+		if !same && statErr == nil {
+			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
+				same = true
+			}
+		}
+		if same {
+			return errors.New(lang.T("error.output-is-input", out))
+		}
+	}
+	if statErr != nil {
+		return nil
+	}
+	switch mode := outInfo.Mode(); {
+	case mode.IsDir():
+		return errors.New(lang.T("error.output-is-dir", out))
+	case mode.IsRegular() && mode.Perm()&0o200 == 0:
+		return withHint(errors.New(lang.T("error.output-read-only", out)), "%s", lang.T("hint.output-read-only"))
+	}
+	return nil
+}
+
+// outputDirError says what is wrong with the directory an output file is to
+// be written in, or nil when nothing is known to be.
+func outputDirError(path string, l msg.Lang) error {
+	dir := filepath.Dir(path)
+	info, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return withHint(errors.New(l.T("error.dir-missing", path, dir)), "%s", l.T("hint.dir-missing"))
+	case err == nil && !info.IsDir():
+		return errors.New(l.T("error.not-dir", path, dir))
+	}
+	return nil
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it into
+// place, so a failed run leaves no partial file.
+func writeAtomic(path string, lang msg.Lang, data []byte) error {
+	return writeAtomicFunc(path, lang, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeAtomicFunc has write fill a temporary file beside path, then renames
+// it into place, so a failed run leaves no partial file:
+//   - a path that is a link is followed: the file it points to is replaced,
+//     the link stays;
+//   - a file replaced keeps its permissions (a new one is 0644);
+//   - a character device or named pipe (/dev/stdout, a FIFO) is written
+//     straight to: renaming over it would replace the device with a file;
+//   - SIGINT or SIGTERM while the temporary file exists removes it, and
+//     plancheck exits as the signal asks (130, 143). Only SIGKILL, which no
+//     program can catch, leaves it behind.
+//
+// The temporary file is plancheck's business, not the user's: errors name
+// path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
+func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved
+	}
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(target); err == nil {
+		if !info.Mode().IsRegular() && !info.IsDir() {
+			return writeStraight(target, path, lang, write)
+		}
+		mode = info.Mode().Perm()
+	}
+	dir := filepath.Dir(target)
+	// Signals are caught before the temporary file exists.
+	var tmpName atomic.Pointer[string]
+	defer removeOnSignal(&tmpName)()
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
+	if err != nil {
+		if derr := outputDirError(path, lang); derr != nil {
+			return derr
+		}
+		return writeError(lang, path, withoutTempName(err, ""))
+	}
+	name := tmp.Name()
+	tmpName.Store(&name)
+	defer os.Remove(tmp.Name())
+	fail := func(err error) error {
+		tmp.Close()
+		return writeError(lang, path, withoutTempName(err, tmp.Name()))
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err := write(bw); err != nil {
+		if withoutTempName(err, tmp.Name()) != err {
+			return fail(err) // writing the temporary file failed (a full disk)
+		}
+		tmp.Close()
+		return err // the writer's own error, already worded
+	}
+	if err := bw.Flush(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fail(err)
+	}
+	return nil
+}
+
+// writeStraight writes to a character device or named pipe as it is.
+func writeStraight(target, path string, lang msg.Lang, write func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return writeError(lang, path, withoutTempName(err, ""))
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return writeError(lang, path, withoutTempName(err, ""))
+	}
+	if err := f.Close(); err != nil {
+		return writeError(lang, path, withoutTempName(err, ""))
+	}
+	return nil
+}
+
+// removeOnSignal removes the file *name names, if any, when SIGINT or
+// SIGTERM comes before the returned function is called, then exits with
+// 128 + the signal's number, as a shell reports a process the signal ended.
+func removeOnSignal(name *atomic.Pointer[string]) (stop func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-c:
+			if n := name.Load(); n != nil {
+				os.Remove(*n)
+			}
+			code := 130
+			if s == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(c)
+		close(done)
+	}
+}
+
+// withoutTempName strips the file name from an error about the temporary file
+// (name; with name empty, about any file), keeping what went wrong ("no space
+// left on device"). Other errors are returned as they are.
+func withoutTempName(err error, name string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && (name == "" || pe.Path == name) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) && (name == "" || le.Old == name) {
+		return le.Err
+	}
+	return err
+}

@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// sample is the README's sample workbook.
+var sample = filepath.Join("..", "..", "testdata", "2023.xlsx")
+
+// runMain runs plancheck with args and returns its status and streams.
+func runMain(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := Main(args, strings.NewReader(""), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// TestOutputOntoInputs: -o never replaces an input — the workbook, the
+// --plan file or the --aliases file, named as they are or through another
+// name or a link — nor a read-only file or a folder: exit 2, one message,
+// the file unchanged.
+func TestOutputOntoInputs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	book := filepath.Join(dir, "2023.xlsx")
+	planFile := filepath.Join(dir, "plan.json") // a plan file may have any name
+	aliases := filepath.Join(dir, "aliases.txt")
+	planMD := filepath.Join(dir, "plan.md")
+	readOnly := filepath.Join(dir, "locked.json")
+	link := filepath.Join(dir, "link.md")
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{book: data, planFile: shipped, planMD: shipped, aliases: []byte("城镇新增就业: 城镇新增就业人数\n"), readOnly: []byte("{}")}
+	for path, data := range files {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chmod(readOnly, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(planMD, link); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(dir, "hard.json")
+	if err := os.Link(planFile, hard); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"the workbook", []string{"eval", book, "-o", book}, "输出 " + book + " 是输入之一"},
+		{"the plan", []string{"eval", book, "--plan", planFile, "-o", planFile}, "输出 " + planFile + " 是输入之一"},
+		{"the plan as markdown", []string{"eval", book, "--plan", planMD, "-o", planMD}, "是输入之一"},
+		{"the plan through a link", []string{"eval", book, "--plan", planMD, "-o", link}, "输出 " + link + " 是输入之一"},
+		{"the plan by another name", []string{"eval", book, "--plan", planFile, "-o", hard}, "输出 " + hard + " 是输入之一"},
+		{"the aliases", []string{"eval", book, "--aliases", aliases, "-o", aliases}, "输出 " + aliases + " 是输入之一"},
+		{"a read-only file", []string{"eval", book, "--format", "json", "-o", readOnly}, "输出 " + readOnly + " 是只读文件"},
+		{"a folder", []string{"eval", book, "-o", dir}, "输出 " + dir + " 是一个文件夹"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := runMain(tc.args...)
+			if code != ExitTrouble || stdout != "" || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "错误") != 1 {
+				t.Errorf("%q: status %d, stdout %q, stderr\n%s\nwant status 2 and %q", tc.args, code, stdout, stderr, tc.want)
+			}
+		})
+	}
+	for path, want := range files {
+		if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+			t.Errorf("%s changed", path)
+		}
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a link (%v)", link, err)
+	}
+	if info, _ := os.Stat(readOnly); info.Mode().Perm() != 0o444 {
+		t.Errorf("%s is now %v", readOnly, info.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != len(files)+2 {
+		t.Errorf("files left in %s: %v", dir, entries)
+	}
+}
+
+// TestOutputReplaces: a file -o replaces keeps its permissions; a link is
+// followed (its target replaced, the link kept); a named pipe is written
+// into, not replaced.
+func TestOutputReplaces(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("no modes, links or pipes as on Unix")
+	}
+	dir := t.TempDir()
+	private := filepath.Join(dir, "private.json")
+	if err := os.WriteFile(private, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runMain("eval", sample, "--format", "json", "-o", private); code > 1 {
+		t.Fatalf("status %d\n%s", code, stderr)
+	}
+	if info, _ := os.Stat(private); info.Mode().Perm() != 0o600 {
+		t.Errorf("the replaced file is %v, want 0600", info.Mode().Perm())
+	}
+	if data, _ := os.ReadFile(private); !bytes.HasPrefix(data, []byte("{")) {
+		t.Errorf("the replaced file holds %.20q", data)
+	}
+
+	target := filepath.Join(dir, "report-2023.md")
+	link := filepath.Join(dir, "latest.md")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("report-2023.md", link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runMain("eval", sample, "--format", "markdown", "-o", link); code > 1 {
+		t.Fatalf("status %d\n%s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a link (%v)", link, err)
+	}
+	if data, _ := os.ReadFile(target); !bytes.Contains(data, []byte("| ")) {
+		t.Errorf("the link's target holds %.40q", data)
+	}
+
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	got := make(chan []byte)
+	go func() {
+		data, _ := os.ReadFile(fifo) // blocks until plancheck opens it
+		got <- data
+	}()
+	if code, _, stderr := runMain("eval", sample, "--format", "json", "-o", fifo); code > 1 {
+		t.Fatalf("status %d\n%s", code, stderr)
+	}
+	if data := <-got; !bytes.HasPrefix(data, []byte("{")) {
+		t.Errorf("read from the pipe: %.20q", data)
+	}
+	if info, err := os.Lstat(fifo); err != nil || info.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the pipe was replaced (%v)", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+		t.Errorf("files in %s: %v", dir, entries)
+	}
+}
