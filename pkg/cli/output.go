@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"syscall"
 
@@ -100,6 +102,11 @@ func writeAtomic(path string, lang msg.Lang, data []byte) error {
 // The temporary file is plancheck's business, not the user's: errors name
 // path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
 func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
+	if runtime.GOOS != "windows" && strings.HasPrefix(filepath.Clean(path), "/dev/") {
+		// /dev/stdout and the like: whatever the descriptor is (a terminal,
+		// a pipe, a file the shell opened), it is written to, not replaced.
+		return writeStraight(path, path, lang, write)
+	}
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved
