@@ -302,6 +302,9 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 	if c.Date {
 		return parsedValue{}, lang.T("cell.date")
 	}
+	if r, ok := expr.CompatDigit(c.Text); ok {
+		return parsedValue{}, lang.T("cell.compat-digit", string(r))
+	}
 	s := strings.TrimSpace(norm.NFKC.String(c.Text))
 	if isNoValue(s) {
 		return parsedValue{kind: NoValue}, ""

@@ -58,6 +58,12 @@ func TestReadValue(t *testing.T) {
 		{rate, xlsx.Cell{Kind: xlsx.Blank}, "none"}, {ratio, text("—"), "none"},
 		// bad
 		{rate, text("九十五"), "bad: not a number"},
+		// Only full-width digits fold (issue 14): 5.3¹ is not 5.31.
+		{rate, text("５．３"), "amount 5.3"},
+		{rate, text("5.3¹"), `bad: "¹" is not a plain digit (a superscript, subscript or circled number) and is not read as a number`},
+		{rate, text("96.5²"), `bad: "²" is not a plain digit (a superscript, subscript or circled number) and is not read as a number`},
+		{rate, text("5₃"), `bad: "₃" is not a plain digit (a superscript, subscript or circled number) and is not read as a number`},
+		{rate, text("⑤"), `bad: "⑤" is not a plain digit (a superscript, subscript or circled number) and is not read as a number`},
 		{rate, text("5.2万"), "amount 5.2 ×万"}, // and then a bad cell: 万 multiplies no % (TestValuesAsTyped)
 		{rate, text("1,23"), "bad: not a number"},
 		{rate, text("[5.2]"), "bad: a bracketed total, but 城镇调查失业率 is not a cumulative ([X]) indicator"},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -283,6 +284,27 @@ func TestHelpers(t *testing.T) {
 		}
 		if got := e.Number(); got != tt.number {
 			t.Errorf("Parse(%q).Number() = %v, want %v", tt.in, got, tt.number)
+		}
+	}
+}
+
+// TestCompatDigits: only full-width digits fold; a superscript, subscript,
+// circled or mathematical digit is an error quoting it, never a wrong
+// number (5.3¹ is not 5.31).
+func TestCompatDigits(t *testing.T) {
+	for _, s := range []string{"43.6¹", "96.5²", "5₃", "⑤", "⑴", "½", "≥9⁵", "[1𝟓]", "⒌3"} {
+		if _, err := Parse(s); err == nil || !strings.Contains(err.Error(), "not a plain digit") {
+			t.Errorf("Parse(%q): %v, want a not-a-plain-digit error", s, err)
+		}
+	}
+	for s, want := range map[string]float64{"４３.６": 43.6, "＞９５": 95, "［１５］": 15} {
+		e, err := Parse(s)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
+			continue
+		}
+		if got := e.String(); !strings.Contains(got, strconv.FormatFloat(want, 'f', -1, 64)) {
+			t.Errorf("Parse(%q) = %s, want %v in it", s, got, want)
 		}
 	}
 }

@@ -50,6 +50,9 @@ func Parse(s string) (Expr, error) {
 	if len(s) > MaxLen {
 		return fail(msg.Errorf("expr.too-long"))
 	}
+	if r, ok := CompatDigit(s); ok {
+		return fail(msg.Errorf("expr.compat-digit", string(r)))
+	}
 	toks, reason := tokenize(norm.NFKC.String(s))
 	if reason != nil {
 		return fail(reason)
@@ -422,4 +425,22 @@ func parseTokens(toks []token) (Expr, *msg.Error) {
 		e.Kind, e.Cumulative = Cumulative, true
 	}
 	return e, nil
+}
+
+// CompatDigit finds the first character of s that NFKC would turn into a
+// digit but that is not one as written: a superscript (5.3¹), a subscript
+// (5₃), a circled or parenthesised number (⑤, ⑴), a fraction (½), a
+// mathematical digit. Folding them would make wrong numbers (5.3¹ is not
+// 5.31); full-width digits (５) are ordinary digits typed with a Chinese
+// input method and are not reported.
+func CompatDigit(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x80 || (r >= '０' && r <= '９') {
+			continue
+		}
+		if strings.ContainsAny(norm.NFKC.String(string(r)), "0123456789") {
+			return r, true
+		}
+	}
+	return 0, false
 }

@@ -47,6 +47,7 @@ func init() {
 		"cell.date-format":        {"数字处是一个日期（格式 %q）", "a date (format %q) where a number belongs"},
 		"cell.number-for-ratio":   {"%s 是数字，但 %s 是比例（如 16:47:37）", "%s is a number, but %s is a ratio like 16:47:37"},
 		"cell.date":               {"数字处是一个日期", "a date where a number belongs"},
+		"cell.compat-digit":       {"“%s”不是普通数字（上标、下标或带圈数字），不能当作数值读取", "%q is not a plain digit (a superscript, subscript or circled number) and is not read as a number"},
 		"cell.bracket-not-cumul":  {"方括号内是累计数，但 %s 不是累计（[X]）指标", "a bracketed total, but %s is not a cumulative ([X]) indicator"},
 		"cell.bracket-not-number": {"方括号内不是数字", "not a number inside the brackets"},
 		"cell.ratio-not-ratio":    {"这是比例，但 %s 不是比例指标", "a ratio, but %s is not a ratio indicator"},

@@ -107,6 +107,7 @@ func init() {
 		// Why an expression cannot be read.
 		"expr.bad":                        {"无法识别的表达式“%s”：%s", "bad expression %q: %s"},
 		"expr.too-long":                   {"太长", "too long"},
+		"expr.compat-digit":               {"“%s”不是普通数字（上标、下标或带圈数字）；请改写为普通数字", "%q is not a plain digit (a superscript, subscript or circled number); write a plain digit"},
 		"expr.generic":                    {"不是数字、界限值、[累计值]、区间、比例或 —", "not a number, bound, [cumulative], range, ratio or —"},
 		"expr.unexpected":                 {"此处不应有“%s”", "unexpected %q"},
 		"expr.exponent":                   {"不能用科学记数法", "exponents are not allowed"},
