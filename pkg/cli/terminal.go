@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"io"
 	"os"
 
@@ -34,6 +35,7 @@ func newNoteWriter(w io.Writer) *noteWriter { return &noteWriter{w: w, width: te
 
 // line writes one message line, wrapped.
 func (n *noteWriter) line(s string) {
+	s = msg.Printable(s)
 	if n.width > 0 {
 		s = textout.Wrap(s, n.width, 2)
 	}

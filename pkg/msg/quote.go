@@ -20,7 +20,7 @@ func (q Quoted) Format(f fmt.State, verb rune) {
 	switch {
 	case verb == 'q':
 		s = strconv.Quote(s)
-	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+	case strings.IndexFunc(s, unicode.IsControl) >= 0 || unsafeIndex(s) >= 0:
 		s = strconv.Quote(s)
 		s = s[1 : len(s)-1]
 	}

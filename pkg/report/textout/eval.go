@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
@@ -34,6 +35,7 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 	}
 	// text writes a line of text around the tables, wrapped to the width.
 	text := func(s string) {
+		s = msg.Printable(s)
 		if width > 0 {
 			s = Wrap(s, width, 2)
 		}
@@ -136,7 +138,7 @@ func NotEvaluatedLines(w io.Writer, missing []pipeline.NotEvaluated, lang Lang, 
 	}
 	bw.printf("\n")
 	for i, n := range missing {
-		line := lang.T("report.not-evaluated", n.File, n.Reason(lang))
+		line := msg.Printable(lang.T("report.not-evaluated", n.File, n.Reason(lang)))
 		if width > 0 {
 			line = Wrap(line, width, 2)
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/clipperhouse/displaywidth"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // grid draws a table as tablewriter draws it with plancheck's settings (see
@@ -31,11 +33,28 @@ type grid struct {
 }
 
 func newGrid(format TableFormat, header []string) *grid {
-	return &grid{format: format, w: displaywidth.Options{EastAsianWidth: eastAsian().Enabled()}, header: header, colon: "："}
+	g := &grid{format: format, w: displaywidth.Options{EastAsianWidth: eastAsian().Enabled()}, colon: "："}
+	g.header = g.clean(append([]string(nil), header...))
+	return g
 }
 
-// append adds a row; it keeps the slice.
-func (g *grid) append(row []string) { g.rows = append(g.rows, row) }
+// append adds a row; it keeps the slice, its cells made safe to print
+// (clean).
+func (g *grid) append(row []string) { g.rows = append(g.rows, g.clean(row)) }
+
+// clean makes each cell of row safe to print, in place: msg.Printable, and
+// for Markdown msg.MarkdownCell (a | or a line break in a name would split
+// the row).
+func (g *grid) clean(row []string) []string {
+	for i, c := range row {
+		if g.format == Markdown {
+			row[i] = msg.MarkdownCell(c)
+		} else {
+			row[i] = msg.Printable(c)
+		}
+	}
+	return row
+}
 
 // render writes the table.
 func (g *grid) render(w io.Writer) error {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // roleLabel names a column's role for inspect.
@@ -95,6 +96,7 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 		width = 0
 	}
 	text := func(s string) {
+		s = msg.Printable(s)
 		if width > 0 {
 			s = Wrap(s, width, 2)
 		}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
@@ -33,7 +34,7 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 		lang.T("col.target-year", p.Period.End),
 		lang.T("col.attribute-full"))
 
-	if _, err := fmt.Fprintln(w, report.PlanTitle(p)); err != nil {
+	if _, err := fmt.Fprintln(w, msg.Printable(report.PlanTitle(p))); err != nil {
 		return err
 	}
 	if format == Markdown {
@@ -76,7 +77,7 @@ func PlanTable(w io.Writer, p *plan.Plan, lang Lang, format TableFormat) error {
 		if format == Markdown {
 			n = "\n" + n // a paragraph of its own, not a row of the table
 		}
-		if _, err := fmt.Fprintln(w, n); err != nil {
+		if _, err := fmt.Fprintln(w, msg.Printable(n)); err != nil {
 			return err
 		}
 	}

@@ -41,7 +41,7 @@ func eastAsian() tw.State {
 
 // newTable returns a table writer with plancheck's settings: headers as given
 // (not upper-cased), East-Asian width per eastAsian, boxes or Markdown.
-func newTable(w io.Writer, format TableFormat) *tablewriter.Table {
+func newTable(w io.Writer, format TableFormat) *table {
 	opts := []tablewriter.Option{
 		tablewriter.WithEastAsian(eastAsian()),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
@@ -52,8 +52,19 @@ func newTable(w io.Writer, format TableFormat) *tablewriter.Table {
 	if format == Markdown {
 		opts = append(opts, tablewriter.WithRenderer(renderer.NewMarkdown()))
 	}
-	return tablewriter.NewTable(w, opts...)
+	return &table{t: tablewriter.NewTable(w, opts...), g: &grid{format: format}}
 }
+
+// table is a tablewriter table whose cells are made safe to print as the
+// grid's are (grid.clean).
+type table struct {
+	t *tablewriter.Table
+	g *grid
+}
+
+func (t *table) Header(cells []string)     { t.t.Header(t.g.clean(append([]string(nil), cells...))) }
+func (t *table) Append(row []string) error { return t.t.Append(t.g.clean(row)) }
+func (t *table) Render() error             { return t.t.Render() }
 
 // writeJSON writes v as every JSON output of plancheck is written: indented
 // two spaces, with <, > and & left as they are (names are not HTML).
