@@ -138,7 +138,8 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 
 // brokenPlan has a problem of each kind the loader reports: a field that is not
 // one, a duplicate id, an expression it cannot parse, a target that says no
-// direction, an unknown unit and attribute.
+// direction, an unknown attribute, and a unit plancheck does not know (a
+// warning).
 const brokenPlan = `schema: plancheck/plan/v1
 id: Bad_Plan
 version: 0
@@ -151,7 +152,7 @@ groups:
     indicators:
       - id: jobs
         name: 城镇新增就业人数
-        unit: 万个
+        unit: 万个人
         target: "≥≥95"
         attribute: 必须性
       - id: jobs

@@ -24,7 +24,7 @@ func init() {
 		"plan.subject.field-of":        {"%s的 %s 字段", "%s %s"},
 		"plan.subject.alias-of":        {"%s的别名", "%s alias"},
 		"plan.list":                    {"%s、%s", "%s, %s"},
-		"plan.unit-list":               {"%s、%s", "%s %s"},
+		"plan.unit-families":           {"%s；%s", "%s; %s"},
 
 		// What a YAML value is, where another was wanted.
 		"plan.kind.mapping": {"映射", "a mapping"},
@@ -77,7 +77,7 @@ func init() {
 		"plan.printed-no-note":        {"%s：写了 printed 就要写 note，说明所用目标为何与印发的不同", "%s: printed needs a note saying why the target used differs from the print"},
 		"plan.printed-same":           {"%s：printed 的值“%s”就是目标本身；请删去", "%s: printed %q is the target itself; remove it"},
 		"plan.precision":              {"%s：precision 应为 0 到 6 位小数，而不是 %d", "%s: precision must be 0 to 6 decimals, not %d"},
-		"plan.unit":                   {"%s：未知单位“%s”（可用单位：%s）", "%s: unknown unit %q (known: %s)"},
+		"plan.unit-unknown":           {"%s：plancheck 不认识单位“%s”：按原样使用，只与同一单位相符，不作换算（认识的单位，同组之内可换算：%s）", "%s: plancheck does not know the unit %q: it is used as written and matches only itself, with no conversion (units it knows, converting within each family: %s)"},
 		"plan.better-word":            {"%s：better 的值“%s”应为 up 或 down", "%s: better %q must be up or down"},
 		"plan.ratio-needs-better":     {"%s：比例目标“%s”需要写 better：由 up 或 down 组成的列表，每个分项一个（共 %d 个）", "%s: ratio target %q needs better: a list of up/down, one per component (%d)"},
 		"plan.ratio-better-scalar":    {"%s：比例目标“%s”的 better 应为 %d 个方向组成的列表，每个分项一个", "%s: ratio target %q needs better as a list of %d directions, one per component"},

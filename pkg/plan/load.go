@@ -30,14 +30,33 @@ type Problem struct {
 	File string
 	Pos
 	Msg *msg.Error // what is wrong, worded by Message
+	// Hint says how to fix it (quote the value, indent with spaces), or is
+	// nil.
+	Hint *msg.Error
+	// Warning marks a problem that leaves the plan valid: a unit plancheck
+	// does not know.
+	Warning bool
 }
 
 // Message is what is wrong, worded in l, without the place.
 func (p Problem) Message(l msg.Lang) string { return p.Msg.In(l) }
 
-// Text is the problem worded in l: file:line:col: message.
+// HintText is the problem's hint worded in l, or "".
+func (p Problem) HintText(l msg.Lang) string {
+	if p.Hint == nil {
+		return ""
+	}
+	return p.Hint.In(l)
+}
+
+// Text is the problem worded in l: file:line:col: message, the message of a
+// warning after the word for one (警告：).
 func (p Problem) Text(l msg.Lang) string {
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message(l))
+	text := p.Message(l)
+	if p.Warning {
+		text = l.T("prefix.warning") + text
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, text)
 }
 
 // String is the problem in English.
@@ -115,15 +134,21 @@ func Load(name string, data []byte) (*Plan, error) {
 			d.validate(p)
 		}
 	}
+	sort.SliceStable(d.problems, func(i, j int) bool {
+		a, b := d.problems[i], d.problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	for _, pr := range d.problems {
+		if !pr.Warning {
+			// Warnings too, in file order: the file is being fixed.
+			return nil, d.problems
+		}
+	}
 	if len(d.problems) > 0 {
-		sort.SliceStable(d.problems, func(i, j int) bool {
-			a, b := d.problems[i], d.problems[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		return nil, d.problems
+		p.Warnings = d.problems
 	}
 	return p, nil
 }
@@ -141,6 +166,12 @@ type decoder struct {
 // errorf records the problem worded by the catalogue's key k with args.
 func (d *decoder) errorf(at Pos, k msg.Key, args ...any) {
 	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf(k, args...)})
+}
+
+// warnf records a warning worded by the catalogue's key k with args: a
+// problem that leaves the plan valid.
+func (d *decoder) warnf(at Pos, k msg.Key, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf(k, args...), Warning: true})
 }
 
 // checkf is errorf for validation: it says nothing about a value whose
