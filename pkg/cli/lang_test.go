@@ -81,6 +81,8 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 		"old.xlsx":   "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
 		"text.xlsx":  "指标,2021\n失业率,5.2\n",
 		"bad.yaml":   brokenPlan,
+		"slips.yaml": slipsPlan,
+		"tab.yaml":   strings.Replace(slipsPlan, "        target: >95\n", "\ttarget: \">95\"\n", 1),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -134,6 +136,9 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 	}
 	// Invalid plans: problems at file:line:col, status 1.
 	checkErrorWorded(t, dir, []string{"validate", dir + "/bad.yaml"}, ExitFailed)
+	// Slips, each with its hint: an unquoted bound, a full-width colon, a tab.
+	checkErrorWorded(t, dir, []string{"validate", dir + "/slips.yaml", dir + "/tab.yaml"}, ExitFailed)
+	checkErrorWorded(t, dir, []string{"eval", "--plan", dir + "/slips.yaml", sample}, ExitTrouble)
 }
 
 // brokenPlan has a problem of each kind the loader reports: a field that is not
@@ -160,6 +165,21 @@ groups:
         unit: "%"
         target: "95"
         judge: sometimes
+`
+
+// slipsPlan has a slip of writing YAML by hand: an unquoted bound.
+const slipsPlan = `schema: plancheck/v1
+id: slips
+version: 1
+title: 测试规划
+period: {start: 2021, end: 2025}
+groups:
+  - name: 一、就业
+    indicators:
+      - id: jobs
+        name: 城镇新增就业人数
+        unit：万人
+        target: >95
 `
 
 // writeDamaged writes a copy of the sample workbook whose sheet names a

@@ -47,7 +47,7 @@ func init() {
 		"plan.not-text":         {"%s应为文本，而不是%s", "%s must be text, not %s"},
 		"plan.not-text-bool":    {"%s应为文本，而不是布尔值 %s", "%s must be text, not the boolean %s"},
 		"plan.empty-value":      {"%s不能为空", "%s must not be empty"},
-		"plan.unquoted-list":    {"%[1]s：[%[2]s] 在这里是 YAML 列表；累计值要加引号，写作 \"[%[2]s]\"", "%[1]s: [%[2]s] is a YAML list here; quote it to mean a cumulative value: \"[%[2]s]\""},
+		"plan.unquoted-list":    {"%[1]s：[%[2]s] 没有加引号，在这里是 YAML 列表，不是累计值", "%[1]s: [%[2]s] is not quoted, so it is a YAML list here, not a cumulative value"},
 		"plan.not-whole":        {"%s应为整数，而不是%s", "%s must be a whole number, not %s"},
 		"plan.not-number":       {"%s应为数字，而不是%s", "%s must be a number, not %s"},
 		"plan.not-list":         {"%s应为列表，而不是%s", "%s must be a list, not %s"},
@@ -100,6 +100,14 @@ func init() {
 		"plan.read-permission": {"%[1]s：没有读取权限", "read plan: %[2]s"},
 		"plan.read-dir":        {"%[1]s 是目录，不是规划文件", "read plan: %[2]s"},
 		"plan.read":            {"读取规划文件 %[1]s：%[2]s", "read plan: %[2]s"},
+
+		// Slips in writing YAML by hand, each with a hint (slips.go).
+		"plan.slip.bound": {"%[1]s的值 %[2]s 没有加引号：YAML 把开头的 > 读作折叠文本的标记", "%[1]s %[2]s is not quoted: YAML reads a leading > as the mark of folded text"},
+		"plan.slip.tab":   {"缩进中有制表符（Tab）", "a tab in the indentation"},
+		"plan.slip.colon": {"“%s：”用的是全角冒号，YAML 不把它读作字段名", "%s： has a full-width colon, which YAML does not read as a key"},
+		"plan.hint.quote": {"加上引号：%s: \"%s\"", "quote it: %s: \"%s\""},
+		"plan.hint.tab":   {"YAML 只能用空格缩进：把制表符换成空格", "YAML indents with spaces only: replace the tab with spaces"},
+		"plan.hint.colon": {"字段名后要用半角冒号和一个空格：%s: %s", "write a half-width colon and a space after the key: %s: %s"},
 
 		// validate's line for a good file.
 		"plan.valid": {"通过  %s  %s，%d 项指标", "ok  %s  %s, indicators: %d"},

@@ -181,7 +181,7 @@ func problemCases() []problemCase {
 		{"bad better word", ind("        target: \"80\"\n        better: higher\n"),
 			[]string{`f.yaml:14:17: indicator "x" (指标): better "higher" must be up or down`}},
 		{"unquoted cumulative", ind("        target: [15]\n"),
-			[]string{`f.yaml:13:17: indicator "x" (指标) target: [15] is a YAML list here; quote it to mean a cumulative value: "[15]"`}},
+			[]string{`f.yaml:13:17: indicator "x" (指标) target: [15] is not quoted, so it is a YAML list here, not a cumulative value`}},
 		{"target none", ind("        target: \"—\"\n"),
 			[]string{`f.yaml:13:17: indicator "x" (指标): target "—" states no value`}},
 		{"bad baseline", ind("        baseline: \"abc\"\n        target: \">95\"\n"),
