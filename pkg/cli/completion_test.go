@@ -92,7 +92,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"eval", "a.xlsx", "--format="}, evalFormats, noFiles},
 		{[]string{"inspect", "--format", ""}, []string{"table", "markdown", "json"}, noFiles},
 		{[]string{"plans", "--format", ""}, []string{"table", "markdown", "json"}, noFiles},
-		{[]string{"show", "--format", ""}, []string{"table", "markdown"}, noFiles},
+		{[]string{"show", "--format", ""}, []string{"table", "markdown", "yaml"}, noFiles},
 		{[]string{"validate", "--format", ""}, []string{"text", "github"}, noFiles},
 		// --fail-on and the persistent --lang.
 		{[]string{"eval", "--fail-on", ""}, []string{"binding", "any", "none"}, noFiles},

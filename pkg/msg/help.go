@@ -89,7 +89,7 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.inspect.wide":    {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
 		"flag.lang":            {"输出语言：zh 或 en（默认：$PLANCHECK_LANG，否则 zh）", "language of what plancheck prints: zh or en (default: $PLANCHECK_LANG, else zh)"},
 		"flag.plans.format":    {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
-		"flag.show.format":     {"输出格式：table 或 markdown", "output format: table or markdown"},
+		"flag.show.format":     {"输出格式：table、markdown 或 yaml（规划文件）", "output format: table, markdown or yaml (the plan file)"},
 		"flag.template.force":  {"覆盖已有文件", "write over an existing file"},
 		"flag.template.output": {"要写的工作簿（.xlsx）；必填", "the workbook to write (.xlsx); required"},
 		"flag.template.plan":   {"规划：内置 id、ID@VERSION 或规划文件（默认：规划期最晚的内置规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)"},
@@ -191,10 +191,17 @@ EXIT STATUS
 		"help.show.long": {`show 按规划主要指标表的样式输出其指标：指标 | 基数 | 目标 | 指标属性，分组，目标
 与印刷一致。规划评判所用目标与印刷不同（规划自相矛盾）时，表下注明是哪一项及原因。
 
+--format yaml 把规划输出为规划文件：validate 原样接受，读回的规划与原规划相同，
+可作为下一版（如中期评估调整目标）的起点。
+
 PLAN 是内置规划的 id（取最新版本）、ID@VERSION，或规划文件。`, `Show prints a plan's indicators the way its main-indicator table prints them:
 指标 | 基数 | 目标 | 指标属性, grouped, with each target exactly as printed. Where the
 plan evaluates a target other than the print (a contradiction in the plan), a note
 under the table says which and why.
+
+--format yaml prints the plan as a plan file, which validate accepts as it is and
+which reads back to the same plan: a start for the plan's next version (a mid-term
+review that changes targets).
 
 PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`},
 		"help.show.short": {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
