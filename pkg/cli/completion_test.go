@@ -103,6 +103,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"eval", ""}, []string{"xlsx", "xlsm"}, filterExts},
 		{[]string{"inspect", ""}, []string{"xlsx", "xlsm"}, filterExts},
 		{[]string{"validate", ""}, []string{"yaml", "yml"}, filterExts},
+		// schema's names.
+		{[]string{"schema", ""}, []string{"plan", "result"}, noFiles},
+		{[]string{"schema", "r"}, []string{"result"}, noFiles},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

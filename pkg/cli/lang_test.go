@@ -44,7 +44,7 @@ var command = regexp.MustCompile(`plancheck(?: [-\w@./*\[\]]+)*`)
 // catalogue shows up here.
 func TestHelpHasNoEnglishProse(t *testing.T) {
 	t.Setenv("PLANCHECK_LANG", "") // Chinese, whatever the developer's shell says
-	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
+	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"schema"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
 	for _, c := range commands {
 		var out bytes.Buffer
 		args := append(append([]string{}, c...), "-h")

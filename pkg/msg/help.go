@@ -204,7 +204,14 @@ which reads back to the same plan: a start for the plan's next version (a mid-te
 review that changes targets).
 
 PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`},
-		"help.show.short": {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
+		"help.schema.long": {`schema 输出 plancheck 所带的 JSON Schema：plan（默认）是规划文件的格式，编辑器可用它
+在输入时检查规划文件；result 是 eval --format json 输出的格式，即机器接口。
+输出与仓库 schema/ 下的文件相同，无需仓库即可使用。`, `Schema prints a JSON Schema that plancheck ships: plan (the default) is the format of
+plan files, which an editor uses to check a plan file as it is typed; result is the
+format of eval --format json, the machine contract. The output is the file of the
+repository's schema/ folder, so neither needs the repository at hand.`},
+		"help.schema.short": {"输出规划文件或评估结果的 JSON Schema", "Print the JSON Schema of plan files or of eval results"},
+		"help.show.short":   {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
 		"help.template.long": {`template 生成分析人员填写的空白实际值工作簿：规划的指标按规划分组，各带 id、单位、
 基数、目标和属性，每个要填的年份一列（2021年 … 2025年），另有“完成情况”列。累计指标
 （目标带 [ ]）填每年的新增数，或以 [27] 的形式填累计数；比例指标填 15:45:40。要填的
