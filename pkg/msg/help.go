@@ -240,20 +240,26 @@ over the plan file, and not over an existing file unless --force is given: a fil
 workbook is an analyst's work.`},
 		"help.template.short": {"为规划生成空白的实际值填报工作簿", "Write the blank actuals workbook for a plan"},
 		"help.validate.long": {`validate 检查规划 YAML 文件：格式（未知字段、重复键、缺少字段、类型错误）以及格式
-本身说不了的（id 和名称唯一、规划期、表达式能否解析、需要时是否给了 better、单位是否
-已知）。
+本身说不了的（id 和名称唯一、规划期、表达式能否解析、需要时是否给了 better）。手写
+YAML 的常见失误各附一行提示：没加引号的 >95 或 [15]、缩进中的制表符、键后的全角冒号
+“：”。
 
 每个问题都以 file:line:col: message 的形式输出到 stderr，全部列出，而不只是第一个。
+不认识的单位只给警告（file:line:col: 警告：…，列出认识的单位），不影响退出状态。
 用 --format github 时，每个问题成为一条 GitHub Actions 注释
-（::error file=…,line=…,col=…::message），输出到 stdout。
+（::error file=…,line=…,col=…::message，警告为 ::warning），输出到 stdout。
 
 退出状态：0 所有规划有效；1 规划能读取但无效；2 文件无法读取或超过大小限制（1 MiB）。`, `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
 missing fields, wrong types) and what the format cannot say (unique ids and names,
-the period, expressions that parse, better where a target needs it, known units).
+the period, expressions that parse, better where a target needs it). The common
+slips of YAML written by hand each come with a hint: an unquoted >95 or [15], a tab
+in the indentation, a full-width colon (：) after a key.
 
 Every problem is printed on stderr as file:line:col: message, all of them, not
-just the first. With --format github each becomes a GitHub Actions annotation
-(::error file=…,line=…,col=…::message) on stdout.
+just the first. A unit plancheck does not know is a warning (file:line:col:
+warning: …, listing the units it knows), which leaves the exit status alone. With
+--format github each becomes a GitHub Actions annotation
+(::error file=…,line=…,col=…::message, ::warning for a warning) on stdout.
 
 Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
 not be read or is over the size limit (1 MiB).`},
