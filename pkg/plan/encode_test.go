@@ -166,3 +166,23 @@ groups:
 		}
 	}
 }
+
+// FuzzEncode: any plan that loads encodes to a plan file that loads to the
+// same plan, and encodes again to the same bytes.
+func FuzzEncode(f *testing.F) {
+	for _, name := range []string{"plans/jlp-hrss-13th.v1.yaml", "plans/jlp-hrss-14th.v1.yaml"} {
+		data, err := ReadEmbedded(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("schema: plancheck/v1\nid: x\nversion: 1\ntitle: \"yes\"\nperiod: {start: 2021, end: 2025}\nnote: \"a\\n b\"\ngroups:\n  - name: \"#1\"\n    indicators:\n      - id: a\n        name: \"[b]\"\n        unit: \"'\"\n        target: \"15:45\"\n        better: [up, down]\n        aliases: [\"x, y\", \"&z\"]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Load("f.yaml", data)
+		if err != nil {
+			return
+		}
+		roundTrip(t, p)
+	})
+}
