@@ -17,10 +17,16 @@ func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
 	var problems plan.Problems
 	switch {
 	case errors.As(err, &problems):
-		// One line per problem, each worded in the run's language; the
-		// first hint under them.
-		err := msg.Worded(problems.Text(l), err)
+		// One line per error, each worded in the run's language (a
+		// warning is validate's to print); the first hint under them.
+		var errs plan.Problems
 		for _, pr := range problems {
+			if !pr.Warning {
+				errs = append(errs, pr)
+			}
+		}
+		err := msg.Worded(errs.Text(l), err)
+		for _, pr := range errs {
 			if pr.Hint != nil {
 				return nil, withHint(err, "%s", pr.HintText(l))
 			}
