@@ -134,6 +134,7 @@ fmt:
 fuzz:
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/expr
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./pkg/plan
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzEncode$$' -fuzztime=$(FUZZTIME) ./pkg/plan
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzValueText$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals

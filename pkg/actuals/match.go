@@ -163,12 +163,18 @@ var (
 // splitName normalises a row's name for matching (NFKC; leading numbering
 // removed; a trailing bracketed unit removed and returned; white space
 // removed).
-func splitName(s string) (name, unit string) {
+func splitName(s string) (name, unit string) { return splitNameUnits(s, nil) }
+
+// splitNameUnits is splitName where a bracket holding one of planUnits (the
+// units of the plan in use, NFKC) is a unit too, though plancheck does not
+// know it: （标准亩） after a name is the unit of a plan that uses 标准亩, and
+// a note in brackets (（含灵活就业）) stays part of the name.
+func splitNameUnits(s string, planUnits map[string]bool) (name, unit string) {
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	s = leadingNumber.ReplaceAllString(s, "")
 	if m := trailingUnit.FindStringSubmatchIndex(s); m != nil {
 		u := strings.TrimSpace(s[m[2]:m[3]])
-		if _, known := plan.LookupUnit(u); known && u != "" {
+		if _, known := plan.LookupUnit(u); (known || planUnits[u]) && u != "" {
 			unit, s = u, s[:m[0]]
 		}
 	}
@@ -188,6 +194,8 @@ type matcher struct {
 	byNumber map[int]*plan.Indicator // only numbers no two indicators share
 	byName   map[string]*plan.Indicator
 	byAlias  map[string]*plan.Indicator
+	// units holds the plan's units (NFKC), known to plancheck or not.
+	units map[string]bool
 
 	ids   map[string]found
 	names map[string]found
@@ -205,9 +213,11 @@ type found struct {
 func newMatcher(p *plan.Plan) *matcher {
 	m := &matcher{byID: map[string]*plan.Indicator{}, byNumber: map[int]*plan.Indicator{},
 		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{},
-		ids: map[string]found{}, names: map[string]found{}, nears: map[string]*plan.Indicator{}}
+		ids: map[string]found{}, names: map[string]found{}, nears: map[string]*plan.Indicator{},
+		units: map[string]bool{}}
 	shared := map[int]bool{}
 	for _, ind := range p.Indicators() {
+		m.units[norm.NFKC.String(ind.Unit)] = true
 		m.byID[strings.ToLower(ind.ID)] = ind
 		if n := ind.SourceNumber(); n > 0 {
 			if _, dup := m.byNumber[n]; dup {
@@ -266,7 +276,7 @@ func (m *matcher) name(text string) found {
 	if f, ok := m.names[text]; ok {
 		return f
 	}
-	n, unit := splitName(text)
+	n, unit := splitNameUnits(text, m.units)
 	f := found{unit: unit}
 	if ind := m.byName[n]; ind != nil {
 		f.ind, f.by = ind, "name"
@@ -1004,8 +1014,8 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 // multiplies: the unit written after it (亿人), else the row's unit, else the
 // plan's, less any 万 or 亿 of its own. 42.5万 in a 人 row is 42.5 万人, and
 // in a 万人 row 42.5 万人 too: people write the 万 the unit already says
-// (decisions.md, "Values as people type them"). Only counts and money take a
-// multiplier. It returns the unit pv.number is now in, or why there is none.
+// (decisions.md, "Values as people type them"). Only counts, physical
+// amounts and money take a multiplier (plan.Unit.Multiplied). It returns the unit pv.number is now in, or why there is none.
 func multiply(pv *parsedValue, from, planUnit string, lang msg.Lang) (string, string) {
 	base := from
 	if base == "" {
@@ -1013,21 +1023,24 @@ func multiply(pv *parsedValue, from, planUnit string, lang msg.Lang) (string, st
 	}
 	base = unscaled(base)
 	u, ok := plan.LookupUnit(base)
-	if !ok || !countUnits[u.Dimension] && u.Dimension != "money" {
+	if !ok || !u.Multiplied {
 		return "", lang.T("cell.multiplier-unit", pv.multiplier, unitName(base, lang))
+	}
+	scale := 1.0
+	for _, m := range multipliers {
+		if m.word == pv.multiplier {
+			scale = m.scale
+		}
+	}
+	if math.Abs(pv.number*scale) >= maxValue {
+		// Bounded in the unit multiplied (人 for 亿人), as every value is.
+		return "", lang.T("cell.too-large")
 	}
 	unit := pv.multiplier + base
 	if _, ok := plan.LookupUnit(unit); ok {
 		return unit, "" // 万人, 亿元: the number as it is, in that unit
 	}
-	for _, m := range multipliers {
-		if m.word == pv.multiplier {
-			pv.number *= m.scale // 1.2亿 人: 120,000,000 人
-		}
-	}
-	if math.Abs(pv.number) >= maxValue {
-		return "", lang.T("cell.too-large")
-	}
+	pv.number *= scale // 1.2亿 人: 120,000,000 人
 	return base, ""
 }
 
@@ -1037,7 +1050,7 @@ func unscaled(unit string) string {
 	for _, m := range multipliers {
 		if rest, ok := strings.CutPrefix(unit, m.word); ok {
 			if r, known := plan.LookupUnit(rest); known && rest != "" {
-				if u, _ := plan.LookupUnit(unit); u.Dimension == r.Dimension {
+				if u, _ := plan.LookupUnit(unit); u.Family == r.Family {
 					return rest
 				}
 			}

@@ -92,9 +92,9 @@ func TestValuesAsTyped(t *testing.T) {
 		{senior, "", "1,700人", "amount 1700", nil},
 		{coverage, "%", "98%", "amount 98", nil},
 		{coverage, "", "98 ％", "amount 98", nil},
-		// 万 multiplies counts and money only.
-		{coverage, "%", "5.2万", `bad: "万" multiplies counts and amounts of money only, not %`, nil},
-		{coverage, "", "1亿", `bad: "亿" multiplies counts and amounts of money only, not %`, nil},
+		// 万 multiplies counts, amounts and money only.
+		{coverage, "%", "5.2万", `bad: "万" multiplies counts, amounts and money only, not %`, nil},
+		{coverage, "", "1亿", `bad: "亿" multiplies counts, amounts and money only, not %`, nil},
 		{enrolment, "元", "42.5万", "bad: the row's unit 元 does not convert to 万人, the unit of 失业保险参保人数", nil},
 		{enrolment, "人", "99999999亿", "bad: too large to be a value", nil},
 		// Totals in 【】 and 〔〕 as in [].

@@ -129,9 +129,11 @@ type typedNumber struct {
 
 // parseNumberText reads a number written as text: "43.6", "1,234",
 // "1 234", " 5.4 ", "96.5%", "250人", "42.5万", "1.2亿元" (full-width already
-// narrowed by NFKC). A unit word after the number must be one of the plans'
-// units; 万 or 亿 before it (or alone) is a multiplier.
-func parseNumberText(s string) (typedNumber, bool) {
+// narrowed by NFKC). A unit word after the number must be a unit plancheck
+// knows, or planUnit, the indicator's own (a unit plancheck does not know is
+// read only where the plan uses it); 万 or 亿 before it (or alone) is a
+// multiplier.
+func parseNumberText(s, planUnit string) (typedNumber, bool) {
 	end, grouped := scanNumber(s)
 	if end == 0 {
 		return typedNumber{}, false
@@ -161,7 +163,7 @@ func parseNumberText(s string) (typedNumber, bool) {
 	if len(tail) > 2 && tail[0] == '(' && tail[len(tail)-1] == ')' {
 		tail = strings.TrimSpace(tail[1 : len(tail)-1]) // 72(万人)
 	}
-	if _, ok := plan.LookupUnit(tail); ok && tail != "" {
+	if _, ok := plan.LookupUnit(tail); ok && tail != "" || tail != "" && plan.SameUnit(tail, planUnit) {
 		t.unit = tail
 		return t, true
 	}
@@ -318,7 +320,7 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 		dropped.prefix = max(dropped.prefix, innerDropped.prefix) // 约[9.3] or [约9.3]
 		dropped.suffix = max(dropped.suffix, innerDropped.suffix)
 		dropped.suffix2 = max(dropped.suffix2, innerDropped.suffix2)
-		t, ok := parseNumberText(inner)
+		t, ok := parseNumberText(inner, ind.Unit)
 		if !ok {
 			return parsedValue{}, lang.T("cell.bracket-not-number")
 		}
@@ -340,7 +342,7 @@ func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, st
 		}
 		return parsedValue{kind: Parts, parts: e.Parts, dropped: dropped}, ""
 	}
-	t, ok := parseNumberText(s)
+	t, ok := parseNumberText(s, ind.Unit)
 	if !ok {
 		return parsedValue{}, lang.T("cell.not-number")
 	}
@@ -360,12 +362,6 @@ func round9(v float64) float64 {
 	return math.Round(v*1e9) / 1e9
 }
 
-// countUnits are the units of counts, which cannot be negative.
-var countUnits = map[string]bool{
-	"people": true, "person-times": true, "个": true, "家": true, "户": true, "件": true,
-	"份": true, "项": true, "所": true, "次": true,
-}
-
 // plausibility returns a warning for a value no indicator of its unit can
 // have: a rate below 0 or above 100 %, a negative count.
 func plausibility(v float64, unit string, lang msg.Lang) string {
@@ -374,9 +370,9 @@ func plausibility(v float64, unit string, lang msg.Lang) string {
 		return ""
 	}
 	switch {
-	case u.Dimension == "percent" && (v < 0 || v > 100):
+	case u.Family == "%" && (v < 0 || v > 100):
 		return lang.T("cell.implausible-rate", formatNumber(v))
-	case countUnits[u.Dimension] && v < 0:
+	case u.Count && v < 0:
 		return lang.T("cell.negative-count", formatNumber(v), unit)
 	}
 	return ""

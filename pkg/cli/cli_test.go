@@ -156,6 +156,7 @@ func TestShowFlags(t *testing.T) {
 		{name: "markdown after the plan", args: []string{"jlp-hrss-14th", "--format=markdown"},
 			wantPlanRef: "jlp-hrss-14th", wantFormat: "markdown"},
 		{name: "table given", args: []string{"--format", "table", "x.yaml"}, wantPlanRef: "x.yaml", wantFormat: "table"},
+		{name: "yaml", args: []string{"--format", "yaml", "jlp-hrss-14th"}, wantPlanRef: "jlp-hrss-14th", wantFormat: "yaml"},
 		// The reference is taken as given; whether it names a plan is runShow's business.
 		{name: "an unknown id parses", args: []string{"nosuch"}, wantPlanRef: "nosuch", wantFormat: "table"},
 		{name: "a bad version parses", args: []string{"jlp-hrss-14th@x"}, wantPlanRef: "jlp-hrss-14th@x", wantFormat: "table"},
@@ -164,9 +165,9 @@ func TestShowFlags(t *testing.T) {
 		{name: "no plan", args: nil, wantErr: "show takes one PLAN, got 0 arguments", wantHint: "name an embedded plan ('plancheck plans' lists them), ID@VERSION, or a plan file"},
 		{name: "two plans", args: []string{"jlp-hrss-13th", "jlp-hrss-14th"}, wantErr: "show takes one PLAN, got 2 arguments", wantHint: "name an embedded plan ('plancheck plans' lists them), ID@VERSION, or a plan file"},
 		{name: "unknown format", args: []string{"jlp-hrss-14th", "--format", "xml"},
-			wantErr: `unknown format "xml"`, wantHint: "use --format table or markdown"},
+			wantErr: `unknown format "xml"`, wantHint: "use --format table, markdown or yaml"},
 		{name: "json is not a show format", args: []string{"--format", "json", "jlp-hrss-14th"},
-			wantErr: `unknown format "json"`, wantHint: "use --format table or markdown"},
+			wantErr: `unknown format "json"`, wantHint: "use --format table, markdown or yaml"},
 		{name: "format without value", args: []string{"jlp-hrss-14th", "--format"}, wantErr: "flag needs an argument: --format"},
 		{name: "unknown flag", args: []string{"--bogus", "jlp-hrss-14th"}, wantErr: "unknown flag: --bogus"},
 		{name: "unknown shorthand", args: []string{"-x", "jlp-hrss-14th"}, wantErr: "unknown shorthand flag: 'x' in -x"},
@@ -509,7 +510,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show unknown language", args: []string{"show", "jlp-hrss-14th", "--lang", "fr"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：--lang：未知语言 \"fr\"（应为 zh 或 en）\n", "plancheck: 提示：用 --lang zh 或 --lang en，或设置 PLANCHECK_LANG=zh 或 en\n"}},
 		{name: "show unknown format", args: []string{"show", "jlp-hrss-14th", "--format", "xml"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：未知的格式 \"xml\"\n", "plancheck: 提示：请用 --format table 或 markdown\n"}},
+			stderr: []string{"plancheck: 错误：未知的格式 \"xml\"\n", "plancheck: 提示：请用 --format table、markdown 或 yaml\n"}},
 
 		// the rest
 		{name: "version", args: []string{"--version"}, want: ok, noStderr: true, stdout: []string{"plancheck "}},

@@ -35,6 +35,7 @@ var formatValues = map[string][]string{
 	"show": {
 		"table\tcompletion.show.table",
 		"markdown\tcompletion.show.markdown",
+		"yaml\tcompletion.show.yaml",
 	},
 	"validate": {
 		"text\tcompletion.validate.text",

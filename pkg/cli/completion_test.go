@@ -92,7 +92,7 @@ func TestCompletion(t *testing.T) {
 		{[]string{"eval", "a.xlsx", "--format="}, evalFormats, noFiles},
 		{[]string{"inspect", "--format", ""}, []string{"table", "markdown", "json"}, noFiles},
 		{[]string{"plans", "--format", ""}, []string{"table", "markdown", "json"}, noFiles},
-		{[]string{"show", "--format", ""}, []string{"table", "markdown"}, noFiles},
+		{[]string{"show", "--format", ""}, []string{"table", "markdown", "yaml"}, noFiles},
 		{[]string{"validate", "--format", ""}, []string{"text", "github"}, noFiles},
 		// --fail-on and the persistent --lang.
 		{[]string{"eval", "--fail-on", ""}, []string{"binding", "any", "none"}, noFiles},
@@ -103,6 +103,9 @@ func TestCompletion(t *testing.T) {
 		{[]string{"eval", ""}, []string{"xlsx", "xlsm"}, filterExts},
 		{[]string{"inspect", ""}, []string{"xlsx", "xlsm"}, filterExts},
 		{[]string{"validate", ""}, []string{"yaml", "yml"}, filterExts},
+		// schema's names.
+		{[]string{"schema", ""}, []string{"plan", "result"}, noFiles},
+		{[]string{"schema", "r"}, []string{"result"}, noFiles},
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {

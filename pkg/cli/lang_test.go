@@ -44,7 +44,7 @@ var command = regexp.MustCompile(`plancheck(?: [-\w@./*\[\]]+)*`)
 // catalogue shows up here.
 func TestHelpHasNoEnglishProse(t *testing.T) {
 	t.Setenv("PLANCHECK_LANG", "") // Chinese, whatever the developer's shell says
-	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
+	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"schema"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
 	for _, c := range commands {
 		var out bytes.Buffer
 		args := append(append([]string{}, c...), "-h")
@@ -81,6 +81,8 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 		"old.xlsx":   "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + strings.Repeat("\x00", 512),
 		"text.xlsx":  "指标,2021\n失业率,5.2\n",
 		"bad.yaml":   brokenPlan,
+		"slips.yaml": slipsPlan,
+		"tab.yaml":   strings.Replace(slipsPlan, "        target: >95\n", "\ttarget: \">95\"\n", 1),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -134,11 +136,15 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 	}
 	// Invalid plans: problems at file:line:col, status 1.
 	checkErrorWorded(t, dir, []string{"validate", dir + "/bad.yaml"}, ExitFailed)
+	// Slips, each with its hint: an unquoted bound, a full-width colon, a tab.
+	checkErrorWorded(t, dir, []string{"validate", dir + "/slips.yaml", dir + "/tab.yaml"}, ExitFailed)
+	checkErrorWorded(t, dir, []string{"eval", "--plan", dir + "/slips.yaml", sample}, ExitTrouble)
 }
 
 // brokenPlan has a problem of each kind the loader reports: a field that is not
 // one, a duplicate id, an expression it cannot parse, a target that says no
-// direction, an unknown unit and attribute.
+// direction, an unknown attribute, and a unit plancheck does not know (a
+// warning).
 const brokenPlan = `schema: plancheck/plan/v1
 id: Bad_Plan
 version: 0
@@ -151,7 +157,7 @@ groups:
     indicators:
       - id: jobs
         name: 城镇新增就业人数
-        unit: 万个
+        unit: 万个人
         target: "≥≥95"
         attribute: 必须性
       - id: jobs
@@ -159,6 +165,21 @@ groups:
         unit: "%"
         target: "95"
         judge: sometimes
+`
+
+// slipsPlan has a slip of writing YAML by hand: an unquoted bound.
+const slipsPlan = `schema: plancheck/v1
+id: slips
+version: 1
+title: 测试规划
+period: {start: 2021, end: 2025}
+groups:
+  - name: 一、就业
+    indicators:
+      - id: jobs
+        name: 城镇新增就业人数
+        unit：万人
+        target: >95
 `
 
 // writeDamaged writes a copy of the sample workbook whose sheet names a

@@ -17,8 +17,21 @@ func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
 	var problems plan.Problems
 	switch {
 	case errors.As(err, &problems):
-		// One line per problem, each worded in the run's language.
-		return nil, msg.Worded(problems.Text(l), err)
+		// One line per error, each worded in the run's language (a
+		// warning is validate's to print); the first hint under them.
+		var errs plan.Problems
+		for _, pr := range problems {
+			if !pr.Warning {
+				errs = append(errs, pr)
+			}
+		}
+		err := msg.Worded(errs.Text(l), err)
+		for _, pr := range errs {
+			if pr.Hint != nil {
+				return nil, withHint(err, "%s", pr.HintText(l))
+			}
+		}
+		return nil, err
 	case errors.Is(err, plan.ErrUnknownPlan):
 		return nil, withHint(err, "%s", l.T("hint.plan-unknown"))
 	case errors.Is(err, os.ErrNotExist):

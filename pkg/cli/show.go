@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 
+	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report/textout"
 
 	"github.com/spf13/cobra"
@@ -24,6 +25,7 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 		Example: `  plancheck show jlp-hrss-14th
   plancheck show jlp-hrss-13th@1
   plancheck show ./my-plan.yaml --format markdown
+  plancheck show jlp-hrss-14th --format yaml > plans/jlp-hrss-14th.v2.yaml
   plancheck show jlp-hrss-14th --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
@@ -33,7 +35,7 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.planRef = args[0]
-			if opts.format != "table" && opts.format != "markdown" {
+			if opts.format != "table" && opts.format != "markdown" && opts.format != "yaml" {
 				return withHint(errors.New(g.lang.T("error.unknown-format", opts.format)), "%s", g.lang.T("hint.formats-show"))
 			}
 			if runF != nil {
@@ -50,6 +52,10 @@ func runShow(opts *showOptions) error {
 	p, err := resolvePlan(opts.planRef, opts.global.lang)
 	if err != nil {
 		return err
+	}
+	if opts.format == "yaml" {
+		// The plan as a plan file: the start of its next version.
+		return plan.Encode(opts.io.Out, p)
 	}
 	return textout.PlanTable(opts.io.Out, p, opts.global.lang, textout.TableFormat(opts.format))
 }

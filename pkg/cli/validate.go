@@ -81,7 +81,7 @@ func runValidate(opts *validateOptions) error {
 		case errors.As(err, &problems):
 			invalid++
 			for _, pr := range problems {
-				opts.annotate(pr.File, pr.Pos, pr.Message(lang))
+				opts.problem(pr)
 			}
 			continue
 		case err != nil:
@@ -95,6 +95,9 @@ func runValidate(opts *validateOptions) error {
 				opts.annotate(in.name, plan.Pos{Line: 1, Col: 1}, msg.Text(err, lang))
 				continue
 			}
+		}
+		for _, w := range p.Warnings {
+			opts.problem(w) // the exit status stays 0
 		}
 		if opts.format == "text" {
 			fmt.Fprintln(opts.io.Out, lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators())))
@@ -110,6 +113,32 @@ func runValidate(opts *validateOptions) error {
 		return silentExit(ExitFailed)
 	}
 	return nil
+}
+
+// problem prints a problem of a plan file, an error or a warning, with its
+// hint: a "plancheck: hint:" line under it on stderr, or a second line of
+// the GitHub annotation.
+func (opts *validateOptions) problem(pr plan.Problem) {
+	lang := opts.global.lang
+	text, hint := pr.Message(lang), pr.HintText(lang)
+	switch {
+	case opts.format == "github":
+		level := "error"
+		if pr.Warning {
+			level = "warning"
+		}
+		if hint != "" {
+			text += "\n" + lang.T("prefix.hint") + hint
+		}
+		fmt.Fprintf(opts.io.Out, "::%s file=%s,line=%d,col=%d::%s\n", level, escapeProperty(pr.File), pr.Line, pr.Col, escapeData(text))
+		return
+	case pr.Warning:
+		text = lang.T("prefix.warning") + text
+	}
+	fmt.Fprintf(opts.io.ErrOut, "%s:%d:%d: %s\n", pr.File, pr.Line, pr.Col, text)
+	if hint != "" {
+		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s%s\n", lang.T("prefix.hint"), hint)
+	}
 }
 
 // annotate prints one problem: file:line:col: message on stderr, or a GitHub

@@ -89,7 +89,7 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.inspect.wide":    {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
 		"flag.lang":            {"输出语言：zh 或 en（默认：$PLANCHECK_LANG，否则 zh）", "language of what plancheck prints: zh or en (default: $PLANCHECK_LANG, else zh)"},
 		"flag.plans.format":    {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
-		"flag.show.format":     {"输出格式：table 或 markdown", "output format: table or markdown"},
+		"flag.show.format":     {"输出格式：table、markdown 或 yaml（规划文件）", "output format: table, markdown or yaml (the plan file)"},
 		"flag.template.force":  {"覆盖已有文件", "write over an existing file"},
 		"flag.template.output": {"要写的工作簿（.xlsx）；必填", "the workbook to write (.xlsx); required"},
 		"flag.template.plan":   {"规划：内置 id、ID@VERSION 或规划文件（默认：规划期最晚的内置规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)"},
@@ -191,13 +191,27 @@ EXIT STATUS
 		"help.show.long": {`show 按规划主要指标表的样式输出其指标：指标 | 基数 | 目标 | 指标属性，分组，目标
 与印刷一致。规划评判所用目标与印刷不同（规划自相矛盾）时，表下注明是哪一项及原因。
 
+--format yaml 把规划输出为规划文件：validate 原样接受，读回的规划与原规划相同，
+可作为下一版（如中期评估调整目标）的起点。
+
 PLAN 是内置规划的 id（取最新版本）、ID@VERSION，或规划文件。`, `Show prints a plan's indicators the way its main-indicator table prints them:
 指标 | 基数 | 目标 | 指标属性, grouped, with each target exactly as printed. Where the
 plan evaluates a target other than the print (a contradiction in the plan), a note
 under the table says which and why.
 
+--format yaml prints the plan as a plan file, which validate accepts as it is and
+which reads back to the same plan: a start for the plan's next version (a mid-term
+review that changes targets).
+
 PLAN is an embedded plan's id (its newest version), ID@VERSION, or a plan file.`},
-		"help.show.short": {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
+		"help.schema.long": {`schema 输出 plancheck 所带的 JSON Schema：plan（默认）是规划文件的格式，编辑器可用它
+在输入时检查规划文件；result 是 eval --format json 输出的格式，即机器接口。
+输出与仓库 schema/ 下的文件相同，无需仓库即可使用。`, `Schema prints a JSON Schema that plancheck ships: plan (the default) is the format of
+plan files, which an editor uses to check a plan file as it is typed; result is the
+format of eval --format json, the machine contract. The output is the file of the
+repository's schema/ folder, so neither needs the repository at hand.`},
+		"help.schema.short": {"输出规划文件或评估结果的 JSON Schema", "Print the JSON Schema of plan files or of eval results"},
+		"help.show.short":   {"按规划的印刷样式输出规划的指标表", "Print a plan's indicator table as the plan prints it"},
 		"help.template.long": {`template 生成分析人员填写的空白实际值工作簿：规划的指标按规划分组，各带 id、单位、
 基数、目标和属性，每个要填的年份一列（2021年 … 2025年），另有“完成情况”列。累计指标
 （目标带 [ ]）填每年的新增数，或以 [27] 的形式填累计数；比例指标填 15:45:40。要填的
@@ -226,20 +240,26 @@ over the plan file, and not over an existing file unless --force is given: a fil
 workbook is an analyst's work.`},
 		"help.template.short": {"为规划生成空白的实际值填报工作簿", "Write the blank actuals workbook for a plan"},
 		"help.validate.long": {`validate 检查规划 YAML 文件：格式（未知字段、重复键、缺少字段、类型错误）以及格式
-本身说不了的（id 和名称唯一、规划期、表达式能否解析、需要时是否给了 better、单位是否
-已知）。
+本身说不了的（id 和名称唯一、规划期、表达式能否解析、需要时是否给了 better）。手写
+YAML 的常见失误各附一行提示：没加引号的 >95 或 [15]、缩进中的制表符、键后的全角冒号
+“：”。
 
 每个问题都以 file:line:col: message 的形式输出到 stderr，全部列出，而不只是第一个。
+不认识的单位只给警告（file:line:col: 警告：…，列出认识的单位），不影响退出状态。
 用 --format github 时，每个问题成为一条 GitHub Actions 注释
-（::error file=…,line=…,col=…::message），输出到 stdout。
+（::error file=…,line=…,col=…::message，警告为 ::warning），输出到 stdout。
 
 退出状态：0 所有规划有效；1 规划能读取但无效；2 文件无法读取或超过大小限制（1 MiB）。`, `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
 missing fields, wrong types) and what the format cannot say (unique ids and names,
-the period, expressions that parse, better where a target needs it, known units).
+the period, expressions that parse, better where a target needs it). The common
+slips of YAML written by hand each come with a hint: an unquoted >95 or [15], a tab
+in the indentation, a full-width colon (：) after a key.
 
 Every problem is printed on stderr as file:line:col: message, all of them, not
-just the first. With --format github each becomes a GitHub Actions annotation
-(::error file=…,line=…,col=…::message) on stdout.
+just the first. A unit plancheck does not know is a warning (file:line:col:
+warning: …, listing the units it knows), which leaves the exit status alone. With
+--format github each becomes a GitHub Actions annotation
+(::error file=…,line=…,col=…::message, ::warning for a warning) on stdout.
 
 Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
 not be read or is over the size limit (1 MiB).`},

@@ -24,7 +24,7 @@ func init() {
 		"plan.subject.field-of":        {"%s的 %s 字段", "%s %s"},
 		"plan.subject.alias-of":        {"%s的别名", "%s alias"},
 		"plan.list":                    {"%s、%s", "%s, %s"},
-		"plan.unit-list":               {"%s、%s", "%s %s"},
+		"plan.unit-families":           {"%s；%s", "%s; %s"},
 
 		// What a YAML value is, where another was wanted.
 		"plan.kind.mapping": {"映射", "a mapping"},
@@ -47,7 +47,7 @@ func init() {
 		"plan.not-text":         {"%s应为文本，而不是%s", "%s must be text, not %s"},
 		"plan.not-text-bool":    {"%s应为文本，而不是布尔值 %s", "%s must be text, not the boolean %s"},
 		"plan.empty-value":      {"%s不能为空", "%s must not be empty"},
-		"plan.unquoted-list":    {"%[1]s：[%[2]s] 在这里是 YAML 列表；累计值要加引号，写作 \"[%[2]s]\"", "%[1]s: [%[2]s] is a YAML list here; quote it to mean a cumulative value: \"[%[2]s]\""},
+		"plan.unquoted-list":    {"%[1]s：[%[2]s] 没有加引号，在这里是 YAML 列表，不是累计值", "%[1]s: [%[2]s] is not quoted, so it is a YAML list here, not a cumulative value"},
 		"plan.not-whole":        {"%s应为整数，而不是%s", "%s must be a whole number, not %s"},
 		"plan.not-number":       {"%s应为数字，而不是%s", "%s must be a number, not %s"},
 		"plan.not-list":         {"%s应为列表，而不是%s", "%s must be a list, not %s"},
@@ -77,7 +77,7 @@ func init() {
 		"plan.printed-no-note":        {"%s：写了 printed 就要写 note，说明所用目标为何与印发的不同", "%s: printed needs a note saying why the target used differs from the print"},
 		"plan.printed-same":           {"%s：printed 的值“%s”就是目标本身；请删去", "%s: printed %q is the target itself; remove it"},
 		"plan.precision":              {"%s：precision 应为 0 到 6 位小数，而不是 %d", "%s: precision must be 0 to 6 decimals, not %d"},
-		"plan.unit":                   {"%s：未知单位“%s”（可用单位：%s）", "%s: unknown unit %q (known: %s)"},
+		"plan.unit-unknown":           {"%s：plancheck 不认识单位“%s”：按原样使用，只与同一单位相符，不作换算（认识的单位，同组之内可换算：%s）", "%s: plancheck does not know the unit %q: it is used as written and matches only itself, with no conversion (units it knows, converting within each family: %s)"},
 		"plan.better-word":            {"%s：better 的值“%s”应为 up 或 down", "%s: better %q must be up or down"},
 		"plan.ratio-needs-better":     {"%s：比例目标“%s”需要写 better：由 up 或 down 组成的列表，每个分项一个（共 %d 个）", "%s: ratio target %q needs better: a list of up/down, one per component (%d)"},
 		"plan.ratio-better-scalar":    {"%s：比例目标“%s”的 better 应为 %d 个方向组成的列表，每个分项一个", "%s: ratio target %q needs better as a list of %d directions, one per component"},
@@ -100,6 +100,14 @@ func init() {
 		"plan.read-permission": {"%[1]s：没有读取权限", "read plan: %[2]s"},
 		"plan.read-dir":        {"%[1]s 是目录，不是规划文件", "read plan: %[2]s"},
 		"plan.read":            {"读取规划文件 %[1]s：%[2]s", "read plan: %[2]s"},
+
+		// Slips in writing YAML by hand, each with a hint (slips.go).
+		"plan.slip.bound": {"%[1]s的值 %[2]s 没有加引号：YAML 把开头的 > 读作折叠文本的标记", "%[1]s %[2]s is not quoted: YAML reads a leading > as the mark of folded text"},
+		"plan.slip.tab":   {"缩进中有制表符（Tab）", "a tab in the indentation"},
+		"plan.slip.colon": {"“%s：”用的是全角冒号，YAML 不把它读作字段名", "%s： has a full-width colon, which YAML does not read as a key"},
+		"plan.hint.quote": {"加上引号：%s: \"%s\"", "quote it: %s: \"%s\""},
+		"plan.hint.tab":   {"YAML 只能用空格缩进：把制表符换成空格", "YAML indents with spaces only: replace the tab with spaces"},
+		"plan.hint.colon": {"字段名后要用半角冒号和一个空格：%s: %s", "write a half-width colon and a space after the key: %s: %s"},
 
 		// validate's line for a good file.
 		"plan.valid": {"通过  %s  %s，%d 项指标", "ok  %s  %s, indicators: %d"},

@@ -7,6 +7,6 @@ func init() {
 	add(map[Key][2]string{
 		"cell.approximate":     {"按 %s 读取，去掉了%s", "read as %s, dropping %s"},
 		"cell.dropped-word":    {"“%s”", "%q"},
-		"cell.multiplier-unit": {"“%s”只能用于人数、人次、金额和个数，不能用于%s", "%q multiplies counts and amounts of money only, not %s"},
+		"cell.multiplier-unit": {"“%s”只能用于人数、个数、数量和金额，不能用于%s", "%q multiplies counts, amounts and money only, not %s"},
 	})
 }

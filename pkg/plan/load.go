@@ -30,14 +30,33 @@ type Problem struct {
 	File string
 	Pos
 	Msg *msg.Error // what is wrong, worded by Message
+	// Hint says how to fix it (quote the value, indent with spaces), or is
+	// nil.
+	Hint *msg.Error
+	// Warning marks a problem that leaves the plan valid: a unit plancheck
+	// does not know.
+	Warning bool
 }
 
 // Message is what is wrong, worded in l, without the place.
 func (p Problem) Message(l msg.Lang) string { return p.Msg.In(l) }
 
-// Text is the problem worded in l: file:line:col: message.
+// HintText is the problem's hint worded in l, or "".
+func (p Problem) HintText(l msg.Lang) string {
+	if p.Hint == nil {
+		return ""
+	}
+	return p.Hint.In(l)
+}
+
+// Text is the problem worded in l: file:line:col: message, the message of a
+// warning after the word for one (警告：).
 func (p Problem) Text(l msg.Lang) string {
-	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, p.Message(l))
+	text := p.Message(l)
+	if p.Warning {
+		text = l.T("prefix.warning") + text
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", p.File, p.Line, p.Col, text)
 }
 
 // String is the problem in English.
@@ -115,15 +134,21 @@ func Load(name string, data []byte) (*Plan, error) {
 			d.validate(p)
 		}
 	}
+	sort.SliceStable(d.problems, func(i, j int) bool {
+		a, b := d.problems[i], d.problems[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	for _, pr := range d.problems {
+		if !pr.Warning {
+			// Warnings too, in file order: the file is being fixed.
+			return nil, d.problems
+		}
+	}
 	if len(d.problems) > 0 {
-		sort.SliceStable(d.problems, func(i, j int) bool {
-			a, b := d.problems[i], d.problems[j]
-			if a.Line != b.Line {
-				return a.Line < b.Line
-			}
-			return a.Col < b.Col
-		})
-		return nil, d.problems
+		p.Warnings = d.problems
 	}
 	return p, nil
 }
@@ -141,6 +166,12 @@ type decoder struct {
 // errorf records the problem worded by the catalogue's key k with args.
 func (d *decoder) errorf(at Pos, k msg.Key, args ...any) {
 	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf(k, args...)})
+}
+
+// warnf records a warning worded by the catalogue's key k with args: a
+// problem that leaves the plan valid.
+func (d *decoder) warnf(at Pos, k msg.Key, args ...any) {
+	d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf(k, args...), Warning: true})
 }
 
 // checkf is errorf for validation: it says nothing about a value whose
@@ -172,7 +203,7 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(Pos{1, 1}, "plan.empty-file") // nothing but comments
 		return nil
 	} else if err != nil {
-		d.yamlError(err)
+		d.yamlError(data, err)
 		return nil
 	}
 	var extra yaml.Node
@@ -180,9 +211,10 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(pos(&extra), "plan.more-documents")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.yamlError(err)
+		d.yamlError(data, err)
 		return nil
 	}
+	d.reportSlips(data)
 	if bad := findAnchor(&doc); bad != nil {
 		d.errorf(pos(bad), "plan.anchor")
 		return nil
@@ -194,13 +226,18 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-func (d *decoder) yamlError(err error) {
+// yamlError reports a file YAML could not parse: the slips in it, each with
+// a hint, and the parser's own error unless a slip explains it.
+func (d *decoder) yamlError(data []byte, err error) {
 	text := err.Error()
 	if m := yamlErrLine.FindStringSubmatch(text); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		d.errorf(Pos{line, 1}, "plan.yaml-syntax", m[2])
+		if !d.explainSyntax(data, line) {
+			d.errorf(Pos{line, 1}, "plan.yaml-syntax", m[2])
+		}
 		return
 	}
+	d.explainSyntax(data, 0)
 	d.errorf(Pos{1, 1}, "plan.yaml-error", msg.Quoted(text))
 }
 
@@ -365,9 +402,10 @@ func (d *decoder) str(n *yaml.Node, what *msg.Error, allowEmpty bool) string {
 
 // exprText reads an expression's text. An unquoted [15] is a YAML list, not
 // text: say how to write a cumulative value.
-func (d *decoder) exprText(n *yaml.Node, what *msg.Error) string {
+func (d *decoder) exprText(n *yaml.Node, key string, what *msg.Error) string {
 	if n != nil && n.Kind == yaml.SequenceNode && len(n.Content) == 1 && n.Content[0].Kind == yaml.ScalarNode {
 		d.errorf(pos(n), "plan.unquoted-list", what, msg.Quoted(n.Content[0].Value))
+		d.problems[len(d.problems)-1].Hint = msg.Errorf("plan.hint.quote", key, "["+n.Content[0].Value+"]")
 		return ""
 	}
 	return d.str(n, what, false)
@@ -516,7 +554,7 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	ind.Name = d.str(f["name"], fieldOf(indicatorSubject(ind.ID, ""), "name"), false)
 	what := indicatorSubject(ind.ID, ind.Name)
 	ind.Unit = d.str(f["unit"], fieldOf(what, "unit"), true)
-	ind.Printed = d.exprText(f["printed"], fieldOf(what, "printed"))
+	ind.Printed = d.exprText(f["printed"], "printed", fieldOf(what, "printed"))
 	ind.Note = d.str(f["note"], fieldOf(what, "note"), true)
 	ind.Source = d.str(f["source"], fieldOf(what, "source"), true)
 	if v := f["aliases"]; v != nil {
@@ -526,13 +564,13 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 		}
 	}
 	raw := rawIndicator{
-		target:    d.exprText(f["target"], fieldOf(what, "target")),
+		target:    d.exprText(f["target"], "target", fieldOf(what, "target")),
 		attribute: d.str(f["attribute"], fieldOf(what, "attribute"), false),
 		judge:     d.str(f["judge"], fieldOf(what, "judge"), false),
 	}
 	if v := f["baseline"]; v != nil {
 		raw.hasBaseline = true
-		raw.baseline = d.exprText(v, fieldOf(what, "baseline"))
+		raw.baseline = d.exprText(v, "baseline", fieldOf(what, "baseline"))
 	}
 	if v := f["precision"]; v != nil {
 		raw.hasPrecision = true

@@ -48,6 +48,9 @@ type Plan struct {
 
 	// File is the name the plan was loaded from, for messages.
 	File string
+	// Warnings are what is odd in the file but leaves the plan valid (a
+	// unit plancheck does not know), in file order; validate prints them.
+	Warnings Problems
 	// pos maps a field name to the place of its value.
 	pos map[string]Pos
 }

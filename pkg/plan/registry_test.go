@@ -122,7 +122,20 @@ func TestUnits(t *testing.T) {
 		{5, "％", "%", 5, true},
 		{5, "个", "家", 0, false}, // different things
 		{5, "人", "人次", 0, false},
-		{5, "头", "人", 0, false},
+		{5, "头", "人", 0, false},   // an unknown unit matches only itself
+		{5, "头", "头", 5, true},    // … and that
+		{5, "标准亩", "亩", 0, false}, // not a family plancheck knows
+		{2, "公顷", "平方米", 20000, true},
+		{3, "平方公里", "公顷", 300, true},   // 3 × 1e6 / 1e4
+		{1.5, "万平方米", "公顷", 1.5, true}, // both 1e4 m²
+		{5, "亩", "平方米", 0, false},      // 666.67 m²: not exact
+		{2.5, "公里", "米", 2500, true},
+		{3, "万吨", "吨", 30000, true},
+		{1500, "千克", "吨", 1.5, true},
+		{4, "万千瓦", "千瓦", 40000, true},
+		{2, "亿人", "万人", 20000, true},
+		{5, "名", "人", 0, false}, // kept apart (decisions.md, "Open units")
+		{5, "‰", "%", 0, false}, // a rate per mille is not a percent
 	} {
 		got, ok := plan.ConvertUnit(c.v, c.from, c.to)
 		if ok != c.ok || (ok && abs(got-c.want) > 1e-9) {

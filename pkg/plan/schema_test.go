@@ -145,3 +145,22 @@ func TestSchemaMatchesLoader(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodedPlansSatisfySchema: a plan file written by Encode (show
+// --format yaml) is one an editor's schema accepts as it is.
+func TestEncodedPlansSatisfySchema(t *testing.T) {
+	s := compileSchema(t)
+	r, err := plan.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range r.All() {
+		var out bytes.Buffer
+		if err := plan.Encode(&out, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Validate(yamlToJSONValue(t, out.Bytes())); err != nil {
+			t.Errorf("%s: %v", p.Ref(), err)
+		}
+	}
+}

@@ -1,78 +1,142 @@
 package plan
 
 import (
-	"sort"
-
 	"golang.org/x/text/unicode/norm"
 )
 
-// Unit is a unit a plan may give an indicator. Units of the same Dimension
-// convert exactly by their Scale (万人 is 10000 人); units of different
-// dimensions never convert (个, 家 and 户 count different things).
+// Unit is a unit a plan may give an indicator. Units are open: any text is a
+// unit. The units plancheck knows form families, and units of one family
+// convert exactly by their Scale (万人 is 10000 人, 公顷 10000 平方米); units of
+// different families never convert (个, 家 and 户 count different things, and
+// 亩 is 666.67 平方米, not exactly). A unit plancheck does not know is its own
+// family of one: it matches only itself.
 type Unit struct {
-	Name      string
-	Dimension string
-	Scale     float64
+	Name string
+	// Family names the family by its first unit (人 for 人, 万人, 亿人); an
+	// unknown unit's family is its own name.
+	Family string
+	// Scale is the unit in its family's first unit: 万人 is 1e4 人.
+	Scale float64
+	// Count marks a count or a physical amount (人, 个, 吨, 平方米): never
+	// negative.
+	Count bool
+	// Multiplied marks a unit that 万 or 亿 written after a number may
+	// multiply (42.5万 in a 人 row): counts, amounts and money, not rates,
+	// ages or durations.
+	Multiplied bool
+	// Known is false for a unit plancheck does not know.
+	Known bool
 }
 
-// units lists every unit the plans use or are likely to use, by dimension.
-var units = map[string]Unit{}
+// What a family measures, as the flags of its units.
+type unitKind int
 
-func init() {
-	for _, u := range []Unit{
-		{"", "none", 1}, // a ratio or an index
-		{"%", "percent", 1},
-		{"‰", "permille", 1},
-		{"个百分点", "percentage-points", 1},
-		{"人", "people", 1},
-		{"万人", "people", 1e4},
-		{"人次", "person-times", 1},
-		{"万人次", "person-times", 1e4},
-		{"元", "money", 1},
-		{"万元", "money", 1e4},
-		{"亿元", "money", 1e8},
-		{"个", "个", 1},
-		{"家", "家", 1},
-		{"户", "户", 1},
-		{"件", "件", 1},
-		{"份", "份", 1},
-		{"项", "项", 1},
-		{"所", "所", 1},
-		{"次", "次", 1},
-		{"天", "days", 1},
-		{"个工作日", "working-days", 1},
-		{"年", "years", 1},
-		{"岁", "age", 1},
-	} {
-		units[u.Name] = u
-	}
+const (
+	kindOther unitKind = iota // rates, ages, durations: never multiplied
+	kindCount                 // counts and physical amounts
+	kindMoney                 // money: multiplied, but may be negative
+)
+
+type scaled struct {
+	name  string
+	scale float64
 }
 
-// LookupUnit returns the unit of the given name (compared after NFKC, so （％）
-// is %), and whether it is known.
-func LookupUnit(name string) (Unit, bool) {
-	u, ok := units[norm.NFKC.String(name)]
-	return u, ok
+type family struct {
+	kind  unitKind
+	units []scaled
 }
 
-// UnitNames lists the known units, sorted, for messages.
-func UnitNames() []string {
-	names := make([]string, 0, len(units))
-	for n := range units {
-		if n != "" {
-			names = append(names, n)
+// families lists every unit plancheck knows, by family, in the order
+// messages list them. Only exact factors make a family: 亩 (666.67 m²) and
+// 名 (a count of people that plans keep apart from 人) stand alone.
+var families = []family{
+	{kindOther, []scaled{{"", 1}}}, // a ratio or an index
+	{kindOther, []scaled{{"%", 1}}},
+	{kindOther, []scaled{{"‰", 1}}},
+	{kindOther, []scaled{{"个百分点", 1}}},
+	{kindOther, []scaled{{"倍", 1}}},
+	{kindCount, []scaled{{"人", 1}, {"万人", 1e4}, {"亿人", 1e8}}},
+	{kindCount, []scaled{{"人次", 1}, {"万人次", 1e4}, {"亿人次", 1e8}}},
+	{kindCount, []scaled{{"名", 1}}},
+	{kindCount, []scaled{{"户", 1}, {"万户", 1e4}}},
+	{kindCount, []scaled{{"个", 1}, {"万个", 1e4}}},
+	{kindCount, []scaled{{"家", 1}, {"万家", 1e4}}},
+	{kindCount, []scaled{{"套", 1}, {"万套", 1e4}}},
+	{kindCount, []scaled{{"张", 1}, {"万张", 1e4}}},
+	{kindCount, []scaled{{"件", 1}, {"万件", 1e4}}},
+	{kindCount, []scaled{{"份", 1}, {"万份", 1e4}}},
+	{kindCount, []scaled{{"次", 1}, {"万次", 1e4}}},
+	{kindCount, []scaled{{"座", 1}}},
+	{kindCount, []scaled{{"所", 1}}},
+	{kindCount, []scaled{{"项", 1}}},
+	{kindMoney, []scaled{{"元", 1}, {"万元", 1e4}, {"亿元", 1e8}}},
+	{kindCount, []scaled{{"米", 1}, {"千米", 1e3}, {"公里", 1e3}}},
+	{kindCount, []scaled{{"平方米", 1}, {"万平方米", 1e4}, {"公顷", 1e4}, {"平方千米", 1e6}, {"平方公里", 1e6}}},
+	{kindCount, []scaled{{"亩", 1}, {"万亩", 1e4}}},
+	{kindCount, []scaled{{"立方米", 1}, {"万立方米", 1e4}, {"亿立方米", 1e8}}},
+	{kindCount, []scaled{{"千克", 1}, {"公斤", 1}, {"吨", 1e3}, {"万吨", 1e7}, {"亿吨", 1e11}}},
+	{kindCount, []scaled{{"千瓦", 1}, {"兆瓦", 1e3}, {"万千瓦", 1e4}}},
+	{kindCount, []scaled{{"千瓦时", 1}, {"万千瓦时", 1e4}, {"亿千瓦时", 1e8}}},
+	{kindOther, []scaled{{"微克/立方米", 1}}},
+	{kindOther, []scaled{{"岁", 1}}},
+	{kindOther, []scaled{{"年", 1}}},
+	{kindOther, []scaled{{"天", 1}}},
+	{kindOther, []scaled{{"个工作日", 1}}},
+	{kindOther, []scaled{{"小时", 1}}},
+}
+
+// units maps each known unit's name to it.
+var units = func() map[string]Unit {
+	m := map[string]Unit{}
+	for _, f := range families {
+		for _, u := range f.units {
+			m[u.name] = Unit{Name: u.name, Family: f.units[0].name, Scale: u.scale,
+				Count: f.kind == kindCount, Multiplied: f.kind != kindOther, Known: true}
 		}
 	}
-	sort.Strings(names)
-	return names
+	return m
+}()
+
+// LookupUnit returns the unit of the given name (compared after NFKC, so （％）
+// is %), and whether plancheck knows it. A unit it does not know is returned
+// as its own family of one.
+func LookupUnit(name string) (Unit, bool) {
+	name = norm.NFKC.String(name)
+	if u, ok := units[name]; ok {
+		return u, true
+	}
+	return Unit{Name: name, Family: name, Scale: 1}, false
 }
 
-// ConvertUnit converts v from one unit to another. It reports false when either
-// unit is unknown or they measure different things.
+// UnitFamilies lists the known units by family, in the order messages list
+// them; the empty unit of a ratio is left out.
+func UnitFamilies() [][]string {
+	var out [][]string
+	for _, f := range families {
+		var names []string
+		for _, u := range f.units {
+			if u.name != "" {
+				names = append(names, u.name)
+			}
+		}
+		if len(names) > 0 {
+			out = append(out, names)
+		}
+	}
+	return out
+}
+
+// SameUnit reports whether two unit names are the same unit (after NFKC).
+func SameUnit(a, b string) bool { return norm.NFKC.String(a) == norm.NFKC.String(b) }
+
+// ConvertUnit converts v from one unit to another. It reports false when the
+// two are of different families; a unit plancheck does not know converts
+// only to itself.
 func ConvertUnit(v float64, from, to string) (float64, bool) {
-	f, ok1 := LookupUnit(from)
-	t, ok2 := LookupUnit(to)
-	if !ok1 || !ok2 || f.Dimension != t.Dimension {
+	f, _ := LookupUnit(from)
+	t, _ := LookupUnit(to)
+	if f.Family != t.Family {
 		return 0, false
 	}
 	if f.Scale == t.Scale {

@@ -239,7 +239,10 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 	ind.Precision = precision
 
 	if _, ok := LookupUnit(ind.Unit); !ok {
-		d.checkf(ind.Pos("unit"), "plan.unit", what, msg.Quoted(ind.Unit), enumerate("plan.unit-list", UnitNames()))
+		// Units are open (decisions.md, "Open units"): an unknown one is
+		// kept as written, and a warning lists the known ones in case it
+		// is a typo (万 人).
+		d.warnf(ind.Pos("unit"), "plan.unit-unknown", what, msg.Quoted(ind.Unit), unitFamilies())
 	}
 }
 
@@ -302,4 +305,18 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what *msg.Er
 	default:
 		ind.Better = []Direction{implied}
 	}
+}
+
+// unitFamilies is the known units for a message: each family's units joined
+// as a list (万人、亿人), the families as the catalogue joins them (；).
+func unitFamilies() any {
+	var out any
+	for i, f := range UnitFamilies() {
+		if i == 0 {
+			out = enumerate("plan.list", f)
+			continue
+		}
+		out = msg.Errorf("plan.unit-families", out, enumerate("plan.list", f))
+	}
+	return out
 }
