@@ -48,6 +48,9 @@ type Plan struct {
 
 	// File is the name the plan was loaded from, for messages.
 	File string
+	// Embedded is true for a plan built into the binary (File is then
+	// its name under EmbeddedDir).
+	Embedded bool
 	// pos maps a field name to the place of its value.
 	pos map[string]Pos
 }
