@@ -114,13 +114,16 @@ func fileExtensions(exts ...string) cobra.CompletionFunc {
 	}
 }
 
-// completePlanRef offers the embedded plans as --plan and PLAN name them: ID
+// completePlanRef offers the embedded plans and the plan folders' as --plan and PLAN name them: ID
 // (its newest version) and ID@VERSION for every version. A plan can also be a
 // file, so when no embedded plan starts with what was typed (./, ../, a
 // folder), plan files are offered instead.
 func completePlanRef(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var refs []string
-	if reg, err := plan.Embedded(); err == nil {
+	// The folders' plans too (--plans as typed so far, PLANCHECK_PLANS),
+	// without a word about their files: a completion prints nothing else.
+	dirs, _ := cmd.Flags().GetStringArray("plans")
+	if reg, err := loadRegistry(planFolders(dirs), nil, langOfCmd(cmd)); err == nil {
 		refs = planRefCompletions(reg, langOfCmd(cmd))
 	}
 	var matching []string

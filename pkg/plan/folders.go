@@ -38,7 +38,24 @@ type Skipped struct {
 // and resolving that reference is an error naming both files (Conflict). A
 // folder that cannot be read at all is an error.
 func (r *Registry) WithFolders(dirs []string) (*Registry, []Skipped, error) {
-	out := &Registry{plans: append([]*Plan(nil), r.plans...), data: map[string][]byte{}, conflicts: map[string]error{}}
+	var files []string
+	var skipped []Skipped
+	for _, dir := range dirs {
+		f, bad, err := FolderFiles(dir)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, f...)
+		skipped = append(skipped, bad...)
+	}
+	reg, bad := r.WithFiles(files)
+	return reg, append(skipped, bad...), nil
+}
+
+// WithFiles returns a registry of r's plans and of the plans of files, read
+// in order, as WithFolders reads a folder's files.
+func (r *Registry) WithFiles(files []string) (*Registry, []Skipped) {
+	out := &Registry{plans: append([]*Plan(nil), r.plans...), data: map[string][]byte{}, conflicts: map[string]*Conflict{}}
 	for k, v := range r.data {
 		out.data[k] = v
 	}
@@ -50,40 +67,49 @@ func (r *Registry) WithFolders(dirs []string) (*Registry, []Skipped, error) {
 		byRef[p.Ref()] = p
 	}
 	var skipped []Skipped
-	for _, dir := range dirs {
-		files, bad, err := planFiles(dir)
+	for _, f := range files {
+		data, err := ReadFile(f)
 		if err != nil {
-			return nil, nil, err
+			skipped = append(skipped, Skipped{f, err})
+			continue
 		}
-		skipped = append(skipped, bad...)
-		for _, f := range files {
-			data, err := ReadFile(f)
-			if err != nil {
-				skipped = append(skipped, Skipped{f, err})
-				continue
-			}
-			p, err := Load(f, data)
-			if err != nil {
-				skipped = append(skipped, Skipped{f, err})
-				continue
-			}
-			ref := p.Ref()
-			first, dup := byRef[ref]
-			switch {
-			case !dup:
-				byRef[ref] = p
-				out.plans = append(out.plans, p)
-				out.data[ref] = data
-			case sameContent(out.data[ref], data):
-				// The same plan twice (a copy, a folder named twice): one.
-			case out.conflicts[ref] == nil:
-				out.conflicts[ref] = msg.Errorf("plan.conflict", ErrConflict, fileLabel(first), fileLabel(p), ref)
-			}
+		p, err := Load(f, data)
+		if err != nil {
+			skipped = append(skipped, Skipped{f, err})
+			continue
+		}
+		ref := p.Ref()
+		first, dup := byRef[ref]
+		switch {
+		case !dup:
+			byRef[ref] = p
+			out.plans = append(out.plans, p)
+			out.data[ref] = data
+		case sameContent(out.data[ref], data):
+			// The same plan twice (a copy, a folder named twice): one.
+		case out.conflicts[ref] == nil:
+			out.conflicts[ref] = &Conflict{Ref: ref, First: first.File, Second: p.File,
+				err: msg.Errorf("plan.conflict", ErrConflict, fileLabel(first), fileLabel(p), ref)}
 		}
 	}
 	out.sort()
-	return out, skipped, nil
+	return out, skipped
 }
+
+// Conflict is a plan reference that two files hold with different contents;
+// resolving it is this error.
+type Conflict struct {
+	Ref string
+	// First is the file of the plan the registry keeps (the embedded one,
+	// or the first read); Second the first file found to differ from it.
+	First, Second string
+	err           *msg.Error
+}
+
+func (c *Conflict) Error() string { return c.err.Error() }
+
+// Unwrap is the error as the catalogue words it (and so ErrConflict).
+func (c *Conflict) Unwrap() error { return c.err }
 
 // fileLabel names the file a plan came from, saying so when it is built in.
 func fileLabel(p *Plan) any {
@@ -93,10 +119,10 @@ func fileLabel(p *Plan) any {
 	return p.File
 }
 
-// planFiles lists the *.yaml and *.yml files under dir in lexical order, as
+// FolderFiles lists the *.yaml and *.yml files under dir in lexical order, as
 // WithFolders reads them, named under dir as given. A subfolder that cannot
 // be read is listed as skipped.
-func planFiles(dir string) ([]string, []Skipped, error) {
+func FolderFiles(dir string) ([]string, []Skipped, error) {
 	info, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -202,20 +228,20 @@ func sameNode(a, b *yaml.Node) bool {
 // Conflict is the error for a plan whose reference two files hold with
 // different contents (see WithFolders), or nil.
 func (r *Registry) Conflict(p *Plan) error {
-	if p == nil {
-		return nil
+	if p == nil || r.conflicts[p.Ref()] == nil {
+		return nil // not a nil *Conflict in an error
 	}
 	return r.conflicts[p.Ref()]
 }
 
 // Conflicts lists every conflict of the registry, by plan reference.
-func (r *Registry) Conflicts() []error {
+func (r *Registry) Conflicts() []*Conflict {
 	refs := make([]string, 0, len(r.conflicts))
 	for ref := range r.conflicts {
 		refs = append(refs, ref)
 	}
 	sort.Strings(refs)
-	out := make([]error, len(refs))
+	out := make([]*Conflict, len(refs))
 	for i, ref := range refs {
 		out[i] = r.conflicts[ref]
 	}

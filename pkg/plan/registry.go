@@ -30,7 +30,7 @@ type Registry struct {
 	data map[string][]byte
 	// conflicts holds, by reference, the error for a reference two files
 	// hold with different contents (WithFolders).
-	conflicts map[string]error
+	conflicts map[string]*Conflict
 }
 
 // NewRegistry returns a registry of the given plans; two plans with the same id
@@ -189,7 +189,7 @@ func (r *Registry) Lookup(id string, version int) (*Plan, error) {
 	}
 	switch {
 	case found != nil && r.conflicts[found.Ref()] != nil:
-		return nil, r.conflicts[found.Ref()]
+		return nil, r.Conflict(found)
 	case found != nil:
 		return found, nil
 	case versions == nil:
