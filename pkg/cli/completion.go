@@ -15,6 +15,11 @@ import (
 // its value itself; TestCompletionValuesAccepted holds this list to what the
 // commands accept, so that the two cannot drift apart.
 var formatValues = map[string][]string{
+	"diff": {
+		"table\tcompletion.diff.table",
+		"markdown\tcompletion.diff.markdown",
+		"json\tcompletion.diff.json",
+	},
 	"eval": {
 		"table\tcompletion.eval.table",
 		"markdown\tcompletion.eval.markdown",
@@ -79,6 +84,13 @@ func registerCompletions(root *cobra.Command) {
 		case "show":
 			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 				if len(args) > 0 {
+					return nil, cobra.ShellCompDirectiveNoFileComp
+				}
+				return completePlanRef(cmd, args, toComplete)
+			}
+		case "diff":
+			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+				if len(args) > 1 {
 					return nil, cobra.ShellCompDirectiveNoFileComp
 				}
 				return completePlanRef(cmd, args, toComplete)

@@ -103,6 +103,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 		newValidateCmd(ios, g, nil),
 		newPlansCmd(ios, g, nil),
 		newShowCmd(ios, g, nil),
+		newDiffCmd(ios, g, nil),
 		newInspectCmd(ios, g, nil),
 		newEvalCmd(ios, g, nil),
 		newTemplateCmd(ios, g, nil),

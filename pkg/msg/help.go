@@ -96,6 +96,25 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.template.years":  {"要填的年份：2021-2025 这样的一段，或一个年份（默认：规划期）", "the years to fill: a range like 2021-2025, or one year (default: the plan's period)"},
 		"flag.validate.format": {"输出格式：text 或 github", "output format: text or github"},
 		"flag.version":         {"plancheck 的版本", "version for plancheck"},
+		"help.diff.long": {`diff 比较两个规划（通常是同一规划的两个版本，如中期调整前后），列出变化：新增和删除的
+指标、改名的指标（同一 id，名称不同），以及指标的目标、基数、属性、单位、方向（better）、
+分组等的修改，还有规划本身的标题、规划期、阈值等的修改。指标按 id 对应。目标和基数按
+表达式比较：“≥ 95”与“≥95”相同。
+
+PLAN 是 id（取最新版本）、ID@VERSION，或规划文件；两者都可以是文件。
+
+退出状态：0 两个规划相同；1 有变化（与 diff 命令相同）；2 规划无法取得。`, `Diff compares two plans — most often two versions of one plan, before and after a
+mid-term adjustment (中期调整) — and lists what changed: indicators added and removed,
+indicators renamed (the same id under another name), and each change to an
+indicator's target, baseline, attribute, unit, better, group and other fields, and
+to the plan's own title, period and thresholds. Indicators are matched by id.
+Targets and baselines are compared as expressions: "≥ 95" and "≥95" are the same.
+
+PLAN is an id (its newest version), ID@VERSION, or a plan file; either may be a file.
+
+Exit status: 0 the plans are the same; 1 they differ (as diff(1) has it); 2 a plan
+could not be had.`},
+		"help.diff.short": {"比较两个规划（版本）：新增、删除、改名的指标，修改的目标、基数、属性、单位", "Compare two plans (versions): indicators added, removed, renamed; targets, baselines, attributes, units changed"},
 		"help.eval.long": {`eval 根据实际值工作簿评判规划某一年的每项指标，并按专栏1的样式输出完成情况表：
 指标、属性、目标、实际值、时序进度、完成进度、完成情况（提前完成、快于预期、符合预期、
 滞后、完成、未完成、无数据）和预计。表下列出：工作簿未报送的指标（未报送）、与工作簿

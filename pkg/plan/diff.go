@@ -135,7 +135,13 @@ func indicatorChanges(a, b *Indicator) []Change {
 	add(Changed, "better", directions(a.Better), directions(b.Better))
 	add(Changed, "judge", a.Judge.String(), b.Judge.String())
 	add(Changed, "printed", a.Printed, b.Printed)
-	add(Changed, "precision", strconv.Itoa(a.Precision), strconv.Itoa(b.Precision))
+	// The decimals shown follow the target unless the file sets them: a
+	// change the target brings is no change of its own.
+	_, setA := a.pos["precision"]
+	_, setB := b.pos["precision"]
+	if setA || setB {
+		add(Changed, "precision", strconv.Itoa(a.Precision), strconv.Itoa(b.Precision))
+	}
 	add(Changed, "aliases", strings.Join(a.Aliases, "、"), strings.Join(b.Aliases, "、"))
 	add(Changed, "note", a.Note, b.Note)
 	add(Changed, "source", a.Source, b.Source)
