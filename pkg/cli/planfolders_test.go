@@ -133,3 +133,53 @@ func TestPlanFoldersChinese(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
 	}
 }
+
+// TestPlanFoldersErrorsWorded: the errors and warnings of plan folders and
+// diff read in Chinese with no English left, as TestErrorsHaveNoEnglishProse
+// holds the others.
+func TestPlanFoldersErrorsWorded(t *testing.T) {
+	t.Setenv("PLANCHECK_LANG", "")
+	t.Setenv(plansEnvVar, "")
+	dir := teamFolder(t)
+	file := filepath.Join(dir, "bad.yaml")
+	for _, args := range [][]string{
+		{"plans", "--plans", filepath.Join(dir, "missing")},
+		{"plans", "--plans", file},
+		{"show", "aaa-team", "--plans", dir},
+		{"template", "--plan", "aaa-team", "-o", filepath.Join(t.TempDir(), "t.xlsx"), "--plans", dir},
+		{"diff", "jlp-hrss-14th"},
+		{"diff", "jlp-hrss-14th", "jlp-hrss-13th", "--format", "xml"},
+		{"diff", "jlp-hrss-14th", "nosuch"},
+		{"diff", "jlp-hrss-14th", "aaa-team", "--plans", dir},
+	} {
+		checkErrorWorded(t, dir, args, ExitTrouble)
+	}
+	checkErrorWorded(t, dir, []string{"validate", "--plans", dir}, ExitFailed)
+}
+
+// TestPlanFoldersAddUp: --plans and PLANCHECK_PLANS together: the plans of
+// every folder of both.
+func TestPlanFoldersAddUp(t *testing.T) {
+	one, two := t.TempDir(), t.TempDir()
+	src, err := os.ReadFile(filepath.Join("testdata", "midterm.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for dir, id := range map[string]string{one: "one", two: "two"} {
+		data := strings.Replace(string(src), "id: jlp-hrss-14th\n", "id: "+id+"\n", 1)
+		if err := os.WriteFile(filepath.Join(dir, id+".yaml"), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv(plansEnvVar, two)
+	code, stdout, stderr := runMain("plans", "--plans", one, "--format", "json")
+	if code != 0 || stderr != "" || !strings.Contains(stdout, `"id": "one"`) || !strings.Contains(stdout, `"id": "two"`) || !strings.Contains(stdout, `"id": "jlp-hrss-13th"`) {
+		t.Errorf("exit %d, stderr %q\n%s", code, stderr, stdout)
+	}
+	// The mid-term adjustment as a folder's plan: diff finds it by id.
+	t.Setenv(plansEnvVar, string(os.PathListSeparator)+filepath.Join("testdata"))
+	code, stdout, _ = runMain("diff", "jlp-hrss-14th@1", "jlp-hrss-14th", "--lang", "en")
+	if code != 1 || !strings.HasPrefix(stdout, "jlp-hrss-14th@1 → jlp-hrss-14th@2: 11 changes\n") {
+		t.Errorf("diff by id: exit %d\n%s", code, stdout)
+	}
+}
