@@ -183,3 +183,20 @@ func TestPlanFoldersAddUp(t *testing.T) {
 		t.Errorf("diff by id: exit %d\n%s", code, stdout)
 	}
 }
+
+// TestPlanFoldersComplete: completion offers the folders' plans, and says
+// nothing about their bad files.
+func TestPlanFoldersComplete(t *testing.T) {
+	t.Setenv(plansEnvVar, "")
+	dir := teamFolder(t)
+	for _, args := range [][]string{
+		{"__complete", "show", "--plans", dir, "team"},
+		{"__complete", "diff", "jlp-hrss-14th", "--plans", dir, "team"},
+		{"__complete", "eval", "x.xlsx", "--plans", dir, "--plan", "team"},
+	} {
+		code, stdout, stderr := runMain(args...)
+		if code != 0 || !strings.HasPrefix(stdout, "team-plan\t") || !strings.Contains(stdout, "\nteam-plan@3\t") || strings.Contains(stdout+stderr, "bad.yaml") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+}
