@@ -1,7 +1,8 @@
 // Package plan holds the model of a five-year plan (规划) and its indicators (指标),
 // loads plan files strictly from versioned YAML with the line and column of every
-// value kept for messages, validates them, and keeps the registry of the plans
-// embedded in the binary.
+// value kept for messages, validates them, and keeps the registry of plans: those
+// embedded in the binary and those of a team's plan folders. Diff lists what
+// changed between two plans.
 package plan
 
 import (
