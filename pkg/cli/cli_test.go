@@ -481,7 +481,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show english", args: []string{"--lang", "en", "show", "jlp-hrss-13th"}, want: ok,
 			stdout: []string{"Indicator", "Target 2020", "expected"}, notStdout: []string{"预期性"}},
 		{name: "show unknown id", args: []string{"show", "nosuch"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：未知的规划“nosuch”（内置规划：jlp-hrss-13th、jlp-hrss-14th）\n", "plancheck: 提示："}},
+			stderr: []string{"plancheck: 错误：未知的规划“nosuch”（可用的规划：jlp-hrss-13th、jlp-hrss-14th）\n", "plancheck: 提示："}},
 		{name: "show unknown id in English", args: []string{"show", "--lang", "en", "nosuch"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: unknown plan \"nosuch\" (known: jlp-hrss-13th, jlp-hrss-14th)\n", "plancheck: hint: "}},
 		{name: "show unknown version", args: []string{"show", "jlp-hrss-14th@9"}, want: trouble, noStdout: true,

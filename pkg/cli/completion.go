@@ -15,6 +15,11 @@ import (
 // its value itself; TestCompletionValuesAccepted holds this list to what the
 // commands accept, so that the two cannot drift apart.
 var formatValues = map[string][]string{
+	"diff": {
+		"table\tcompletion.diff.table",
+		"markdown\tcompletion.diff.markdown",
+		"json\tcompletion.diff.json",
+	},
 	"eval": {
 		"table\tcompletion.eval.table",
 		"markdown\tcompletion.eval.markdown",
@@ -84,6 +89,13 @@ func registerCompletions(root *cobra.Command) {
 				}
 				return completePlanRef(cmd, args, toComplete)
 			}
+		case "diff":
+			c.ValidArgsFunction = func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+				if len(args) > 1 {
+					return nil, cobra.ShellCompDirectiveNoFileComp
+				}
+				return completePlanRef(cmd, args, toComplete)
+			}
 		case "eval", "inspect":
 			c.ValidArgsFunction = fileExtensions("xlsx", "xlsm")
 		case "validate":
@@ -115,13 +127,16 @@ func fileExtensions(exts ...string) cobra.CompletionFunc {
 	}
 }
 
-// completePlanRef offers the embedded plans as --plan and PLAN name them: ID
+// completePlanRef offers the embedded plans and the plan folders' as --plan and PLAN name them: ID
 // (its newest version) and ID@VERSION for every version. A plan can also be a
 // file, so when no embedded plan starts with what was typed (./, ../, a
 // folder), plan files are offered instead.
 func completePlanRef(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	var refs []string
-	if reg, err := plan.Embedded(); err == nil {
+	// The folders' plans too (--plans as typed so far, PLANCHECK_PLANS),
+	// without a word about their files: a completion prints nothing else.
+	dirs, _ := cmd.Flags().GetStringArray("plans")
+	if reg, err := loadRegistry(planFolders(dirs), nil, langOfCmd(cmd)); err == nil {
 		refs = planRefCompletions(reg, langOfCmd(cmd))
 	}
 	var matching []string

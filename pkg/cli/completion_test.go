@@ -147,6 +147,7 @@ func TestCompletionValuesAccepted(t *testing.T) {
 	// The arguments each command needs besides the flag; -o for the formats
 	// that need a file.
 	base := map[string][]string{
+		"diff":     {"jlp-hrss-14th", "jlp-hrss-13th"},
 		"eval":     {"a.xlsx", "-o", "r.xlsx"},
 		"inspect":  {"a.xlsx"},
 		"plans":    nil,
@@ -175,6 +176,8 @@ func TestCompletionValuesAccepted(t *testing.T) {
 		args := append(append([]string{}, base[name]...), extra...)
 		var cmd *cobra.Command
 		switch name {
+		case "diff":
+			cmd = newDiffCmd(ios, g, func(*diffOptions) error { return nil })
 		case "eval":
 			cmd = newEvalCmd(ios, g, func(*evalOptions) error { return nil })
 		case "inspect":

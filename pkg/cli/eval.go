@@ -173,11 +173,14 @@ func runEval(opts *evalOptions) error {
 		Read: opts.options()}
 	// A plan named by --plan is loaded once for all the workbooks.
 	if opts.planRef != "" {
-		p, err := resolvePlan(opts.planRef, opts.global.lang)
+		p, err := opts.global.resolvePlan(opts.planRef)
 		if err != nil {
 			return err
 		}
 		popts.Plan = p
+	} else if popts.Registry, err = opts.global.registry(); err != nil {
+		// The plan is chosen among the embedded plans and the folders'.
+		return err
 	}
 	bar := newProgress(opts.io.ErrOut, len(files), opts.quiet, opts.global.lang)
 	if bar != nil {

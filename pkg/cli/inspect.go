@@ -62,11 +62,18 @@ func newInspectCmd(ios *IOStreams, g *globalOptions, runF func(*inspectOptions) 
 func runInspect(opts *inspectOptions) error {
 	popts := pipeline.Options{Lang: opts.global.lang, Read: opts.options()}
 	if opts.planRef != "" {
-		p, err := resolvePlan(opts.planRef, opts.global.lang)
+		p, err := opts.global.resolvePlan(opts.planRef)
 		if err != nil {
 			return err
 		}
 		popts.Plan = p
+	} else {
+		// The plan is chosen among the embedded plans and the folders'.
+		reg, err := opts.global.registry()
+		if err != nil {
+			return err
+		}
+		popts.Registry = reg
 	}
 	res, notes, err := pipeline.Inspect(opts.file, popts)
 	stderr := newNoteWriter(opts.io.ErrOut)

@@ -13,13 +13,6 @@ import (
 // sample is the README's sample workbook.
 var sample = filepath.Join("..", "..", "testdata", "2023.xlsx")
 
-// runMain runs plancheck with args and returns its status and streams.
-func runMain(args ...string) (int, string, string) {
-	var stdout, stderr bytes.Buffer
-	code := Main(args, strings.NewReader(""), &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
-}
-
 // TestOutputOntoInputs: -o never replaces an input — the workbook, the
 // --plan file or the --aliases file, named as they are or through another
 // name or a link — nor a read-only file or a folder: exit 2, one message,

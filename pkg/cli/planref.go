@@ -8,12 +8,17 @@ import (
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
 
-// resolvePlan selects a plan as --plan and the PLAN arguments do (spec §2): a
-// file, an embedded id (newest version) or id@version. Every command that takes
-// a plan goes through here.
-func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
-	l := langOf(lang)
-	p, err := plan.Resolve(ref)
+// resolvePlanIn selects a plan of reg (or a file) as globalOptions.resolvePlan
+// does, and words what goes wrong in lang with a hint; a nil reg is the
+// embedded plans.
+func resolvePlanIn(reg *plan.Registry, ref string, lang msg.Lang) (*plan.Plan, error) {
+	var p *plan.Plan
+	var err error
+	if reg != nil {
+		p, err = reg.Resolve(ref)
+	} else {
+		p, err = plan.Resolve(ref)
+	}
 	var problems plan.Problems
 	switch {
 	case errors.As(err, &problems):
@@ -25,17 +30,19 @@ func resolvePlan(ref string, lang ...msg.Lang) (*plan.Plan, error) {
 				errs = append(errs, pr)
 			}
 		}
-		err := msg.Worded(errs.Text(l), err)
+		err := msg.Worded(errs.Text(lang), err)
 		for _, pr := range errs {
 			if pr.Hint != nil {
-				return nil, withHint(err, "%s", pr.HintText(l))
+				return nil, withHint(err, "%s", pr.HintText(lang))
 			}
 		}
 		return nil, err
 	case errors.Is(err, plan.ErrUnknownPlan):
-		return nil, withHint(err, "%s", l.T("hint.plan-unknown"))
+		return nil, withHint(err, "%s", lang.T("hint.plan-unknown"))
+	case errors.Is(err, plan.ErrConflict):
+		return nil, withHint(err, "%s", lang.T("hint.plan-conflict"))
 	case errors.Is(err, os.ErrNotExist):
-		return nil, withHint(err, "%s", l.T("hint.plan-file"))
+		return nil, withHint(err, "%s", lang.T("hint.plan-file"))
 	}
 	return p, err
 }

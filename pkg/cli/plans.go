@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 type plansOptions struct {
@@ -42,9 +42,15 @@ func newPlansCmd(ios *IOStreams, g *globalOptions, runF func(*plansOptions) erro
 }
 
 func runPlans(opts *plansOptions) error {
-	reg, err := plan.Embedded()
+	reg, err := opts.global.registry()
 	if err != nil {
 		return err
+	}
+	// Two files that hold the same plan version differently are listed
+	// once, and said on stderr: using that version is an error.
+	stderr := newNoteWriter(opts.io.ErrOut)
+	for _, c := range reg.Conflicts() {
+		stderr.line("plancheck: " + opts.global.lang.T("prefix.warning") + msg.Text(c, opts.global.lang))
 	}
 	if opts.format == "json" {
 		return textout.PlanListJSON(opts.io.Out, reg.All())

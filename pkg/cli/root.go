@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/report"
 )
 
@@ -44,13 +45,21 @@ type IOStreams struct {
 type globalOptions struct {
 	langFlag string
 	lang     report.Lang
+	// plansDirs are the --plans folders; errOut is where the warnings about
+	// their files go; reg, regErr and regDone hold the registry once made
+	// (planfolders.go).
+	plansDirs []string
+	errOut    io.Writer
+	reg       *plan.Registry
+	regErr    error
+	regDone   bool
 }
 
 // newRootCmd builds the command tree afresh, so tests can run in parallel.
 func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 	// The help texts are set as the commands are built, before the flags
 	// are parsed: the language comes from the arguments as they stand.
-	g := &globalOptions{lang: helpLang(args)}
+	g := &globalOptions{lang: helpLang(args), errOut: ios.ErrOut}
 	root := &cobra.Command{
 		Use:           "plancheck",
 		Short:         g.lang.T("help.root.short"),
@@ -85,6 +94,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 	root.SetErr(ios.ErrOut)
 	root.SetVersionTemplate("plancheck {{.Version}}\n")
 	root.PersistentFlags().StringVar(&g.langFlag, "lang", "", g.lang.T("flag.lang"))
+	addPlansFlag(root, g)
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return withHint(flagError(g.lang, err), "%s", g.lang.T("hint.see-help", cmd.CommandPath()))
 	})
@@ -93,6 +103,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 		newValidateCmd(ios, g, nil),
 		newPlansCmd(ios, g, nil),
 		newShowCmd(ios, g, nil),
+		newDiffCmd(ios, g, nil),
 		newInspectCmd(ios, g, nil),
 		newEvalCmd(ios, g, nil),
 		newTemplateCmd(ios, g, nil),

@@ -49,7 +49,7 @@ func newShowCmd(ios *IOStreams, g *globalOptions, runF func(*showOptions) error)
 }
 
 func runShow(opts *showOptions) error {
-	p, err := resolvePlan(opts.planRef, opts.global.lang)
+	p, err := opts.global.resolvePlan(opts.planRef)
 	if err != nil {
 		return err
 	}

@@ -94,13 +94,9 @@ func parseYears(flag, s string, lang ...msg.Lang) (from, to int, err error) {
 	return from, to, nil
 }
 
-// defaultTemplatePlan is the embedded plan with the latest period (the plan
+// defaultTemplatePlan is the plan of reg with the latest period (the plan
 // now running), its newest version; on a tie, the first by id.
-func defaultTemplatePlan(lang ...msg.Lang) (*plan.Plan, error) {
-	reg, err := plan.Embedded()
-	if err != nil {
-		return nil, err
-	}
+func defaultTemplatePlan(reg *plan.Registry, lang msg.Lang) (*plan.Plan, error) {
 	var best *plan.Plan
 	for _, p := range reg.Newest() {
 		if best == nil || p.Period.End > best.Period.End ||
@@ -109,7 +105,10 @@ func defaultTemplatePlan(lang ...msg.Lang) (*plan.Plan, error) {
 		}
 	}
 	if best == nil {
-		return nil, withHint(errors.New(langOf(lang).T("error.no-template-plan")), "%s", langOf(lang).T("hint.plan-file-flag"))
+		return nil, withHint(errors.New(lang.T("error.no-template-plan")), "%s", lang.T("hint.plan-file-flag"))
+	}
+	if err := reg.Conflict(best); err != nil {
+		return nil, withHint(err, "%s", lang.T("hint.plan-conflict"))
 	}
 	return best, nil
 }
@@ -118,11 +117,18 @@ func runTemplate(opts *templateOptions) error {
 	var p *plan.Plan
 	var err error
 	if opts.planRef != "" {
-		p, err = resolvePlan(opts.planRef, opts.global.lang)
+		p, err = opts.global.resolvePlan(opts.planRef)
 	} else {
-		p, err = defaultTemplatePlan(opts.global.lang)
+		var reg *plan.Registry
+		if reg, err = opts.global.registry(); err == nil {
+			p, err = defaultTemplatePlan(reg, opts.global.lang)
+		}
 		if err == nil {
-			fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan", p.Ref()))
+			if p.Embedded {
+				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan", p.Ref()))
+			} else {
+				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan-file", p.Ref(), p.File))
+			}
 		}
 	}
 	if err != nil {

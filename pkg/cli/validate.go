@@ -51,7 +51,10 @@ func runValidate(opts *validateOptions) error {
 		embedded bool
 	}
 	var inputs []input
+	lang := opts.global.lang
+	unreadable, invalid := 0, 0
 	if len(opts.files) == 0 {
+		// The plans of a run: the embedded ones, then the folders'.
 		names, err := plan.EmbeddedFiles()
 		if err != nil {
 			return err
@@ -60,6 +63,21 @@ func runValidate(opts *validateOptions) error {
 			data, err := plan.ReadEmbedded(n)
 			inputs = append(inputs, input{name: n, data: data, err: err, embedded: true})
 		}
+		for _, dir := range planFolders(opts.global.plansDirs) {
+			files, bad, err := plan.FolderFiles(dir)
+			if err != nil {
+				unreadable++
+				opts.annotate(dir, plan.Pos{}, msg.Text(err, lang))
+				continue
+			}
+			for _, b := range bad {
+				inputs = append(inputs, input{name: b.File, err: b.Err})
+			}
+			for _, f := range files {
+				data, err := plan.ReadFile(f)
+				inputs = append(inputs, input{name: f, data: data, err: err})
+			}
+		}
 	} else {
 		for _, f := range opts.files {
 			data, err := plan.ReadFile(f)
@@ -67,8 +85,7 @@ func runValidate(opts *validateOptions) error {
 		}
 	}
 
-	lang := opts.global.lang
-	unreadable, invalid := 0, 0
+	var valid []string // the files (not the embedded plans) that are valid
 	for _, in := range inputs {
 		if in.err != nil {
 			unreadable++
@@ -99,9 +116,28 @@ func runValidate(opts *validateOptions) error {
 		for _, w := range p.Warnings {
 			opts.problem(w) // the exit status stays 0
 		}
+		if !in.embedded {
+			valid = append(valid, in.name)
+		}
 		if opts.format == "text" {
 			fmt.Fprintln(opts.io.Out, lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators())))
 		}
+	}
+	// The same id@version in two files with different contents: an error
+	// for whoever uses it, so one here. The files named are checked among
+	// themselves; without files, the folders' plans against each other and
+	// the embedded ones, as a run would see them.
+	base, err := plan.NewRegistry()
+	if len(opts.files) == 0 {
+		base, err = plan.Embedded()
+	}
+	if err != nil {
+		return err
+	}
+	reg, _ := base.WithFiles(valid)
+	for _, c := range reg.Conflicts() {
+		invalid++
+		opts.annotate(c.Second, plan.Pos{Line: 1, Col: 1}, msg.Text(c, lang))
 	}
 	if invalid > 0 && opts.format == "text" {
 		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", lang.T("note.invalid-plans", invalid, len(inputs)))

@@ -32,7 +32,7 @@ func init() {
 		"hint.schemas":                {"请用 plancheck schema plan 或 plancheck schema result", "use plancheck schema plan or plancheck schema result"},
 		"error.show-one":              {"show 只接受一个规划，收到 %d 个参数", "show takes one PLAN, got %d arguments"},
 		"hint.name-a-plan":            {"请指定内置规划（plancheck plans 列出它们）、ID@VERSION 或规划文件", "name an embedded plan ('plancheck plans' lists them), ID@VERSION, or a plan file"},
-		"hint.plan-unknown":           {"plancheck plans 列出内置规划；规划文件的路径需以 .yaml 结尾", "'plancheck plans' lists the embedded plans; a plan file needs a path ending in .yaml"},
+		"hint.plan-unknown":           {"plancheck plans 列出可用的规划（内置的，以及 --plans 和 PLANCHECK_PLANS 文件夹中的）；规划文件的路径需以 .yaml 结尾", "'plancheck plans' lists the plans there are (embedded, and in the folders of --plans and PLANCHECK_PLANS); a plan file needs a path ending in .yaml"},
 		"hint.plan-file":              {"请检查路径，或指定内置规划（plancheck plans 列出它们）", "check the path, or name an embedded plan ('plancheck plans' lists them)"},
 		"error.no-args":               {"%s 不接受参数，收到 %q", "%s takes no arguments, got %q"},
 		"error.completion-shell":      {"completion 需要指定 shell：bash、zsh、fish 或 powershell", "completion needs a shell: bash, zsh, fish or powershell"},

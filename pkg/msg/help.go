@@ -74,7 +74,7 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.eval.format":     {"输出格式：table、markdown、csv、json 或 xlsx（年终汇总工作簿；需要 -o）", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)"},
 		"flag.eval.lenient":    {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},
 		"flag.eval.output":     {"输出到此文件而不是 stdout（格式取决于扩展名：.xlsx、.json、.csv、.md、.txt）", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)"},
-		"flag.eval.plan":       {"规划：内置 id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)"},
+		"flag.eval.plan":       {"规划：id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an id, ID@VERSION or a plan file (default: the best match)"},
 		"flag.eval.quiet":      {"stderr 上不输出说明和警告", "print no notes or warnings on stderr"},
 		"flag.eval.sheet":      {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
 		"flag.eval.strict":     {"不相符的行视为错误；未报送的约束性指标视为失败", "unmatched rows are errors; a binding indicator not reported fails"},
@@ -83,7 +83,7 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.help":            {"%s 的帮助", "help for %s"},
 		"flag.inspect.format":  {"输出格式：table、markdown 或 json", "output format: table, markdown or json"},
 		"flag.inspect.lenient": {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},
-		"flag.inspect.plan":    {"规划：内置 id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the best match)"},
+		"flag.inspect.plan":    {"规划：id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an id, ID@VERSION or a plan file (default: the best match)"},
 		"flag.inspect.sheet":   {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
 		"flag.inspect.strict":  {"不相符的行视为错误", "rows that match no indicator are errors"},
 		"flag.inspect.wide":    {"即使终端较窄，表格每行也只占一行（输出到管道时总是如此）", "one line per table row even on a narrow terminal (piped output always is)"},
@@ -92,17 +92,36 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 		"flag.show.format":     {"输出格式：table、markdown 或 yaml（规划文件）", "output format: table, markdown or yaml (the plan file)"},
 		"flag.template.force":  {"覆盖已有文件", "write over an existing file"},
 		"flag.template.output": {"要写的工作簿（.xlsx）；必填", "the workbook to write (.xlsx); required"},
-		"flag.template.plan":   {"规划：内置 id、ID@VERSION 或规划文件（默认：规划期最晚的内置规划）", "plan: an embedded id, ID@VERSION or a plan file (default: the embedded plan with the latest period)"},
+		"flag.template.plan":   {"规划：id、ID@VERSION 或规划文件（默认：规划期最晚的规划）", "plan: an id, ID@VERSION or a plan file (default: the plan with the latest period)"},
 		"flag.template.years":  {"要填的年份：2021-2025 这样的一段，或一个年份（默认：规划期）", "the years to fill: a range like 2021-2025, or one year (default: the plan's period)"},
 		"flag.validate.format": {"输出格式：text 或 github", "output format: text or github"},
 		"flag.version":         {"plancheck 的版本", "version for plancheck"},
+		"help.diff.long": {`diff 比较两个规划（通常是同一规划的两个版本，如中期调整前后），列出变化：新增和删除的
+指标、改名的指标（同一 id，名称不同），以及指标的目标、基数、属性、单位、方向（better）、
+分组等的修改，还有规划本身的标题、规划期、阈值等的修改。指标按 id 对应。目标和基数按
+表达式比较：“≥ 95”与“≥95”相同。
+
+PLAN 是 id（取最新版本）、ID@VERSION，或规划文件；两者都可以是文件。
+
+退出状态：0 两个规划相同；1 有变化（与 diff 命令相同）；2 规划无法取得。`, `Diff compares two plans — most often two versions of one plan, before and after a
+mid-term adjustment (中期调整) — and lists what changed: indicators added and removed,
+indicators renamed (the same id under another name), and each change to an
+indicator's target, baseline, attribute, unit, better, group and other fields, and
+to the plan's own title, period and thresholds. Indicators are matched by id.
+Targets and baselines are compared as expressions: "≥ 95" and "≥95" are the same.
+
+PLAN is an id (its newest version), ID@VERSION, or a plan file; either may be a file.
+
+Exit status: 0 the plans are the same; 1 they differ (as diff(1) has it); 2 a plan
+could not be had.`},
+		"help.diff.short": {"比较两个规划（版本）：新增、删除、改名的指标，修改的目标、基数、属性、单位", "Compare two plans (versions): indicators added, removed, renamed; targets, baselines, attributes, units changed"},
 		"help.eval.long": {`eval 根据实际值工作簿评判规划某一年的每项指标，并按专栏1的样式输出完成情况表：
 指标、属性、目标、实际值、时序进度、完成进度、完成情况（提前完成、快于预期、符合预期、
 滞后、完成、未完成、无数据）和预计。表下列出：工作簿未报送的指标（未报送）、与工作簿
 自身“完成情况”栏不一致之处，以及各状态的数量。
 
 年份：--year，否则取文件名中的年份（2023.xlsx、九龙坡2023年.xlsx），否则取有数据的
-最近一年。规划：--plan，否则取与各行最相符的内置规划（在 stderr 说明）。多个文件依次
+最近一年。规划：--plan，否则取与各行最相符的规划（在 stderr 说明）。多个文件依次
 各给一份结果。
 
 给出文件夹时，按文件名顺序评估其中的 .xlsx 和 .xlsm 工作簿，不含子文件夹。含 * 或 ?
@@ -121,7 +140,7 @@ Under it: the indicators the workbook does not report (未报送), every disagre
 with the workbook's own 完成情况 column, and the counts per status.
 
 The year is --year, else a year in the file name (2023.xlsx, 九龙坡2023年.xlsx), else
-the latest year with a value. The plan is --plan, else the embedded plan the rows
+the latest year with a value. The plan is --plan, else the plan (embedded or of a folder) the rows
 match best (said on stderr). Several files give one result each, in order.
 
 A folder gives its .xlsx and .xlsm workbooks in name order (not its subfolders'). An
@@ -142,7 +161,7 @@ fails only with --strict.
 版式（宽表：每年一列；长表：每行一年）、表头行及各列的读法、每行对应的指标（或不相符
 的原因）、每个值及其单元格、单位换算和警告。用来查明某个数为何没有被读到。
 
-不给 --plan 时，使用与各行最相符的内置规划（相同时取最新版本），并在 stderr 说明。
+不给 --plan 时，使用与各行最相符的规划（内置的或规划文件夹中的；相同时取最新版本），并在 stderr 说明。
 
 错误单元格（不是数字的文字、数字处的日期……）都是错误，逐一列出其单元格，其余不输出；
 --lenient 则把它们读作无数据，并各给一条警告。`, `Inspect shows what plancheck reads from an actuals workbook (.xlsx or .xlsm): the
@@ -151,40 +170,56 @@ header row and what each column is read as, each row's indicator (or why it matc
 none), each value with its cell, unit conversions and warnings. It is how to find out
 why a number was not picked up.
 
-Without --plan, the embedded plan whose indicators the rows match best is used (the
+Without --plan, the plan (embedded or of a folder) whose indicators the rows match best is used (the
 newest version on a tie), and said on stderr.
 
 Bad cells (text that is not a number, a date where a number belongs, …) are errors,
 every one listed with its cell, and nothing else is printed; --lenient reads them as
 no value with a warning each instead.`},
 		"help.inspect.short": {"显示 plancheck 从实际值工作簿中读到的内容", "Show what plancheck reads from an actuals workbook"},
-		"help.plans.long": {`plans 列出 plancheck 内置的规划及其每个版本。--plan ID 选该 id 的最新版本；
---plan ID@VERSION 选指定版本。`, `Plans lists the plans built into plancheck, every version of each. --plan ID picks
-the newest version of an id; --plan ID@VERSION a given one.`},
-		"help.plans.short": {"列出内置规划：id、版本、标题、规划期", "List the embedded plans: ids, versions, titles, periods"},
+		"help.plans.long": {`plans 列出 plancheck 内置的规划和规划文件夹（--plans、PLANCHECK_PLANS）中的规划，
+及其每个版本。--plan ID 选该 id 的最新版本；--plan ID@VERSION 选指定版本。
+
+两个文件中的同一 id@version 内容不同时，在 stderr 给出警告：使用该规划会出错。`, `Plans lists the plans built into plancheck and those of the plan folders (--plans,
+PLANCHECK_PLANS), every version of each. --plan ID picks the newest version of an
+id; --plan ID@VERSION a given one.
+
+Where two files hold one id@version with different contents, a warning on stderr
+says so: using that plan is an error.`},
+		"help.plans.short": {"列出规划（内置的和规划文件夹中的）：id、版本、标题、规划期", "List the plans, embedded and of the plan folders: ids, versions, titles, periods"},
 		"help.root.long": {`plancheck 评估五年规划（规划）的进展：从版本化的 YAML（已内置于程序中）读取规划
 的指标，并与分析人员在 Excel 中维护的实际值对照评判。
 
-规划由 --plan 指定：内置规划的 id（取最新版本）、ID@VERSION，或规划文件（以 .yaml
+规划由 --plan 指定：规划的 id（取最新版本）、ID@VERSION，或规划文件（以 .yaml
 或 .yml 结尾、或含斜杠的路径）。
+
+规划文件夹：--plans 文件夹（可重复）和环境变量 PLANCHECK_PLANS（多个文件夹的写法同
+PATH）中的 *.yaml、*.yml 文件（含子文件夹）按其中的 id 和 version 加入内置规划，供每个
+命令使用。无效的文件被跳过，并在 stderr 给出一行警告。
 
 语言：--lang zh|en，否则取环境变量 PLANCHECK_LANG，否则为中文。
 
 退出状态
   0  完成：评估后没有指标违反 --fail-on 规则；所有规划有效
-  1  已评估，但有指标违反规则；规划能读取但无效
+  1  已评估，但有指标违反规则；规划能读取但无效；diff：两个规划不同
   2  无法完成：参数错误、文件无法读取或超出限制、工作簿有错误单元格、需要规划时规划无效`, `plancheck evaluates the progress of a five-year plan (规划): it loads the plan's
 indicators (指标) from versioned YAML, embedded in the binary, and judges them
 against the actual values analysts keep in Excel.
 
-Plans are named by --plan: an embedded plan's id (its newest version), ID@VERSION,
-or a plan file (a path ending in .yaml or .yml, or containing a slash).
+Plans are named by --plan: a plan's id (its newest version), ID@VERSION, or a plan
+file (a path ending in .yaml or .yml, or containing a slash).
+
+Plan folders: the *.yaml and *.yml files under the --plans folders (repeatable) and
+those the PLANCHECK_PLANS environment variable lists (as PATH is written) join the
+embedded plans for every command, by the id and version inside. A file that is not
+a valid plan is skipped with a warning line on stderr.
 
 Language: --lang zh|en, else the PLANCHECK_LANG environment variable, else Chinese.
 
 EXIT STATUS
   0  done: evaluated with nothing failing the --fail-on policy; every plan valid
-  1  evaluated, but something failed the policy; a plan was read but is invalid
+  1  evaluated, but something failed the policy; a plan was read but is invalid;
+     diff: the plans differ
   2  could not do the job: bad arguments, a file unreadable or over a limit,
      bad cells in a workbook, an invalid plan where a plan is needed`},
 		"help.root.short": {"对照实际值评估五年规划（规划）指标", "Evaluate five-year plan (规划) indicators against actual values"},
@@ -218,8 +253,8 @@ repository's schema/ folder, so neither needs the repository at hand.`},
 单元格会检查所填内容，表头始终可见，第二张工作表“填写说明”说明如何填写第一张（用
 --lang en 时为英文）。填好后可直接评估：plancheck eval 文件.xlsx。
 
---plan 是内置规划的 id（取最新版本）、ID@VERSION 或规划文件；不给时取规划期最晚的内置
-规划。--years 是规划期内的一段年份（2021-2025）或一个年份（2023）；默认为整个规划期。
+--plan 是规划的 id（取最新版本）、ID@VERSION 或规划文件；不给时取规划期最晚的规划
+（内置的或规划文件夹中的）。--years 是规划期内的一段年份（2021-2025）或一个年份（2023）；默认为整个规划期。
 
 -o 指定要写的工作簿（.xlsx）。要么完整写出，要么不写；不会覆盖规划文件；除非给出
 --force，也不会覆盖已有文件：填好的工作簿是分析人员的劳动成果。`, `Template writes the blank actuals workbook analysts fill in: the plan's
@@ -231,8 +266,8 @@ header stays in view, and a second sheet, 填写说明, says how to fill the fir
 (in English with --lang en). Filled in, it evaluates as it is:
 plancheck eval FILE.xlsx.
 
---plan is an embedded plan's id (its newest version), ID@VERSION or a plan file;
-without it, the embedded plan with the latest period. --years is a range of the
+--plan is a plan's id (its newest version), ID@VERSION or a plan file; without
+it, the plan (embedded or of a folder) with the latest period. --years is a range of the
 plan's period (2021-2025) or one year (2023); the whole period by default.
 
 -o names the workbook to write (.xlsx). It is written whole or not at all, never
@@ -249,7 +284,11 @@ YAML 的常见失误各附一行提示：没加引号的 >95 或 [15]、缩进�
 用 --format github 时，每个问题成为一条 GitHub Actions 注释
 （::error file=…,line=…,col=…::message，警告为 ::warning），输出到 stdout。
 
-退出状态：0 所有规划有效；1 规划能读取但无效；2 文件无法读取或超过大小限制（1 MiB）。`, `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
+不给文件时，检查内置规划和规划文件夹（--plans、PLANCHECK_PLANS）中的每个文件。所给的
+文件之间（不给文件时则连同内置规划）有同一 id@version 而内容不同的，也是错误。
+
+退出状态：0 所有规划有效；1 规划能读取但无效；2 文件或规划文件夹无法读取，或超过大小
+限制（1 MiB）。`, `Validate checks plan YAML files: the format (unknown fields, duplicate keys,
 missing fields, wrong types) and what the format cannot say (unique ids and names,
 the period, expressions that parse, better where a target needs it). The common
 slips of YAML written by hand each come with a hint: an unquoted >95 or [15], a tab
@@ -261,8 +300,13 @@ warning: …, listing the units it knows), which leaves the exit status alone. W
 --format github each becomes a GitHub Actions annotation
 (::error file=…,line=…,col=…::message, ::warning for a warning) on stdout.
 
-Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file could
-not be read or is over the size limit (1 MiB).`},
-		"help.validate.short": {"检查规划文件（不给文件时检查内置规划）", "Check plan files (the embedded plans when no file is given)"},
+Without files, the embedded plans and every file of the plan folders (--plans,
+PLANCHECK_PLANS) are checked. Two of the files (without files: of the folders and
+the embedded plans) that hold one id@version with different contents are an error
+too.
+
+Exit status: 0 every plan valid; 1 a plan was read but is invalid; 2 a file or plan
+folder could not be read, or a file is over the size limit (1 MiB).`},
+		"help.validate.short": {"检查规划文件（不给文件时检查内置规划和规划文件夹）", "Check plan files (the embedded plans and the plan folders when no file is given)"},
 	})
 }

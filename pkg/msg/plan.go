@@ -88,7 +88,7 @@ func init() {
 
 		// Finding and reading a plan.
 		"plan.unknown":         {"未知的规划", "unknown plan"},
-		"plan.unknown-id":      {"%s“%s”（内置规划：%s）", "%s %q (known: %s)"},
+		"plan.unknown-id":      {"%s“%s”（可用的规划：%s）", "%s %q (known: %s)"},
 		"plan.unknown-version": {"%[2]s 没有第 %[3]d 版（已有版本：%[4]s）", "%[1]s: %[2]s has no version %[3]d (versions: %[4]s)"},
 		"plan.empty-ref":       {"规划引用为空", "empty plan reference"},
 		"plan.bad-ref":         {"规划引用“%s”有误：@ 后的版本应为从 1 起的整数", "bad plan reference %q: the version after @ must be a whole number from 1"},
@@ -108,6 +108,13 @@ func init() {
 		"plan.hint.quote": {"加上引号：%s: \"%s\"", "quote it: %s: \"%s\""},
 		"plan.hint.tab":   {"YAML 只能用空格缩进：把制表符换成空格", "YAML indents with spaces only: replace the tab with spaces"},
 		"plan.hint.colon": {"字段名后要用半角冒号和一个空格：%s: %s", "write a half-width colon and a space after the key: %s: %s"},
+		// Plan folders (--plans, PLANCHECK_PLANS).
+		"plan.conflict-kind":  {"规划文件冲突", "conflicting plan files"},
+		"plan.conflict":       {"%[2]s 和 %[3]s 都是规划 %[4]s，但内容不同", "%[1]s: %[2]s and %[3]s both hold %[4]s, with different contents"},
+		"plan.embedded-file":  {"内置的 %s", "the embedded %s"},
+		"plan.folder-missing": {"规划文件夹 %[1]s 不存在", "plan folder %[1]s: %[2]s"},
+		"plan.folder-read":    {"读取规划文件夹 %s：%s", "read plan folder %s: %s"},
+		"plan.folder-not-dir": {"%s 不是文件夹；--plans 和 PLANCHECK_PLANS 给的是规划文件所在的文件夹", "%s is not a folder; --plans and PLANCHECK_PLANS name folders of plan files"},
 
 		// validate's line for a good file.
 		"plan.valid": {"通过  %s  %s，%d 项指标", "ok  %s  %s, indicators: %d"},

@@ -29,9 +29,13 @@ import (
 // Options say how workbooks are evaluated.
 type Options struct {
 	// Plan is the plan to evaluate against; nil: the plan of Candidates
-	// (default: the embedded plans) the rows match best.
+	// (default: the plans of Registry) the rows match best.
 	Plan       *plan.Plan
 	Candidates []*plan.Plan
+	// Registry holds the plans of the run (nil: the embedded plans); a
+	// plan chosen from it whose reference two plan files hold with
+	// different contents is an error (plan.Registry.Conflict).
+	Registry *plan.Registry
 	// Year is the evaluation year; 0: from the file name, else the latest
 	// year with a value.
 	Year int
@@ -195,11 +199,13 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 	}
 	if p == nil {
-		candidates := opts.Candidates
+		candidates, reg := opts.Candidates, opts.Registry
 		if candidates == nil {
-			reg, err := plan.Embedded()
-			if err != nil {
-				return nil, nil, err
+			if reg == nil {
+				var err error
+				if reg, err = plan.Embedded(); err != nil {
+					return nil, nil, err
+				}
 			}
 			candidates = reg.All()
 		}
@@ -222,6 +228,11 @@ func read(path string, opts Options, detail bool, notes *[]string) (*plan.Plan, 
 		}
 		if err != nil {
 			return nil, nil, err
+		}
+		if reg != nil {
+			if err := reg.Conflict(p); err != nil {
+				return nil, nil, Hint(err, opts.lang().T("hint.plan-conflict"))
+			}
 		}
 		if err := actuals.CheckAliases(ro.Aliases, p, opts.lang()); err != nil {
 			return nil, nil, err

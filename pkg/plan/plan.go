@@ -1,7 +1,8 @@
 // Package plan holds the model of a five-year plan (规划) and its indicators (指标),
 // loads plan files strictly from versioned YAML with the line and column of every
-// value kept for messages, validates them, and keeps the registry of the plans
-// embedded in the binary.
+// value kept for messages, validates them, and keeps the registry of plans: those
+// embedded in the binary and those of a team's plan folders. Diff lists what
+// changed between two plans.
 package plan
 
 import (
@@ -51,6 +52,9 @@ type Plan struct {
 	// Warnings are what is odd in the file but leaves the plan valid (a
 	// unit plancheck does not know), in file order; validate prints them.
 	Warnings Problems
+	// Embedded is true for a plan built into the binary (File is then
+	// its name under EmbeddedDir).
+	Embedded bool
 	// pos maps a field name to the place of its value.
 	pos map[string]Pos
 }

@@ -25,19 +25,19 @@ const EmbeddedDir = "plans"
 // Registry holds plans by id and version.
 type Registry struct {
 	plans []*Plan // sorted by id, then version
+	// data holds the bytes of each plan's file, by reference, where the
+	// registry read them, to tell a copy from a different plan.
+	data map[string][]byte
+	// conflicts holds, by reference, the error for a reference two files
+	// hold with different contents (WithFolders).
+	conflicts map[string]*Conflict
 }
 
 // NewRegistry returns a registry of the given plans; two plans with the same id
 // and version are an error.
 func NewRegistry(list ...*Plan) (*Registry, error) {
 	r := &Registry{plans: append([]*Plan(nil), list...)}
-	sort.Slice(r.plans, func(i, j int) bool {
-		a, b := r.plans[i], r.plans[j]
-		if a.ID != b.ID {
-			return a.ID < b.ID
-		}
-		return a.Version < b.Version
-	})
+	r.sort()
 	for i := 1; i < len(r.plans); i++ {
 		if r.plans[i].ID == r.plans[i-1].ID && r.plans[i].Version == r.plans[i-1].Version {
 			return nil, msg.Errorf("plan.same-ref", r.plans[i-1].File, r.plans[i].File, r.plans[i].Ref())
@@ -46,7 +46,27 @@ func NewRegistry(list ...*Plan) (*Registry, error) {
 	return r, nil
 }
 
-var embedded = sync.OnceValues(func() (*Registry, error) { return LoadFS(plans.FS, EmbeddedDir) })
+// sort orders the plans by id, then version.
+func (r *Registry) sort() {
+	sort.SliceStable(r.plans, func(i, j int) bool {
+		a, b := r.plans[i], r.plans[j]
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Version < b.Version
+	})
+}
+
+var embedded = sync.OnceValues(func() (*Registry, error) {
+	reg, err := LoadFS(plans.FS, EmbeddedDir)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range reg.plans {
+		p.Embedded = true
+	}
+	return reg, nil
+})
 
 // Embedded returns the registry of the plans built into the binary.
 func Embedded() (*Registry, error) { return embedded() }
@@ -88,13 +108,14 @@ func LoadFS(fsys fs.FS, dir string) (*Registry, error) {
 	}
 	var list []*Plan
 	var errs []error
+	data := map[string][]byte{}
 	for _, n := range names {
-		data, err := fs.ReadFile(fsys, n)
+		d, err := fs.ReadFile(fsys, n)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		p, err := Load(path.Join(dir, n), data)
+		p, err := Load(path.Join(dir, n), d)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -104,11 +125,17 @@ func LoadFS(fsys fs.FS, dir string) (*Registry, error) {
 			continue
 		}
 		list = append(list, p)
+		data[p.Ref()] = d
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return NewRegistry(list...)
+	reg, err := NewRegistry(list...)
+	if err != nil {
+		return nil, err
+	}
+	reg.data = data
+	return reg, nil
 }
 
 // CheckEmbeddedName checks that an embedded plan file is named ID.vVERSION.yaml
@@ -146,7 +173,8 @@ func (r *Registry) Newest() []*Plan {
 }
 
 // Lookup returns the plan with the given id and version, or its newest version
-// when version is 0.
+// when version is 0. A reference two files hold with different contents is an
+// error naming both (see WithFolders).
 func (r *Registry) Lookup(id string, version int) (*Plan, error) {
 	var found *Plan
 	var versions []string
@@ -160,6 +188,8 @@ func (r *Registry) Lookup(id string, version int) (*Plan, error) {
 		}
 	}
 	switch {
+	case found != nil && r.conflicts[found.Ref()] != nil:
+		return nil, r.Conflict(found)
 	case found != nil:
 		return found, nil
 	case versions == nil:

@@ -83,7 +83,7 @@ func TestErrorsInChinese(t *testing.T) {
 	for _, c := range []struct {
 		ref, want string
 	}{
-		{"c", `未知的规划“c”（内置规划：a、b）`},
+		{"c", `未知的规划“c”（可用的规划：a、b）`},
 		{"a@3", "a 没有第 3 版（已有版本：1、2）"},
 		{"a@x", "规划引用“a@x”有误：@ 后的版本应为从 1 起的整数"},
 		{"", "规划引用为空"},
