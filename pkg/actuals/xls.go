@@ -251,10 +251,10 @@ func (r *records) readErr(err error) error {
 func (x *xlsSource) readGlobals() error {
 	r := x.records(0)
 	typ, data, err := r.next()
-	if err != nil {
+	if err != nil && err != io.EOF {
 		return err
 	}
-	if typ != recBOF || len(data) < 4 {
+	if err == io.EOF || typ != recBOF || len(data) < 4 {
 		return msg.Errorf("xls.no-bof")
 	}
 	if v := binary.LittleEndian.Uint16(data); v != 0x0600 {
@@ -561,10 +561,10 @@ func (x *xlsSource) substream(s xlsSheet, fn func(r *records, typ uint16, data [
 	}
 	r := x.records(s.offset)
 	typ, data, err := r.next()
-	if err != nil {
+	if err != nil && err != io.EOF {
 		return err
 	}
-	if typ != recBOF || len(data) < 4 {
+	if err == io.EOF || typ != recBOF || len(data) < 4 {
 		return msg.Errorf("xls.sheet-no-bof", s.offset)
 	}
 	depth := 0
