@@ -75,6 +75,44 @@ func TestStreams(t *testing.T) {
 	}
 }
 
+// TestLayouts: version 4 (4096-byte sectors), and a FAT of more than 109
+// sectors listed through a chain of DIFAT sectors, read like the rest.
+func TestLayouts(t *testing.T) {
+	streams := []cfbtest.Stream{{Name: "Workbook", Data: data(30000, 1)}, {Name: "Small", Data: data(100, 2)}}
+	for name, opts := range map[string]cfbtest.Options{
+		"version 4":        {Version4: true},
+		"DIFAT chain":      {FATSectors: 300},
+		"version 4, DIFAT": {Version4: true, FATSectors: 1200},
+	} {
+		file := cfbtest.BuildWith(opts, streams...)
+		f, err := open(t, file.Bytes)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, s := range streams {
+			st, ok, err := f.Stream(s.Name)
+			if err != nil || !ok {
+				t.Fatalf("%s: %s: %v %v", name, s.Name, ok, err)
+			}
+			got, err := io.ReadAll(io.NewSectionReader(st, 0, st.Size()))
+			if err != nil || !bytes.Equal(got, s.Data) {
+				t.Errorf("%s: %s: %d bytes, %v", name, s.Name, len(got), err)
+			}
+		}
+		if opts.FATSectors > 0 {
+			// The DIFAT chain pointing at itself loops.
+			b := bytes.Clone(file.Bytes)
+			first := binary.LittleEndian.Uint32(b[0x44:])
+			binary.LittleEndian.PutUint32(b[0x48:], 100)
+			off := (int64(first)+1)*int64(file.SectorSize) + int64(file.SectorSize) - 4
+			binary.LittleEndian.PutUint32(b[off:], first)
+			if _, err := open(t, b); err == nil || !strings.Contains(err.Error(), "loops") {
+				t.Errorf("%s: DIFAT cycle: %v", name, err)
+			}
+		}
+	}
+}
+
 // TestHostile: each way a compound file can lie is an error, at once.
 func TestHostile(t *testing.T) {
 	base := func() cfbtest.File {

@@ -1,7 +1,8 @@
 // Package cfbtest writes small OLE2 compound files for tests: version 3
-// (512-byte sectors), streams under 4096 bytes in the mini stream as the
-// format requires, at most 109 FAT sectors (no DIFAT sectors). It tells
-// where it put things, so that tests can break a file on purpose.
+// (512-byte sectors) or 4 (4096-byte sectors), streams under 4096 bytes in
+// the mini stream as the format requires, FAT sectors beyond the header's
+// 109 listed in a chain of DIFAT sectors. It tells where it put things, so
+// that tests can break a file on purpose.
 package cfbtest
 
 import (
@@ -26,10 +27,20 @@ type File struct {
 	// ones); Mini says which are small.
 	Start map[string]uint32
 	Mini  map[string]bool
+	// SectorSize is 512 or 4096.
+	SectorSize int
+}
+
+// Options choose the file's version and pad its FAT.
+type Options struct {
+	// Version4 writes 4096-byte sectors.
+	Version4 bool
+	// FATSectors is the least number of FAT sectors (the rest empty), to
+	// make a DIFAT chain; 0 is as few as needed.
+	FATSectors int
 }
 
 const (
-	sectorSize = 512
 	miniSize   = 64
 	cutoff     = 4096
 	endOfChain = 0xFFFFFFFE
@@ -40,9 +51,16 @@ const (
 
 func sectorsFor(n, size int) int { return (n + size - 1) / size }
 
-// Build writes a compound file holding streams.
-func Build(streams ...Stream) File {
+// Build writes a version 3 compound file holding streams.
+func Build(streams ...Stream) File { return BuildWith(Options{}, streams...) }
+
+// BuildWith writes a compound file holding streams.
+func BuildWith(opts Options, streams ...Stream) File {
 	le := binary.LittleEndian
+	sectorSize := 512
+	if opts.Version4 {
+		sectorSize = 4096
+	}
 	out := File{Start: map[string]uint32{}, Mini: map[string]bool{}}
 	// The mini stream and its FAT.
 	var mini []byte
@@ -75,14 +93,14 @@ func Build(streams ...Stream) File {
 			bigSectors += sectorsFor(len(s.Data), sectorSize)
 		}
 	}
-	fatSectors := 1
-	for fatSectors*sectorSize/4 < fatSectors+dirSectors+miniFATSectors+miniSectors+bigSectors {
+	perDIFAT := sectorSize/4 - 1
+	difatFor := func(fat int) int { return sectorsFor(max(fat-109, 0), perDIFAT) }
+	fatSectors := max(opts.FATSectors, 1)
+	for fatSectors*sectorSize/4 < fatSectors+difatFor(fatSectors)+dirSectors+miniFATSectors+miniSectors+bigSectors {
 		fatSectors++
 	}
-	if fatSectors > 109 {
-		panic("cfbtest: file too big")
-	}
-	total := fatSectors + dirSectors + miniFATSectors + miniSectors + bigSectors
+	difatSectors := difatFor(fatSectors)
+	total := fatSectors + difatSectors + dirSectors + miniFATSectors + miniSectors + bigSectors
 	fat := make([]uint32, fatSectors*sectorSize/4)
 	for i := range fat {
 		fat[i] = freeSect
@@ -90,7 +108,10 @@ func Build(streams ...Stream) File {
 	for i := 0; i < fatSectors; i++ {
 		fat[i] = fatSect
 	}
-	next := fatSectors
+	for i := 0; i < difatSectors; i++ {
+		fat[fatSectors+i] = 0xFFFFFFFC // DIFSECT
+	}
+	next := fatSectors + difatSectors
 	chain := func(n int) uint32 {
 		if n == 0 {
 			return endOfChain
@@ -179,12 +200,37 @@ func Build(streams ...Stream) File {
 	}
 	put(0, fb)
 
+	// The DIFAT sectors: the FAT sectors after the header's 109, each
+	// sector ending with the next one's number.
+	for d := 0; d < difatSectors; d++ {
+		b := make([]byte, sectorSize)
+		for i := 0; i < perDIFAT; i++ {
+			v := uint32(freeSect)
+			if k := 109 + d*perDIFAT + i; k < fatSectors {
+				v = uint32(k)
+			}
+			le.PutUint32(b[4*i:], v)
+		}
+		nextDIFAT := uint32(endOfChain)
+		if d+1 < difatSectors {
+			nextDIFAT = uint32(fatSectors + d + 1)
+		}
+		le.PutUint32(b[4*perDIFAT:], nextDIFAT)
+		put(uint32(fatSectors+d), b)
+	}
+
 	h := make([]byte, sectorSize)
 	copy(h, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1})
 	le.PutUint16(h[0x18:], 0x3E)
-	le.PutUint16(h[0x1A:], 3)
+	if opts.Version4 {
+		le.PutUint16(h[0x1A:], 4)
+		le.PutUint16(h[0x1E:], 12)
+		le.PutUint32(h[0x28:], uint32(dirSectors))
+	} else {
+		le.PutUint16(h[0x1A:], 3)
+		le.PutUint16(h[0x1E:], 9)
+	}
 	le.PutUint16(h[0x1C:], 0xFFFE)
-	le.PutUint16(h[0x1E:], 9)
 	le.PutUint16(h[0x20:], 6)
 	le.PutUint32(h[0x2C:], uint32(fatSectors))
 	le.PutUint32(h[0x30:], dirStart)
@@ -192,6 +238,10 @@ func Build(streams ...Stream) File {
 	le.PutUint32(h[0x3C:], miniFATStart)
 	le.PutUint32(h[0x40:], uint32(miniFATSectors))
 	le.PutUint32(h[0x44:], endOfChain)
+	if difatSectors > 0 {
+		le.PutUint32(h[0x44:], uint32(fatSectors))
+		le.PutUint32(h[0x48:], uint32(difatSectors))
+	}
 	for i := 0; i < 109; i++ {
 		v := uint32(freeSect)
 		if i < fatSectors {
@@ -200,8 +250,9 @@ func Build(streams ...Stream) File {
 		le.PutUint32(h[0x4C+4*i:], v)
 	}
 	out.Bytes = append(h, body...)
-	out.FATOffset = sectorSize
-	out.DirOffset = int64(dirStart+1) * sectorSize
+	out.FATOffset = int64(sectorSize)
+	out.DirOffset = int64(dirStart+1) * int64(sectorSize)
+	out.SectorSize = sectorSize
 	return out
 }
 
