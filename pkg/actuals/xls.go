@@ -60,6 +60,16 @@ const (
 // maxRecord is the longest record data BIFF8 allows.
 const maxRecord = 8224
 
+// Bounds on the globals, as the xlsx reader's: sheets, cell formats (a
+// cell names its XF by a 16-bit index) and the length of a number format
+// code (Excel allows 255 characters).
+const (
+	maxXLSSheets  = 1 << 16
+	maxXLSXFs     = 1 << 16
+	maxFormatCode = 1024
+	maxXLSFormats = 1 << 16
+)
+
 // maxPendingCells bounds the cells held before a row is complete: a row
 // block (up to 32 rows, ended by DBCELL) is sorted as a whole, since a
 // producer may write a block's cells out of row order.
@@ -287,14 +297,20 @@ func (x *xlsSource) readGlobals() error {
 				return msg.Errorf("xls.bad-record", "FORMAT", r.recOff)
 			}
 			s := &segments{cur: data[2:]}
-			code, err := s.unicodeString(2, x.lim.MaxCellBytes)
+			code, err := s.unicodeString(2, maxFormatCode)
 			if err != nil {
 				return msg.Errorf("xls.in-record", "FORMAT", r.recOff, err)
+			}
+			if len(formats) >= maxXLSFormats {
+				return xlsx.LimitError(msg.Errorf("xlsx.numfmts-over", maxXLSFormats))
 			}
 			formats[int(binary.LittleEndian.Uint16(data))] = code
 		case recXF:
 			if len(data) < 4 {
 				return msg.Errorf("xls.bad-record", "XF", r.recOff)
+			}
+			if len(xfFormats) >= maxXLSXFs {
+				return xlsx.LimitError(msg.Errorf("xlsx.xfs-over", maxXLSXFs))
 			}
 			xfFormats = append(xfFormats, int(binary.LittleEndian.Uint16(data[2:])))
 		case recSST:
@@ -312,6 +328,9 @@ func (x *xlsSource) readGlobals() error {
 			}
 			if data[5] != 0 {
 				continue // a chart, macro or module sheet
+			}
+			if len(x.sheets) >= maxXLSSheets {
+				return xlsx.LimitError(msg.Errorf("xlsx.sheets-over", maxXLSSheets))
 			}
 			x.sheets = append(x.sheets, xlsSheet{name: name, offset: int64(binary.LittleEndian.Uint32(data))})
 		}
@@ -459,6 +478,9 @@ func (s *segments) unicodeString(cchSize, maxBytes int) (string, error) {
 			}
 			// A string continued in a CONTINUE record: its first byte
 			// says how the rest is stored.
+			if len(s.cur) == 0 {
+				return "", msg.Errorf("xls.string-short")
+			}
 			wide = s.cur[0]&0x01 != 0
 			s.cur = s.cur[1:]
 			continue
@@ -714,7 +736,7 @@ func (xr *xlsRows) cellHead(data []byte, name string, r *records, minLen int) (x
 	c.Col = int(binary.LittleEndian.Uint16(data[2:])) + 1
 	xf := int(binary.LittleEndian.Uint16(data[4:]))
 	if c.Row > xr.x.lim.MaxRows {
-		return c, 0, xlsx.LimitError(msg.Errorf("xlsx.row-beyond", xr.x.lim.MaxRows))
+		return c, 0, msg.Errorf("xlsx.cell", c.Ref(), xlsx.LimitError(msg.Errorf("xlsx.row-beyond", xr.x.lim.MaxRows)))
 	}
 	if c.Col > xr.x.lim.MaxCols {
 		return c, 0, msg.Errorf("xlsx.cell", c.Ref(), xlsx.LimitError(msg.Errorf("xlsx.col-beyond", xr.x.lim.MaxCols)))
@@ -968,7 +990,7 @@ func (xr *xlsRows) add(c xlsx.Cell, xf int) error {
 		return nil
 	}
 	if c.Row <= xr.lastRow {
-		return msg.Errorf("xlsx.rows-out-of-order", c.Row, xr.lastRow)
+		return msg.Errorf("xlsx.cell", c.Ref(), msg.Errorf("xlsx.rows-out-of-order", c.Row, xr.lastRow))
 	}
 	xr.pending = append(xr.pending, c)
 	if len(xr.pending) >= maxPendingCells {

@@ -213,7 +213,7 @@ func TestMutations(t *testing.T) {
 		b := mutate(rnd, seed)
 		readAll(t, b)
 	}
-	if d := time.Since(start); d > time.Duration(n)*time.Millisecond {
+	if d := time.Since(start); d > time.Duration(n)*20*time.Millisecond { // a hang, not a slow machine
 		t.Errorf("%d files in %v", n, d)
 	}
 }
