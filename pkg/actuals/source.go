@@ -46,10 +46,10 @@ const sniffSize = 512
 // sniff tells a file's format by its first bytes, whatever its name says: a
 // PDF by its signature; a zip by its directory (sniffZip: an .ods, a Word,
 // PowerPoint or Numbers document, else an OOXML workbook or something the
-// xlsx reader names); a start that is a web page's
-// (see looksLikeHTML) is HTML whatever the name; an OLE2 compound file by
-// its streams (sniffOLE); and anything else with a
-// text extension or no NUL byte in its start is text.
+// xlsx reader names); an OLE2 compound file by its streams (sniffOLE: an
+// .xls, an encrypted .xlsx, a Word or PowerPoint document); a start that is
+// a web page's (see looksLikeHTML) is HTML whatever the name; and anything
+// else with a text extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 		return FormatXLSX, nil // the xlsx reader says what is wrong
