@@ -29,7 +29,7 @@ const FormatXLS Format = "xls"
 // EncryptedPackage stream), and Excel 5/95's BIFF5.
 var (
 	errXLSPassword = errors.New("password-protected workbook")
-	errXLSBIFF5    = errors.New("Excel 5/95 workbook")
+	errXLSBIFF5    = errors.New("an Excel 5/95 workbook")
 )
 
 // BIFF8 record types read here ([MS-XLS] 2.3).
@@ -206,11 +206,10 @@ type records struct {
 	hdr  [4]byte
 	buf  []byte
 	// held is a record read ahead and put back (unread).
-	held    bool
-	typ     uint16
-	data    []byte
-	recOff  int64
-	heldOff int64
+	held   bool
+	typ    uint16
+	data   []byte
+	recOff int64
 }
 
 func (x *xlsSource) records(off int64) *records {
