@@ -140,6 +140,8 @@ fuzz:
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzHTMLSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzODSSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzXLSSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzCFB$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/cfb
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx

@@ -26,7 +26,7 @@ func TestSniffHTML(t *testing.T) {
 		"e.xls":   {"\xFF\xFE<\x00h\x00t\x00m\x00l\x00>\x00", FormatHTML},
 		"f.csv":   {"指标,<table>\n", FormatCSV}, // not starting with <
 		"g.xlsx":  {"PK\x03\x04<html>", FormatXLSX},
-		"h.xls":   {"\xd0\xcf\x11\xe0<html>", FormatXLSX},
+		"h.xls":   {"\xd0\xcf\x11\xe0<html>", FormatXLS}, // a broken .xls: its reader says so
 		"i.txt":   {"<p>no table</p>", FormatCSV},
 		"j.html":  {strings.Repeat(" ", 600) + "<html>", FormatCSV}, // beyond the first 512 bytes
 		"k.xlsx2": {"<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">", FormatCSV},

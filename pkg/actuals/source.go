@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/jlp-hrss/plancheck/pkg/actuals/cfb"
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 )
 
@@ -45,10 +46,10 @@ const sniffSize = 512
 // sniff tells a file's format by its first bytes, whatever its name says: a
 // PDF by its signature; a zip by its directory (sniffZip: an .ods, a Word,
 // PowerPoint or Numbers document, else an OOXML workbook or something the
-// xlsx reader names); an OLE2 compound file is for the xlsx reader to name
-// (an .xls, or a password-protected workbook); a start that is a web page's
-// (see looksLikeHTML) is HTML whatever the name; and anything else with a
-// text extension or no NUL byte in its start is text.
+// xlsx reader names); an OLE2 compound file by its streams (sniffOLE: an
+// .xls, an encrypted .xlsx, a Word or PowerPoint document); a start that is
+// a web page's (see looksLikeHTML) is HTML whatever the name; and anything
+// else with a text extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
 	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
 		return FormatXLSX, nil // the xlsx reader says what is wrong
@@ -69,8 +70,10 @@ func sniff(path string) (Format, error) {
 		return FormatPDF, nil
 	case bytes.HasPrefix(head, []byte("PK")):
 		return sniffZip(path), nil
-	case bytes.HasPrefix(head, []byte("\xd0\xcf\x11\xe0")), n == 0:
-		return FormatXLSX, nil // the xlsx reader reads or names it
+	case bytes.HasPrefix(head, cfb.Signature[:4]):
+		return sniffOLE(f, path), nil
+	case n == 0:
+		return FormatXLSX, nil // the xlsx reader names it
 	case looksLikeHTML(head):
 		return FormatHTML, nil
 	}
@@ -101,6 +104,12 @@ func openSource(path string, lim xlsx.Limits, opts Options) (source, string, err
 	format, err := sniff(path)
 	if err != nil {
 		return nil, "", err
+	}
+	switch format {
+	case FormatEncrypted:
+		return nil, "", withHint(lang.T("xls.password", path), lang.T("hint.remove-password"))
+	case FormatXLS:
+		return openXLSFile(path, lim, lang)
 	}
 	if doc, ok := documents[format]; ok {
 		return nil, "", withHint(lang.T("doc.not-spreadsheet", path, lang.T(doc.what)), lang.T(doc.hint))

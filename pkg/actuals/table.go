@@ -64,6 +64,8 @@ func formatOf(src source) Format {
 		return FormatHTML
 	case *odsSource:
 		return FormatODS
+	case *xlsSource:
+		return FormatXLS
 	}
 	return FormatXLSX
 }

@@ -105,9 +105,10 @@ func expandInputs(args []string, output string, lang msg.Lang) (inputs, error) {
 }
 
 // folderExts are the files a folder gives: workbooks (.xlsx, .xlsm, .ods,
-// .xls — a web system's HTML "xls" among them), CSV and TSV, and HTML
-// tables. A .txt is left out: in a folder it is more often a note.
-var folderExts = map[string]bool{".xlsx": true, ".xlsm": true, ".ods": true, ".xls": true, ".csv": true, ".tsv": true, ".html": true, ".htm": true}
+// .xls — a web system's HTML "xls" among them — and WPS's .et), CSV and
+// TSV, and HTML tables. A .txt is left out: in a folder it is more often a
+// note.
+var folderExts = map[string]bool{".xlsx": true, ".xlsm": true, ".ods": true, ".xls": true, ".et": true, ".csv": true, ".tsv": true, ".html": true, ".htm": true}
 
 // workbooksIn lists the spreadsheets of dir (folderExts) by name, in name
 // order (os.ReadDir sorts them); subfolders and other files are left out.

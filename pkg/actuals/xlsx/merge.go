@@ -399,3 +399,76 @@ func (h *byBottom) Pop() any {
 	h.idx = h.idx[:len(h.idx)-1]
 	return x
 }
+
+// MergeRange is a merged range of two or more cells, 1-based and inclusive,
+// for MergeFill.
+type MergeRange struct{ Top, Left, Bottom, Right int }
+
+// MergeFill fills merged ranges in rows streamed in order, as Rows does,
+// for the other readers that know a sheet's ranges before its rows (.xls):
+// one rule for what a merged cell holds.
+type MergeFill struct {
+	m       *merger
+	lastRow int
+	gap     []Cell
+}
+
+// NewMergeFill prepares the ranges, which the caller has checked against
+// MaxMergedRanges and MaxMergedCells; single cells are dropped.
+func NewMergeFill(ranges []MergeRange) *MergeFill {
+	rs := make([]mergeRange, 0, len(ranges))
+	for _, g := range ranges {
+		m := mergeRange{top: int32(min(g.Top, g.Bottom)), bottom: int32(max(g.Top, g.Bottom)), left: int32(min(g.Left, g.Right)), right: int32(max(g.Left, g.Right))}
+		if m.top != m.bottom || m.left != m.right {
+			rs = append(rs, m)
+		}
+	}
+	slices.SortFunc(rs, func(a, b mergeRange) int {
+		if c := cmp.Compare(a.top, b.top); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.left, b.left)
+	})
+	return &MergeFill{m: newMerger(rs)}
+}
+
+// Row applies the ranges to row r (numbers only increase), whose cells the
+// file holds, sorted by column: first emitting the rows above r that only
+// merged ranges fill, then r itself (when it has cells after the merges).
+// cells is reused.
+func (f *MergeFill) Row(r int, cells []Cell, emit func(Row) error) error {
+	if err := f.Gap(r, emit); err != nil {
+		return err
+	}
+	cells, err := f.m.row(r, cells)
+	if err != nil {
+		return err
+	}
+	f.lastRow = r
+	if len(cells) == 0 {
+		return nil
+	}
+	return emit(Row{Num: r, Cells: cells})
+}
+
+// Gap emits the rows from the last one given up to to-1 that merged ranges
+// fill; at the end of a sheet, to is MaxRows+1.
+func (f *MergeFill) Gap(to int, emit func(Row) error) error {
+	for r := f.lastRow + 1; r < to; r++ {
+		if !f.m.fillsAt(r) {
+			break
+		}
+		cells, err := f.m.row(r, f.gap[:0])
+		if err != nil {
+			return err
+		}
+		f.gap = cells[:0]
+		f.lastRow = r
+		if len(cells) > 0 {
+			if err := emit(Row{Num: r, Cells: cells}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -156,3 +156,22 @@ func elapsed(s string) bool {
 func hasFoldPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// FormatInfo is what plancheck needs to know of a number format, for the
+// readers of other files (.xls) that refer to formats by id as an .xlsx does.
+type FormatInfo struct {
+	Code    string // "" for General
+	Percent bool
+	Date    bool
+}
+
+// NumberFormat classifies number format id the way this reader does: by
+// its code when the workbook defines one for id (defined), else as the
+// built-in format id.
+func NumberFormat(id int, code string, defined bool) FormatInfo {
+	fi := builtinInfo(id)
+	if defined {
+		fi = classify(code)
+	}
+	return FormatInfo{Code: fi.code, Percent: fi.percent, Date: fi.date}
+}

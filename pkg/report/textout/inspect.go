@@ -343,6 +343,8 @@ func readerLabel(f actuals.Format, lang Lang) string {
 		return lang.T("report.reader-html")
 	case actuals.FormatODS:
 		return lang.T("report.reader-ods")
+	case actuals.FormatXLS:
+		return lang.T("report.reader-xls")
 	case actuals.FormatXLSX:
 		return lang.T("report.reader-xlsx")
 	}
