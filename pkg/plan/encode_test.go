@@ -12,7 +12,7 @@ import (
 // name, the places of values, the warnings.
 func fields(p *Plan) Plan {
 	c := *p
-	c.File, c.pos, c.Warnings = "", nil, nil
+	c.File, c.pos, c.Warnings, c.Embedded = "", nil, nil, false
 	c.Groups = nil
 	for _, g := range p.Groups {
 		gc := *g
