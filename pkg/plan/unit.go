@@ -26,6 +26,8 @@ func init() {
 		{"个百分点", "percentage-points", 1},
 		{"人", "people", 1},
 		{"万人", "people", 1e4},
+		{"名", "people", 1}, // 调解员15名: a head count, as 人
+		{"万名", "people", 1e4},
 		{"人次", "person-times", 1},
 		{"万人次", "person-times", 1e4},
 		{"元", "money", 1},
@@ -39,6 +41,7 @@ func init() {
 		{"项", "项", 1},
 		{"所", "所", 1},
 		{"次", "次", 1},
+		{"场次", "场次", 1}, // events held: 引才活动20场次
 		{"天", "days", 1},
 		{"个工作日", "working-days", 1},
 		{"年", "years", 1},
