@@ -185,7 +185,7 @@ func splitName(s string) (name, unit string) {
 // on every row.
 type matcher struct {
 	byID     map[string]*plan.Indicator
-	byNumber map[int]*plan.Indicator // only numbers no two indicators share
+	byNumber map[int]*plan.Indicator // numbers of the plan's main table no two indicators share
 	byName   map[string]*plan.Indicator
 	byAlias  map[string]*plan.Indicator
 
@@ -207,9 +207,10 @@ func newMatcher(p *plan.Plan) *matcher {
 		byName: map[string]*plan.Indicator{}, byAlias: map[string]*plan.Indicator{},
 		ids: map[string]found{}, names: map[string]found{}, nears: map[string]*plan.Indicator{}}
 	shared := map[int]bool{}
+	main := p.MainTable() // a number is one of the main table's (专栏2), not of a key-project box
 	for _, ind := range p.Indicators() {
 		m.byID[strings.ToLower(ind.ID)] = ind
-		if n := ind.SourceNumber(); n > 0 {
+		if n := ind.SourceNumber(); n > 0 && ind.SourceTable() == main {
 			if _, dup := m.byNumber[n]; dup {
 				shared[n] = true
 			}
