@@ -110,13 +110,14 @@ func TestRunTemplate(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "t.xlsx")
 
-	// The default plan is the embedded plan with the latest period, 十四五.
+	// The default plan is the embedded plan with the latest period, 十四五,
+	// in its newest version: the whole plan, 专栏2 and the key projects.
 	stderr, err := runTemplateDirect(t, templateOptions{output: out})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "plancheck: plan jlp-hrss-14th@1 (the embedded plan with the latest period; --plan names another)\n" +
-		"plancheck: wrote " + out + ": jlp-hrss-14th@1, 23 indicators, 2021—2025\n"
+	want := "plancheck: plan jlp-hrss-14th@2 (the embedded plan with the latest period; --plan names another)\n" +
+		"plancheck: wrote " + out + ": jlp-hrss-14th@2, 59 indicators, 2021—2025\n"
 	if stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
@@ -134,7 +135,7 @@ func TestRunTemplate(t *testing.T) {
 		t.Error("the existing file was changed")
 	}
 	// --force writes over it, and the same inputs give the same bytes.
-	if _, err := runTemplateDirect(t, templateOptions{output: out, force: true, planRef: "jlp-hrss-14th@1"}); err != nil {
+	if _, err := runTemplateDirect(t, templateOptions{output: out, force: true, planRef: "jlp-hrss-14th@2"}); err != nil {
 		t.Fatal(err)
 	}
 	if now, _ := os.ReadFile(out); !bytes.Equal(now, first) {
@@ -148,9 +149,9 @@ func TestRunTemplate(t *testing.T) {
 		from, to int
 		want     string
 	}{
-		{"2020-2025", 2020, 2025, "--years 2020-2025: 2020 is outside the period 2021—2025 of jlp-hrss-14th@1"},
-		{"2021-2026", 2021, 2026, "--years 2021-2026: 2026 is outside the period 2021—2025 of jlp-hrss-14th@1"},
-		{"2030", 2030, 2030, "--years 2030: 2030 is outside the period 2021—2025 of jlp-hrss-14th@1"},
+		{"2020-2025", 2020, 2025, "--years 2020-2025: 2020 is outside the period 2021—2025 of jlp-hrss-14th@2"},
+		{"2021-2026", 2021, 2026, "--years 2021-2026: 2026 is outside the period 2021—2025 of jlp-hrss-14th@2"},
+		{"2030", 2030, 2030, "--years 2030: 2030 is outside the period 2021—2025 of jlp-hrss-14th@2"},
 	} {
 		_, err := runTemplateDirect(t, templateOptions{output: other, planRef: "jlp-hrss-14th", years: c.years, from: c.from, to: c.to})
 		if err == nil || err.Error() != c.want {

@@ -172,7 +172,7 @@ func testPlan(t *testing.T, key string) *plan.Plan {
 			}
 			plansByKey[key] = p
 		}
-		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th") })
+		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@1") }) // 专栏2
 		load("13th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-13th") })
 		load("test", func() (*plan.Plan, error) { return plan.Load("t.yaml", []byte(testPlanSrc)) })
 		load("thresholds", func() (*plan.Plan, error) { return plan.Load("t.yaml", []byte(thresholdPlanSrc)) })
