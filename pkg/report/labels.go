@@ -100,8 +100,10 @@ func IndicatorLabel(ind *plan.Indicator) string {
 // or "" when it reports every one. A group of two or more indicators none of
 // which is reported is named once, with its numbers and its count, instead of
 // indicator by indicator: a workbook that holds 专栏2 alone, evaluated against
-// the whole 十四五 plan, lists its five key-project groups and one indicator,
-// not 36 names.
+// the whole 十四五 plan, lists three key-project groups and three indicators,
+// not 36 names. A group that holds a binding (约束性) indicator is always
+// listed indicator by indicator, so that a binding indicator left out is
+// named where a reader looks for it.
 func NotReportedLine(p *plan.Plan, notReported []*plan.Indicator, lang Lang) string {
 	if len(notReported) == 0 {
 		return ""
@@ -114,7 +116,7 @@ func NotReportedLine(p *plan.Plan, notReported []*plan.Indicator, lang Lang) str
 	for _, g := range p.Groups {
 		whole := len(g.Indicators) > 1
 		for _, ind := range g.Indicators {
-			whole = whole && missing[ind]
+			whole = whole && missing[ind] && ind.Attribute != plan.Binding
 		}
 		if whole {
 			first, last := g.Indicators[0], g.Indicators[len(g.Indicators)-1]

@@ -8,8 +8,8 @@ import (
 )
 
 // TestNotReportedLine: a group none of whose indicators is reported is named
-// once with its numbers and count; a group of one, or a group partly
-// reported, lists its missing indicators one by one.
+// once with its numbers and count; a group of one, a group partly reported,
+// or a group with a binding indicator lists its missing indicators one by one.
 func TestNotReportedLine(t *testing.T) {
 	v2, err := plan.Resolve("jlp-hrss-14th@2")
 	if err != nil {
@@ -46,6 +46,11 @@ func TestNotReportedLine(t *testing.T) {
 		// 一、就业 partly reported (2 and 3 missing); 六、公共服务 whole.
 		{"a group in part", numbers(2, 3, 22, 23), report.English,
 			"Not reported: 2.城镇调查失业率（%）; 3.开展补贴性职业技能培训人次（万人次）; 六、公共服务 (22—23, 2 indicators)"},
+		// 三、医疗保障 holds the binding 7 and 14: named one by one
+		{"a group with binding indicators", numbers(span(7, 14)...), report.Chinese,
+			"未报送：7.基本医疗保险参保率（%）；8.职工基本医疗保险政策范围内住院费用基金支付比例（%）；9.城乡居民基本医疗保险政策范围内住院费用基金支付比例（%）；" +
+				"10.重点救助对象符合规定的住院医疗费用救助比例（%）；11.实行按疾病诊断相关分组付费和按病种付费的住院费用占全部住院费用的比例（%）；" +
+				"12.住院费用跨省直接结算率（%）；13.医疗保障经办政务服务事项线上可办率（%）；14.医疗保障经办政务服务事项窗口可办率（%）"},
 		// the whole of 十、 but one
 		{"all of a group but one", numbers(span(38, 48)...), report.Chinese,
 			"未报送：38.新设立专家工作室（个）；39.新增博士后科研工作站（个）；40.培训高层次急需紧缺专业技术人才（人次）；" +
