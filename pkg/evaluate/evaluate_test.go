@@ -172,7 +172,7 @@ func testPlan(t *testing.T, key string) *plan.Plan {
 			}
 			plansByKey[key] = p
 		}
-		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@1") }) // 专栏2
+		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@1") })    // 专栏2
 		load("14th-v2", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@2") }) // the key projects
 		load("13th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-13th") })
 		load("test", func() (*plan.Plan, error) { return plan.Load("t.yaml", []byte(testPlanSrc)) })
