@@ -372,3 +372,19 @@ func TestPlan14thV2KeepsV1(t *testing.T) {
 		}
 	}
 }
+
+// TestMainTable: the table a plain number in a workbook's id column refers
+// to is the table of a plan's first numbered indicator, whatever tables later
+// groups come from; a source without a number names no table.
+func TestMainTable(t *testing.T) {
+	for ref, want := range map[string]string{"jlp-hrss-14th@1": "专栏2", "jlp-hrss-14th@2": "专栏2", "jlp-hrss-13th@1": "专栏1"} {
+		if got := embeddedPlan(t, ref).MainTable(); got != want {
+			t.Errorf("%s: main table %q, want %q", ref, got, want)
+		}
+	}
+	for source, want := range map[string]string{"专栏2 #16": "专栏2", "专栏7 #2": "专栏7", "第四节": "", "": ""} {
+		if got := (&plan.Indicator{Source: source}).SourceTable(); got != want {
+			t.Errorf("SourceTable(%q) = %q, want %q", source, got, want)
+		}
+	}
+}
