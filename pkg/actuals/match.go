@@ -191,7 +191,7 @@ func splitNameUnits(s string, planUnits map[string]bool) (name, unit string) {
 // on every row.
 type matcher struct {
 	byID     map[string]*plan.Indicator
-	byNumber map[int]*plan.Indicator // only numbers no two indicators share
+	byNumber map[int]*plan.Indicator // numbers of the plan's main table no two indicators share
 	byName   map[string]*plan.Indicator
 	byAlias  map[string]*plan.Indicator
 	// units holds the plan's units (NFKC), known to plancheck or not.
@@ -216,10 +216,11 @@ func newMatcher(p *plan.Plan) *matcher {
 		ids: map[string]found{}, names: map[string]found{}, nears: map[string]*plan.Indicator{},
 		units: map[string]bool{}}
 	shared := map[int]bool{}
+	main := p.MainTable() // a number is one of the main table's (专栏2), not of a key-project box
 	for _, ind := range p.Indicators() {
 		m.units[norm.NFKC.String(ind.Unit)] = true
 		m.byID[strings.ToLower(ind.ID)] = ind
-		if n := ind.SourceNumber(); n > 0 {
+		if n := ind.SourceNumber(); n > 0 && ind.SourceTable() == main {
 			if _, dup := m.byNumber[n]; dup {
 				shared[n] = true
 			}

@@ -459,3 +459,32 @@ func TestBadCellsGathered(t *testing.T) {
 		t.Errorf("time for a ratio: %v", err)
 	}
 }
+
+// TestNumbersAreTheMainTables: against jlp-hrss-14th@2, whose key-project
+// boxes number their items anew (专栏3 #5, 专栏7 #2 …, several commitments to
+// an item), a plain number in an id column is still 专栏2's: 5 is 失业保险参保人数
+// and 22 社会保障卡持卡人数, as against version 1; a key-project indicator
+// matches by its id.
+func TestNumbersAreTheMainTables(t *testing.T) {
+	v2, err := plan.Resolve("jlp-hrss-14th@2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := grid(
+		[]any{"编号", "2023年"},
+		[]any{5, 42.6},
+		[]any{"22.", 113.71},
+		[]any{"mediators", 12},
+	)
+	for _, p := range []*plan.Plan{plan14(t), v2} {
+		res, err := Match(tableOf(t, rows), p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"unemployment-insurance-enrolment 2023 amount 42.6 表1!B2", "social-security-card-holders 2023 amount 113.71 表1!B3"}
+		if p.Version == 2 {
+			want = append(want, "mediators 2023 amount 12 表1!B4")
+		}
+		equalLines(t, p.Ref(), values(res), want)
+	}
+}

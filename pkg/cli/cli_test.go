@@ -470,7 +470,8 @@ func TestMainExitCode(t *testing.T) {
 
 		// show
 		{name: "show id", args: []string{"show", "jlp-hrss-14th"}, want: ok, noStderr: true,
-			stdout: []string{"jlp-hrss-14th@1  九龙坡区", "16.新增高级职称专业技术人才数量（人）", "<[1700]", "注：[]内为五年累计值"}},
+			stdout: []string{"jlp-hrss-14th@2  九龙坡区", "16.新增高级职称专业技术人才数量（人）", "<[1700]", "注：[]内为五年累计值",
+				"十一、构建和谐劳动关系重点项目", "52.服务新注册企业（户）", "≥[500]"}},
 		{name: "show id@version", args: []string{"show", "jlp-hrss-14th@1"}, want: ok, stdout: []string{"jlp-hrss-14th@1  "}},
 		{name: "show 13th", args: []string{"show", "jlp-hrss-13th"}, want: ok,
 			stdout: []string{"10.高、中、初级专业技术人才比例", "15:45:40"}, notStdout: []string{"基数"}},
@@ -485,7 +486,7 @@ func TestMainExitCode(t *testing.T) {
 		{name: "show unknown id in English", args: []string{"show", "--lang", "en", "nosuch"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: error: unknown plan \"nosuch\" (known: jlp-hrss-13th, jlp-hrss-14th)\n", "plancheck: hint: "}},
 		{name: "show unknown version", args: []string{"show", "jlp-hrss-14th@9"}, want: trouble, noStdout: true,
-			stderr: []string{"plancheck: 错误：jlp-hrss-14th 没有第 9 版（已有版本：1）\n"}},
+			stderr: []string{"plancheck: 错误：jlp-hrss-14th 没有第 9 版（已有版本：1、2）\n"}},
 		{name: "show bad version", args: []string{"show", "jlp-hrss-14th@x"}, want: trouble, noStdout: true,
 			stderr: []string{"plancheck: 错误：规划引用“jlp-hrss-14th@x”有误：@ 后的版本应为从 1 起的整数\n"}},
 		{name: "show version 0", args: []string{"show", "jlp-hrss-14th@0"}, want: trouble, noStdout: true},

@@ -57,7 +57,7 @@ func TestCompletion(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"jlp-hrss-13th", "jlp-hrss-13th@1", "jlp-hrss-14th", "jlp-hrss-14th@1"} {
+	for _, want := range []string{"jlp-hrss-13th", "jlp-hrss-13th@1", "jlp-hrss-14th", "jlp-hrss-14th@1", "jlp-hrss-14th@2"} {
 		if !slices.Contains(allRefs, want) {
 			t.Errorf("the registry has no %s", want)
 		}
@@ -78,7 +78,7 @@ func TestCompletion(t *testing.T) {
 		// --plan on every command that has it, and show's PLAN.
 		{[]string{"eval", "--plan", ""}, allRefs, noFiles},
 		{[]string{"eval", "2023.xlsx", "--plan", "jlp-hrss-14"}, refs14, noFiles},
-		{[]string{"eval", "--plan=jlp-hrss-14th@"}, []string{"jlp-hrss-14th@1"}, noFiles},
+		{[]string{"eval", "--plan=jlp-hrss-14th@"}, []string{"jlp-hrss-14th@1", "jlp-hrss-14th@2"}, noFiles},
 		{[]string{"inspect", "--plan", ""}, allRefs, noFiles},
 		{[]string{"template", "--plan", ""}, allRefs, noFiles},
 		{[]string{"show", ""}, allRefs, noFiles},
@@ -125,11 +125,12 @@ func TestCompletion(t *testing.T) {
 // on one line, and ID by its newest version.
 func TestCompletionDescriptions(t *testing.T) {
 	t.Parallel()
-	for lang, newest := range map[string]string{"zh": "（最新版本 1）", "en": " (newest version, 1)"} {
+	for lang, newest := range map[string]string{"zh": "（最新版本 2）", "en": " (newest version, 2)"} {
 		var stdout bytes.Buffer
 		Main([]string{"__complete", "show", "--lang", lang, "jlp-hrss-14th"}, strings.NewReader(""), &stdout, &bytes.Buffer{})
 		want := "jlp-hrss-14th\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）" + newest + "\n" +
-			"jlp-hrss-14th@1\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）\n" + noFiles + "\n"
+			"jlp-hrss-14th@1\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）\n" +
+			"jlp-hrss-14th@2\t九龙坡区人力资源和社会保障事业发展“十四五”规划（2021—2025年）\n" + noFiles + "\n"
 		if stdout.String() != want {
 			t.Errorf("%s: got\n%s\nwant\n%s", lang, stdout.String(), want)
 		}

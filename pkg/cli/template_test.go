@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
 	"github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -110,13 +111,14 @@ func TestRunTemplate(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "t.xlsx")
 
-	// The default plan is the embedded plan with the latest period, 十四五.
+	// The default plan is the embedded plan with the latest period, 十四五,
+	// in its newest version: the whole plan, 专栏2 and the key projects.
 	stderr, err := runTemplateDirect(t, templateOptions{output: out})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "plancheck: plan jlp-hrss-14th@1 (the embedded plan with the latest period; --plan names another)\n" +
-		"plancheck: wrote " + out + ": jlp-hrss-14th@1, 23 indicators, 2021—2025\n"
+	want := "plancheck: plan jlp-hrss-14th@2 (the embedded plan with the latest period; --plan names another)\n" +
+		"plancheck: wrote " + out + ": jlp-hrss-14th@2, 59 indicators, 2021—2025\n"
 	if stderr != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
@@ -134,7 +136,7 @@ func TestRunTemplate(t *testing.T) {
 		t.Error("the existing file was changed")
 	}
 	// --force writes over it, and the same inputs give the same bytes.
-	if _, err := runTemplateDirect(t, templateOptions{output: out, force: true, planRef: "jlp-hrss-14th@1"}); err != nil {
+	if _, err := runTemplateDirect(t, templateOptions{output: out, force: true, planRef: "jlp-hrss-14th@2"}); err != nil {
 		t.Fatal(err)
 	}
 	if now, _ := os.ReadFile(out); !bytes.Equal(now, first) {
@@ -148,9 +150,9 @@ func TestRunTemplate(t *testing.T) {
 		from, to int
 		want     string
 	}{
-		{"2020-2025", 2020, 2025, "--years 2020-2025: 2020 is outside the period 2021—2025 of jlp-hrss-14th@1"},
-		{"2021-2026", 2021, 2026, "--years 2021-2026: 2026 is outside the period 2021—2025 of jlp-hrss-14th@1"},
-		{"2030", 2030, 2030, "--years 2030: 2030 is outside the period 2021—2025 of jlp-hrss-14th@1"},
+		{"2020-2025", 2020, 2025, "--years 2020-2025: 2020 is outside the period 2021—2025 of jlp-hrss-14th@2"},
+		{"2021-2026", 2021, 2026, "--years 2021-2026: 2026 is outside the period 2021—2025 of jlp-hrss-14th@2"},
+		{"2030", 2030, 2030, "--years 2030: 2030 is outside the period 2021—2025 of jlp-hrss-14th@2"},
 	} {
 		_, err := runTemplateDirect(t, templateOptions{output: other, planRef: "jlp-hrss-14th", years: c.years, from: c.from, to: c.to})
 		if err == nil || err.Error() != c.want {
@@ -363,10 +365,12 @@ func checkStatuses(t *testing.T, res evalJSONResult, want map[string]string) {
 	}
 }
 
-// TestTemplateRoundTrip14th: the 十四五 template, filled by openpyxl for 2021–2023
-// (every kind of 专栏2 target, a bracketed total, a percent-formatted cell, an
-// empty year and an empty row), evaluated by the real pipeline with no edit to
-// its structure; then the same file saved again by LibreOffice.
+// TestTemplateRoundTrip14th: the 十四五 template (the default, the whole plan),
+// filled by openpyxl for 2021–2023 in its 专栏2 rows (every kind of 专栏2
+// target, a bracketed total, a percent-formatted cell, an empty year and an
+// empty row), evaluated by the real pipeline with no edit to its structure;
+// then the same file saved again by LibreOffice. The key-project rows are
+// left empty: reported, with no value, so 无数据 each, as 23 is.
 //
 // Worked by hand (spec §4), 2023 in 2021—2025: f = 3/5 = 0.6.
 //
@@ -401,7 +405,7 @@ func TestTemplateRoundTrip14th(t *testing.T) {
 	workbooktest.RequireOpenpyxl(t)
 	dir := t.TempDir()
 	blank := filepath.Join(dir, "template.xlsx")
-	if _, err := runTemplateDirect(t, templateOptions{output: blank, planRef: "jlp-hrss-14th"}); err != nil {
+	if _, err := runTemplateDirect(t, templateOptions{output: blank}); err != nil { // the default: the whole plan
 		t.Fatal(err)
 	}
 	filled := filepath.Join(dir, "filled.xlsx")
@@ -444,6 +448,13 @@ func TestTemplateRoundTrip14th(t *testing.T) {
 		"new-advanced-vocational-certificates": "no-data", "labour-dispute-mediation-success-rate": "ahead",
 		"labour-arbitration-closure-rate": "on-track", "labour-inspection-closure-rate": "lagging",
 		"social-security-card-holders": "on-track", "electronic-social-security-card-coverage": "no-data",
+	}
+	whole, err := plan.Resolve("jlp-hrss-14th@2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range whole.Indicators()[23:] {
+		want[ind.ID] = "no-data"
 	}
 	check := func(t *testing.T, path string) {
 		res, stderr := evalWorkbook(t, path)

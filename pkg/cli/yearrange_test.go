@@ -68,7 +68,7 @@ func TestStreetFilesMerged(t *testing.T) {
 		}}}}, filepath.Join(dir, name))
 	}
 	var stdout, stderr bytes.Buffer
-	code := Main([]string{"eval", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", dir}, strings.NewReader(""), &stdout, &stderr)
+	code := Main([]string{"eval", "--plan", "jlp-hrss-14th@1", "--year", "2023", "--fail-on", "none", dir}, strings.NewReader(""), &stdout, &stderr)
 	if code != ExitOK {
 		t.Fatalf("status %d\n%s", code, stderr.String())
 	}
@@ -81,7 +81,7 @@ func TestStreetFilesMerged(t *testing.T) {
 	}
 	// CSV: each unit's rows name its own file.
 	stdout.Reset()
-	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", "--format", "csv", dir}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th@1", "--year", "2023", "--fail-on", "none", "--format", "csv", dir}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
 		t.Fatalf("csv: status %d", code)
 	}
 	for _, unit := range []string{"杨家坪", "石桥铺"} {
@@ -91,7 +91,7 @@ func TestStreetFilesMerged(t *testing.T) {
 	}
 	// The summary: the section names both files, without their folder.
 	summary := filepath.Join(t.TempDir(), "s.xlsx")
-	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th", "--year", "2023", "--fail-on", "none", dir, "-o", summary}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
+	if code := Main([]string{"eval", "-q", "--plan", "jlp-hrss-14th@1", "--year", "2023", "--fail-on", "none", dir, "-o", summary}, strings.NewReader(""), &stdout, &stderr); code != ExitOK {
 		t.Fatalf("summary: status %d", code)
 	}
 	f, err := excelize.OpenFile(summary)

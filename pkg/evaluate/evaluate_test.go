@@ -172,7 +172,8 @@ func testPlan(t *testing.T, key string) *plan.Plan {
 			}
 			plansByKey[key] = p
 		}
-		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th") })
+		load("14th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@1") })    // 专栏2
+		load("14th-v2", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-14th@2") }) // the key projects
 		load("13th", func() (*plan.Plan, error) { return plan.Resolve("jlp-hrss-13th") })
 		load("test", func() (*plan.Plan, error) { return plan.Load("t.yaml", []byte(testPlanSrc)) })
 		load("thresholds", func() (*plan.Plan, error) { return plan.Load("t.yaml", []byte(thresholdPlanSrc)) })
@@ -1080,4 +1081,45 @@ func TestApproximate(t *testing.T) {
 			t.Errorf("%s: approximate %v, want %v (status %s)", c.name, o.Approximate, c.want, o.Status)
 		}
 	}
+}
+
+// TestKeyProjects judges the target shapes the key-project boxes of the 十四五
+// plan print (jlp-hrss-14th@2, 专栏3–专栏8): ranges of things to build over the
+// period, minimums, levels to reach by the end, levels to keep. 2023: f = 0.6.
+func TestKeyProjects(t *testing.T) {
+	P, C := plan.Path, plan.Control
+	cases := []evalCase{
+		{"postdoctoral workstations [5—10]: 2 + 1", "14th-v2", "new-postdoctoral-workstations", 2023, obs(amt(2021, 2), amt(2022, 0), amt(2023, 1)),
+			// a range is a target of its lower end: X = 5; total 3; R = 5 × 0.6 = 3;
+			// p = 3/5 = 0.6; r = 1 → on track.
+			want{status: evaluate.OnTrack, judge: P, f: 0.6, actual: num(3), target: num(5), required: num(3), progress: num(0.6), ratio: num(1), reason: []string{"[3]", "[5]"}}},
+		{"postdoctoral workstations [5—10]: [6] by 2023", "14th-v2", "new-postdoctoral-workstations", 2023, obs(tot(2023, 6)),
+			// 6 ≥ 5, the lower end, before E → achieved (提前完成).
+			want{status: evaluate.Achieved, judge: P, f: 0.6, actual: num(6), target: num(5), required: num(3), progress: num(1.2), ratio: num(2), reason: []string{"6"}}},
+		{"new enterprises served ≥[500]: [250]", "14th-v2", "new-enterprises-served", 2023, obs(tot(2023, 250)),
+			// a bounded cumulative minimum is a path to 500: R = 300; p = 0.5; r = 0.833 → lagging.
+			want{status: evaluate.Lagging, judge: P, f: 0.6, actual: num(250), target: num(500), required: num(300), progress: num(0.5), ratio: num(0.833333), reason: []string{"250", "500"}}},
+		{"new enterprises served ≥[500]: [500] in 2025", "14th-v2", "new-enterprises-served", 2025, obs(tot(2025, 500)),
+			// 500 ≥ 500 (≥ accepts equality) in E → achieved (完成).
+			want{status: evaluate.Achieved, judge: P, f: 1, actual: num(500), target: num(500), required: num(500), progress: num(1), ratio: num(1), reason: []string{"500"}}},
+		{"mediators ≥15 by the end: 12 in 2023", "14th-v2", "mediators", 2023, obs(amt(2023, 12)),
+			// judge: path (the plan's), no baseline: judged against 15 alone; 12 < 15 before E → lagging.
+			want{status: evaluate.Lagging, judge: P, f: 0.6, actual: num(12), target: num(15), reason: []string{"12", "15"}}},
+		{"mediators ≥15 by the end: 16 in 2023", "14th-v2", "mediators", 2023, obs(amt(2023, 16)),
+			// 16 ≥ 15 before E → achieved (提前完成), not merely on track.
+			want{status: evaluate.Achieved, judge: P, f: 0.6, actual: num(16), target: num(15), reason: []string{"16", "15"}}},
+		{"monitored employers 20—30: 25", "14th-v2", "monitored-large-employers", 2023, obs(amt(2023, 25)),
+			// judge: control, the lower end 20: 25 ≥ 20 before E → on track.
+			want{status: evaluate.OnTrack, judge: C, f: 0.6, actual: num(25), target: num(20), reason: []string{"25", "20"}}},
+		{"monitored employers 20—30: 18 in 2025", "14th-v2", "monitored-large-employers", 2025, obs(amt(2025, 18)),
+			// 18 < 20 in E → not achieved.
+			want{status: evaluate.NotAchieved, judge: C, f: 1, actual: num(18), target: num(20), reason: []string{"18", "20"}}},
+		{"demo arbitration court 1: 0 in 2023", "14th-v2", "municipal-demo-arbitration-court", 2023, obs(amt(2023, 0)),
+			// a level to reach, no baseline (path): 0 < 1 before E → lagging.
+			want{status: evaluate.Lagging, judge: P, f: 0.6, actual: num(0), target: num(1), reason: []string{"0", "1"}}},
+		{"work-injury coverage >95: 96", "14th-v2", "work-injury-insurance-coverage", 2023, obs(amt(2023, 96)),
+			// a bound with no baseline is control: 96 > 95 → on track.
+			want{status: evaluate.OnTrack, judge: C, f: 0.6, actual: num(96), target: num(95), reason: []string{"96", "95"}}},
+	}
+	runEvalCases(t, cases)
 }

@@ -30,6 +30,7 @@ func init() {
 		"report.not-achieved":         {"未完成", "not achieved"},
 		"report.not-read":             {"（不读）", "(not read)"},
 		"report.not-reported":         {"未报送：", "Not reported: "},
+		"report.not-reported-group":   {"%s（%d—%d，%d 项）", "%s (%d—%d, %d indicators)"},
 		"report.note":                 {"注释行", "note"},
 		"report.note-a-value-in-is-the-total-over-the-pe": {"注：[]内为五年累计值", "Note: a value in [] is the total over the period"},
 		"report.on-track":                     {"符合预期", "on track"},

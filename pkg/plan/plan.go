@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/expr"
 )
@@ -212,6 +213,30 @@ func (ind *Indicator) SourceNumber() int {
 		return 0
 	}
 	return n
+}
+
+// SourceTable is the table the indicator's source numbers it in ("专栏2 #16"
+// → "专栏2"), or "" when the source gives no number.
+func (ind *Indicator) SourceTable() string {
+	m := sourceNumber.FindStringIndex(ind.Source)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(ind.Source[:m[0]])
+}
+
+// MainTable is the table a plain number in an actuals workbook's id column
+// refers to: the table of the plan's first numbered indicator (专栏2 in the
+// 十四五 plan). The key-project boxes a later version adds number their items
+// anew, and one item may hold several commitments, so their numbers name no
+// single indicator.
+func (p *Plan) MainTable() string {
+	for _, ind := range p.Indicators() {
+		if ind.SourceNumber() > 0 {
+			return ind.SourceTable()
+		}
+	}
+	return ""
 }
 
 // Indicators returns every indicator of the plan in order.

@@ -103,8 +103,15 @@ func TestEmbedded(t *testing.T) {
 		t.Errorf("embedded ids %q", got)
 	}
 	files, err := plan.EmbeddedFiles()
-	if err != nil || strings.Join(files, " ") != "plans/jlp-hrss-13th.v1.yaml plans/jlp-hrss-14th.v1.yaml" {
+	if err != nil || strings.Join(files, " ") != "plans/jlp-hrss-13th.v1.yaml plans/jlp-hrss-14th.v1.yaml plans/jlp-hrss-14th.v2.yaml" {
 		t.Errorf("embedded files %v %v", files, err)
+	}
+	// An id alone is its newest version: the whole 十四五 plan; version 1
+	// (专栏2 alone) stays loadable by its number.
+	for ref, want := range map[string]string{"jlp-hrss-14th": "jlp-hrss-14th@2", "jlp-hrss-14th@1": "jlp-hrss-14th@1", "jlp-hrss-13th": "jlp-hrss-13th@1"} {
+		if p, err := reg.Resolve(ref); err != nil || p.Ref() != want {
+			t.Errorf("Resolve(%s): %v %v, want %s", ref, p, err, want)
+		}
 	}
 }
 
@@ -136,6 +143,8 @@ func TestUnits(t *testing.T) {
 		{2, "亿人", "万人", 20000, true},
 		{5, "名", "人", 0, false}, // kept apart (decisions.md, "Open units")
 		{5, "‰", "%", 0, false}, // a rate per mille is not a percent
+		{0.3, "万名", "名", 3000, true},
+		{20, "场次", "次", 0, false}, // events held are not times
 	} {
 		got, ok := plan.ConvertUnit(c.v, c.from, c.to)
 		if ok != c.ok || (ok && abs(got-c.want) > 1e-9) {

@@ -58,7 +58,8 @@ var families = []family{
 	{kindOther, []scaled{{"倍", 1}}},
 	{kindCount, []scaled{{"人", 1}, {"万人", 1e4}, {"亿人", 1e8}}},
 	{kindCount, []scaled{{"人次", 1}, {"万人次", 1e4}, {"亿人次", 1e8}}},
-	{kindCount, []scaled{{"名", 1}}},
+	{kindCount, []scaled{{"名", 1}, {"万名", 1e4}}},
+	{kindCount, []scaled{{"场次", 1}}}, // events held: 引才活动20场次
 	{kindCount, []scaled{{"户", 1}, {"万户", 1e4}}},
 	{kindCount, []scaled{{"个", 1}, {"万个", 1e4}}},
 	{kindCount, []scaled{{"家", 1}, {"万家", 1e4}}},

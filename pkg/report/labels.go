@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
@@ -92,6 +93,43 @@ func IndicatorLabel(ind *plan.Indicator) string {
 		s += "（" + ind.Unit + "）"
 	}
 	return s
+}
+
+// NotReportedLine is the line under a completion table that lists the
+// indicators of the plan a workbook (or one of its entities) does not report,
+// or "" when it reports every one. A group of two or more indicators none of
+// which is reported is named once, with its numbers and its count, instead of
+// indicator by indicator: a workbook that holds 专栏2 alone, evaluated against
+// the whole 十四五 plan, lists three key-project groups and three indicators,
+// not 36 names. A group that holds a binding (约束性) indicator is always
+// listed indicator by indicator, so that a binding indicator left out is
+// named where a reader looks for it.
+func NotReportedLine(p *plan.Plan, notReported []*plan.Indicator, lang Lang) string {
+	if len(notReported) == 0 {
+		return ""
+	}
+	missing := make(map[*plan.Indicator]bool, len(notReported))
+	for _, ind := range notReported {
+		missing[ind] = true
+	}
+	var items []string
+	for _, g := range p.Groups {
+		whole := len(g.Indicators) > 1
+		for _, ind := range g.Indicators {
+			whole = whole && missing[ind] && ind.Attribute != plan.Binding
+		}
+		if whole {
+			first, last := g.Indicators[0], g.Indicators[len(g.Indicators)-1]
+			items = append(items, lang.T("report.not-reported-group", g.Name, first.Number, last.Number, len(g.Indicators)))
+			continue
+		}
+		for _, ind := range g.Indicators {
+			if missing[ind] {
+				items = append(items, IndicatorLabel(ind))
+			}
+		}
+	}
+	return lang.T("report.not-reported") + strings.Join(items, lang.T("punct.semicolon"))
 }
 
 // IndicatorName is the plan's indicator with the id as IndicatorLabel prints

@@ -3,7 +3,6 @@ package book
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
 	"github.com/jlp-hrss/plancheck/pkg/pipeline"
@@ -131,13 +130,8 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 					path = append(path, o)
 				}
 			}
-			if len(en.NotReported) > 0 {
-				names := make([]string, len(en.NotReported))
-				for i, ind := range en.NotReported {
-					names[i] = report.IndicatorLabel(ind)
-				}
-				s.banner(1, completionCols, row, lang.T("report.not-reported")+strings.Join(names, lang.T("punct.semicolon")),
-					cellStyle{wrap: true})
+			if line := report.NotReportedLine(e.Plan, en.NotReported, lang); line != "" {
+				s.banner(1, completionCols, row, line, cellStyle{wrap: true})
 				row++
 			}
 			for _, note := range footnotes.Notes {

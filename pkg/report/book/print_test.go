@@ -152,13 +152,13 @@ func printChecked(t *testing.T, in, what string, maxPages int) (pdf, text string
 	return pdf, pdfText(t, pdf)
 }
 
-// TestPrintTemplate prints the template of the 十四五 plan with LibreOffice:
+// TestPrintTemplate prints the template of 专栏2 (jlp-hrss-14th@1) with LibreOffice:
 // at most 3 A4 pages (it was 6, the id column alone on page 1).
 func TestPrintTemplate(t *testing.T) {
 	t.Parallel()
 	requirePoppler(t)
 	wbt.RequireLibreOffice(t)
-	in := writeTemplate(t, "jlp-hrss-14th", book.TemplateOptions{Lang: report.Chinese}, "template.xlsx")
+	in := writeTemplate(t, "jlp-hrss-14th@1", book.TemplateOptions{Lang: report.Chinese}, "template.xlsx") // 专栏2's 23 rows
 	pdf, text := printChecked(t, in, "template", 3)
 	for _, want := range []string{"jlp-hrss-14th", "城镇新增就业人数", "填写说明"} {
 		if !strings.Contains(text, want) {
@@ -167,5 +167,21 @@ func TestPrintTemplate(t *testing.T) {
 	}
 	if *printPNG != "" {
 		renderPage1(t, pdf, filepath.Join(*printPNG, "template-page1.png"), 80)
+	}
+}
+
+// TestPrintTemplateWholePlan prints the template `plancheck template` writes by
+// default, the whole 十四五 plan (jlp-hrss-14th@2, 59 rows in 12 groups), with
+// LibreOffice: at most 4 A4 pages, the last rows and the instructions included.
+func TestPrintTemplateWholePlan(t *testing.T) {
+	t.Parallel()
+	requirePoppler(t)
+	wbt.RequireLibreOffice(t)
+	in := writeTemplate(t, "jlp-hrss-14th@2", book.TemplateOptions{Lang: report.Chinese}, "template.xlsx")
+	_, text := printChecked(t, in, "template of the whole plan", 4)
+	for _, want := range []string{"jlp-hrss-14th@2", "城镇新增就业人数", "十二、提高基本公共服务能力和质量重点项目", "导服站现场咨询人员", "填写说明"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the printed template does not hold %q", want)
+		}
 	}
 }

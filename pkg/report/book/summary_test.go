@@ -38,12 +38,18 @@ import (
 var summaryPNG = flag.String("summary-png", "", "render the 完成情况 sheet of the summary of testdata/2023.xlsx to this PNG (LibreOffice, pdftoppm)")
 
 // evaluateWorkbook runs the eval pipeline on one workbook as `plancheck eval`
-// does, against the 十四五 plan: read, match, judge every entity for the year
-// and audit the written statuses. The file is recorded under name; reasons
-// and projection methods are in lang, as the summary they go in.
+// does, against the 十四五 plan's 专栏2 (version 1, which the golden files were
+// written for): read, match, judge every entity for the year and audit the
+// written statuses. The file is recorded under name; reasons and projection
+// methods are in lang, as the summary they go in.
 func evaluateWorkbook(t *testing.T, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
 	t.Helper()
-	p := golden.Plan(t, "jlp-hrss-14th")
+	return evaluateAgainst(t, "jlp-hrss-14th@1", path, name, year, lang)
+}
+
+func evaluateAgainst(t *testing.T, ref, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
+	t.Helper()
+	p := golden.Plan(t, ref)
 	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: p, Year: year, Lang: lang})
 	if res.Err != nil {
 		t.Fatal(res.Err)
@@ -326,6 +332,48 @@ func chartsBySheet(t *testing.T, data []byte) map[string][]string {
 func TestSummaryGolden(t *testing.T) {
 	data := writeSummary(t, []*pipeline.Evaluation{sample2023(t, report.Chinese)}, report.Chinese)
 	golden.Check(t, "summary-2023.txt", []byte(dumpSummary(t, data)))
+}
+
+// TestSummaryNotReportedGroups: testdata/2023.xlsx, which reports 专栏2,
+// evaluated against the whole plan (jlp-hrss-14th@2, which eval chooses for
+// it): 完成情况 has 专栏2's 23 rows and no row for a key project; those are
+// one 未报送 line, a whole group named once; the counts add up to 23.
+func TestSummaryNotReportedGroups(t *testing.T) {
+	e := evaluateAgainst(t, "jlp-hrss-14th@2", "../../../testdata/2023.xlsx", "2023.xlsx", 2023, report.Chinese)
+	f, err := excelize.OpenReader(bytes.NewReader(writeSummary(t, []*pipeline.Evaluation{e}, report.Chinese)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("完成情况")
+	if err != nil {
+		t.Fatal(err)
+	}
+	indicatorRow := regexp.MustCompile(`^\d+\.`)
+	var indicators, notReported []string
+	total := ""
+	for _, r := range rows {
+		switch {
+		case len(r) == 0:
+		case indicatorRow.MatchString(r[0]):
+			indicators = append(indicators, r[0])
+		case strings.HasPrefix(r[0], "未报送"):
+			notReported = append(notReported, r[0])
+		case r[0] == "全部指标" && len(r) == 8:
+			total = r[7]
+		}
+	}
+	if len(indicators) != 23 || indicators[22] != "23.申领电子社保卡人口覆盖率（%）" {
+		t.Errorf("%d indicator rows, want 专栏2's 23: %q", len(indicators), indicators)
+	}
+	want := "未报送：24.工伤保险参保率（%）；八、实现更加充分更高质量就业重点项目（25—35，11 项）；36.医保定点医药机构示范点（个）；" +
+		"十、建设高水平人才队伍重点项目（37—48，12 项）；十一、构建和谐劳动关系重点项目（49—58，10 项）；59.导服站现场咨询人员（名）"
+	if len(notReported) != 1 || notReported[0] != want {
+		t.Errorf("未报送 lines %q, want one: %s", notReported, want)
+	}
+	if total != "23" {
+		t.Errorf("counts total %q, want 23", total)
+	}
 }
 
 // TestSummaryGoldenSeveral: three years of testdata/2023.xlsx and the

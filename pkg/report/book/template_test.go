@@ -32,9 +32,13 @@ var templateCases = []struct {
 	golden   string
 	from, to int // the years the template has columns for
 }{
-	{"jlp-hrss-14th", book.TemplateOptions{Lang: report.Chinese}, "template-14th.txt", 2021, 2025},
+	{"jlp-hrss-14th@1", book.TemplateOptions{Lang: report.Chinese}, "template-14th.txt", 2021, 2025},
 	{"jlp-hrss-13th", book.TemplateOptions{Lang: report.Chinese}, "template-13th.txt", 2016, 2020},
-	{"jlp-hrss-14th", book.TemplateOptions{From: 2023, To: 2024, Lang: report.English}, "template-14th-en-2023-2024.txt", 2023, 2024},
+	{"jlp-hrss-14th@1", book.TemplateOptions{From: 2023, To: 2024, Lang: report.English}, "template-14th-en-2023-2024.txt", 2023, 2024},
+	// the whole plan, the template `plancheck template` writes by default:
+	// 专栏2, then the key projects, whose targets are ranges ([2—3], 20—30),
+	// minimums (≥[500], ≥15) and counts
+	{"jlp-hrss-14th@2", book.TemplateOptions{Lang: report.Chinese}, "template-14th-v2.txt", 2021, 2025},
 }
 
 func makeTemplate(t *testing.T, ref string, opts book.TemplateOptions) []byte {
@@ -344,7 +348,7 @@ func TestTemplateGoldenMatchesPlan(t *testing.T) {
 			if id != "A" || name != "B" {
 				t.Errorf("id and name are columns %s and %s, want A and B", id, name)
 			}
-			wantBaseline := c.ref == "jlp-hrss-14th" // 专栏1 prints no baseline
+			wantBaseline := strings.HasPrefix(c.ref, "jlp-hrss-14th") // 专栏1 prints no baseline
 			if (baseline != "") != wantBaseline {
 				t.Errorf("baseline column %q, want one: %v", baseline, wantBaseline)
 			}
@@ -419,7 +423,7 @@ func TestTemplateIsDeterministic(t *testing.T) {
 }
 
 func TestTemplateYears(t *testing.T) {
-	p := golden.Plan(t, "jlp-hrss-14th")
+	p := golden.Plan(t, "jlp-hrss-14th@1")
 	for _, c := range []struct{ from, to int }{{2020, 2025}, {2021, 2026}, {2024, 2023}, {2026, 2026}} {
 		var buf bytes.Buffer
 		err := book.Template(&buf, p, book.TemplateOptions{From: c.from, To: c.to})

@@ -80,12 +80,8 @@ func CompletionTableWidth(w io.Writer, e *pipeline.Evaluation, lang Lang, format
 		for _, f := range footnotes.Notes {
 			text(f)
 		}
-		if len(en.NotReported) > 0 {
-			names := make([]string, len(en.NotReported))
-			for i, ind := range en.NotReported {
-				names[i] = report.IndicatorLabel(ind)
-			}
-			text(lang.T("report.not-reported") + strings.Join(names, lang.T("punct.semicolon")))
+		if line := report.NotReportedLine(e.Plan, en.NotReported, lang); line != "" {
+			text(line)
 		}
 		if e.Multi() {
 			text(lang.T("report.summary") + summaryLine(en.Counts(), final, lang))

@@ -21,9 +21,12 @@ func TestPlanTableGolden(t *testing.T) {
 		format textout.TableFormat
 		file   string
 	}{
-		{"jlp-hrss-14th", report.Chinese, textout.Box, "show-14th.txt"},
+		{"jlp-hrss-14th@1", report.Chinese, textout.Box, "show-14th.txt"},
 		{"jlp-hrss-13th", report.Chinese, textout.Box, "show-13th.txt"},
-		{"jlp-hrss-14th", report.English, textout.Markdown, "show-14th-en.md"},
+		{"jlp-hrss-14th@1", report.English, textout.Markdown, "show-14th-en.md"},
+		// the whole plan: 专栏2, then the key-project groups, read against
+		// 第四节 and 专栏3–专栏8 (see pkg/plan's TestPlan14thV2Commitments)
+		{"jlp-hrss-14th@2", report.Chinese, textout.Box, "show-14th-v2.txt"},
 	} {
 		var buf bytes.Buffer
 		if err := textout.PlanTable(&buf, golden.Plan(t, c.ref), c.lang, c.format); err != nil {
