@@ -32,9 +32,9 @@ func TestDiffEqual(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"diff", "jlp-hrss-14th", "jlp-hrss-14th@1"}, "jlp-hrss-14th@1 → jlp-hrss-14th@1：没有变化\n"},
+		{[]string{"diff", "jlp-hrss-14th", "jlp-hrss-14th@2"}, "jlp-hrss-14th@2 → jlp-hrss-14th@2：没有变化\n"},
 		{[]string{"diff", "jlp-hrss-13th@1", "jlp-hrss-13th", "--lang", "en", "--format", "markdown"}, "jlp-hrss-13th@1 → jlp-hrss-13th@1: no changes\n"},
-		{[]string{"diff", "jlp-hrss-14th", filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml"), "--format", "json"}, ""},
+		{[]string{"diff", "jlp-hrss-14th@1", filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml"), "--format", "json"}, ""},
 	} {
 		code, stdout, stderr := runMain(c.args...)
 		if code != 0 || stderr != "" {
@@ -76,11 +76,11 @@ func TestDiffMidterm(t *testing.T) {
 		{"drg-disease-payment-share 实行按疾病诊断相关分组付费和按病种付费的住院费用占全部住院费用的比例（%）", "删除 | 目标", "removed | target", "70", ""},
 	}
 	for _, lang := range []string{"zh", "en"} {
-		code, stdout, stderr := runMain("diff", "jlp-hrss-14th", file, "--format", "markdown", "--lang", lang)
+		code, stdout, stderr := runMain("diff", "jlp-hrss-14th@1", file, "--format", "markdown", "--lang", lang)
 		if code != 1 || stderr != "" {
 			t.Errorf("%s: exit %d, stderr %q", lang, code, stderr)
 		}
-		title := map[string]string{"zh": "jlp-hrss-14th@1 → jlp-hrss-14th@2：11 处变化\n\n", "en": "jlp-hrss-14th@1 → jlp-hrss-14th@2: 11 changes\n\n"}[lang]
+		title := map[string]string{"zh": "jlp-hrss-14th@1 → jlp-hrss-14th@3：11 处变化\n\n", "en": "jlp-hrss-14th@1 → jlp-hrss-14th@3: 11 changes\n\n"}[lang]
 		if !strings.HasPrefix(stdout, title) {
 			t.Errorf("%s: no title %q:\n%s", lang, title, stdout)
 		}
@@ -106,7 +106,7 @@ func TestDiffMidterm(t *testing.T) {
 	}
 
 	// The box table has the same rows between its rules.
-	code, stdout, _ := runMain("diff", "jlp-hrss-14th", file, "--lang", "en")
+	code, stdout, _ := runMain("diff", "jlp-hrss-14th@1", file, "--lang", "en")
 	if code != 1 || strings.Count(stdout, "\n│ ") != len(rows)+1 || !strings.Contains(stdout, "│ renamed │ name      │ 失业保险参保人数") {
 		t.Errorf("table: exit %d\n%s", code, stdout)
 	}
@@ -114,7 +114,7 @@ func TestDiffMidterm(t *testing.T) {
 	// JSON: the machine's view, the same in either language.
 	var outs [2]string
 	for i, lang := range []string{"zh", "en"} {
-		code, outs[i], _ = runMain("diff", "jlp-hrss-14th", file, "--format", "json", "--lang", lang)
+		code, outs[i], _ = runMain("diff", "jlp-hrss-14th@1", file, "--format", "json", "--lang", lang)
 		if code != 1 {
 			t.Errorf("json %s: exit %d", lang, code)
 		}
@@ -138,7 +138,7 @@ func TestDiffMidterm(t *testing.T) {
 	if err := json.Unmarshal([]byte(outs[0]), &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Equal || got.A.ID != "jlp-hrss-14th" || got.A.Version != 1 || got.B.Version != 2 || got.B.File != file || len(got.Changes) != len(rows) {
+	if got.Equal || got.A.ID != "jlp-hrss-14th" || got.A.Version != 1 || got.B.Version != 3 || got.B.File != file || len(got.Changes) != len(rows) {
 		t.Fatalf("json: %+v", got)
 	}
 	str := func(s *string) string {
@@ -176,7 +176,7 @@ func TestDiffErrors(t *testing.T) {
 		stderr []string
 	}{
 		{[]string{"diff", "jlp-hrss-14th", "nosuch", "--lang", "en"}, []string{`plancheck: error: unknown plan "nosuch" (known: jlp-hrss-13th, jlp-hrss-14th)`, "plancheck: hint: "}},
-		{[]string{"diff", "jlp-hrss-14th@9", "jlp-hrss-14th"}, []string{"plancheck: 错误：jlp-hrss-14th 没有第 9 版（已有版本：1）"}},
+		{[]string{"diff", "jlp-hrss-14th@9", "jlp-hrss-14th"}, []string{"plancheck: 错误：jlp-hrss-14th 没有第 9 版（已有版本：1、2）"}},
 		{[]string{"diff", "jlp-hrss-14th", bad, "--lang", "en"}, []string{"plancheck: error: " + bad + `:1:1: plan: missing required field "version"`}},
 		{[]string{"diff", "jlp-hrss-14th"}, []string{"plancheck: 错误：diff 需要两个规划，收到 1 个参数", "plancheck: 提示：例如 plancheck diff jlp-hrss-14th@1 jlp-hrss-14th@2"}},
 		{[]string{"diff", "a", "b", "c", "--lang", "en"}, []string{"plancheck: error: diff takes two plans, got 3 arguments"}},
@@ -201,8 +201,8 @@ func TestREADMEDiffExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, stdout, _ := runMain("diff", "jlp-hrss-14th", filepath.Join("testdata", "midterm.yaml"), "--format", "markdown")
-	want := "```\n$ plancheck diff jlp-hrss-14th 中期调整.yaml --format markdown\n```\n\n" + stdout
+	_, stdout, _ := runMain("diff", "jlp-hrss-14th@1", filepath.Join("testdata", "midterm.yaml"), "--format", "markdown")
+	want := "```\n$ plancheck diff jlp-hrss-14th@1 中期调整.yaml --format markdown\n```\n\n" + stdout
 	if !strings.Contains(string(readme), want) {
 		t.Errorf("the README's diff example is not what plancheck prints; want:\n%s", want)
 	}

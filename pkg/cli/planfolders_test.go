@@ -87,7 +87,7 @@ func TestPlanFolders(t *testing.T) {
 			stderr: []string{"wrote " + out + ": team-plan@3, 23 indicators"}},
 		{name: "validate", args: []string{"validate"}, want: 1,
 			stdout: []string{"ok  plans/jlp-hrss-14th.v1.yaml", "ok  " + filepath.Join(dir, "sub", "deeper", "whatever.yml") + "  team-plan@3"},
-			stderr: []string{bad + ":3:10: version must be a whole number", filepath.Join(dir, "b", "aaa-edited.yaml") + ":1:1: conflicting plan files: ", "2 of 6 plan files invalid"}},
+			stderr: []string{bad + ":3:10: version must be a whole number", filepath.Join(dir, "b", "aaa-edited.yaml") + ":1:1: conflicting plan files: ", "2 of 7 plan files invalid"}},
 		{name: "missing folder", args: []string{"plans", "--plans", filepath.Join(dir, "nope")}, want: 2,
 			stderr: []string{"plancheck: error: plan folder " + filepath.Join(dir, "nope") + ": ", "plancheck: hint: check the folders"}},
 	} {
@@ -179,7 +179,7 @@ func TestPlanFoldersAddUp(t *testing.T) {
 	// The mid-term adjustment as a folder's plan: diff finds it by id.
 	t.Setenv(plansEnvVar, string(os.PathListSeparator)+filepath.Join("testdata"))
 	code, stdout, _ = runMain("diff", "jlp-hrss-14th@1", "jlp-hrss-14th", "--lang", "en")
-	if code != 1 || !strings.HasPrefix(stdout, "jlp-hrss-14th@1 → jlp-hrss-14th@2: 11 changes\n") {
+	if code != 1 || !strings.HasPrefix(stdout, "jlp-hrss-14th@1 → jlp-hrss-14th@3: 11 changes\n") {
 		t.Errorf("diff by id: exit %d\n%s", code, stdout)
 	}
 }
