@@ -96,6 +96,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 		newInspectCmd(ios, g, nil),
 		newEvalCmd(ios, g, nil),
 		newTemplateCmd(ios, g, nil),
+		newNewPlanCmd(ios, g, nil),
 	)
 	fixCompletion(root, g)
 	registerCompletions(root)

@@ -1,0 +1,615 @@
+package newplan
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+)
+
+// Table is a 专栏 table as printed: its caption, the years its header
+// names, its groups of indicator rows and its notes.
+type Table struct {
+	Caption     string // the line above the header: 专栏2 “十四五”时期主要指标
+	CaptionLine int
+	HeaderLine  int
+	// BaselineYear and TargetYear are the years the header names (2020年
+	// 基数, 2025年目标); 0 where it names none.
+	BaselineYear, TargetYear int
+	// FiveYearPlan is the plan's number where the header or caption names
+	// it (“十四五” → 14); 0 where neither does.
+	FiveYearPlan int
+	Groups       []*Group
+	Notes        []string // the 注： lines, as printed
+	// Remarks are what the reading had to decide and the user should check.
+	Remarks []Remark
+}
+
+// Group is a group row (一、就业) and the indicator rows under it.
+type Group struct {
+	Name string
+	Line int
+	Rows []*Row
+}
+
+// Row is one indicator as printed, numbering and unit split off its name.
+type Row struct {
+	Line      int
+	Number    string // "1" of 1.城镇新增就业人数; "" where unnumbered
+	Name      string
+	Unit      string
+	Baseline  string
+	Target    string
+	Attribute string
+
+	raw       string // the name cell(s) as printed, joined
+	hasValues bool
+}
+
+// Remark is one thing the reading decided that the user should check, at a
+// line of the input.
+type Remark struct {
+	Line int
+	Msg  *msg.Error
+}
+
+// colKind is what a header cell makes its column.
+type colKind int
+
+const (
+	colOther     colKind = iota // not a header word
+	colIgnored                  // a header word of a column that is not read (2020年实际值, 完成情况, 备注)
+	colName                     // 指标, 项目, 名称
+	colNumber                   // 序号
+	colID                       // 编号
+	colUnit                     // 单位
+	colBaseline                 // 2020年基数
+	colTarget                   // 2025年目标
+	colAttribute                // 指标属性
+	colYear                     // a bare year (2020年): the earlier of two is the baseline, the later the target
+)
+
+// Header words of the baseline and the target, once a year, quotation
+// marks, brackets and the name of a five-year plan (“十四五”) are taken out.
+var (
+	baselineWords = map[string]bool{"基数": true, "基期": true, "基期值": true, "基数值": true, "基期数": true, "现状": true, "现状值": true, "基准值": true, "基值": true, "baseline": true}
+	targetWords   = map[string]bool{"目标": true, "目标值": true, "规划目标": true, "预期目标": true, "规划值": true, "期末目标": true, "target": true}
+	ignoredWords  = map[string]bool{"备注": true, "说明": true, "责任单位": true, "牵头单位": true, "牵头部门": true, "note": true}
+)
+
+var (
+	yearWord   = regexp.MustCompile(`(?:19|20)\d{2}(?:年度|年末|年)?`)
+	fyp        = regexp.MustCompile(`十([一二三四五六七八九]?)五`)
+	headerJunk = regexp.MustCompile(`["'“”‘’「」『』()\[\]【】<>《》:：]`)
+)
+
+// fypNumber is the number of the five-year plan a text names: “十四五” is
+// 14; 0 for none. 十五 alone (the tenth) is not read: it is a number too.
+func fypNumber(s string) int {
+	m := fyp.FindStringSubmatch(s)
+	if m == nil || m[1] == "" {
+		return 0
+	}
+	return 10 + strings.IndexRune("一二三四五六七八九", []rune(m[1])[0])/len("一") + 1
+}
+
+// FiveYearPlanPeriod is the period of the nth five-year plan: the third ran
+// 1966–1970 and every one since five years on (the 14th is 2021–2025).
+func FiveYearPlanPeriod(n int) (start, end int) {
+	start = 1966 + 5*(n-3)
+	return start, start + 4
+}
+
+// classifyHeader gives a header text its column kind and the year it names.
+func classifyHeader(text string) (colKind, int) {
+	n := actuals.NormalizeHeader(text)
+	if n == "" {
+		return colOther, 0
+	}
+	role, year := actuals.HeaderRole(text)
+	switch role {
+	case actuals.RoleName:
+		return colName, 0
+	case actuals.RoleID:
+		return colID, 0
+	case actuals.RoleUnit:
+		return colUnit, 0
+	case actuals.RoleAttribute:
+		return colAttribute, 0
+	case actuals.RoleRowNumber:
+		return colNumber, 0
+	case actuals.RoleStatus, actuals.RoleEntity:
+		return colIgnored, 0
+	}
+	years := yearWord.FindAllString(n, -1)
+	if len(years) > 1 {
+		return colOther, 0
+	}
+	year = 0
+	if len(years) == 1 {
+		year, _ = strconv.Atoi(years[0][:4])
+	}
+	rest := yearWord.ReplaceAllString(n, "")
+	rest = fyp.ReplaceAllString(rest, "")
+	rest = headerJunk.ReplaceAllString(rest, "")
+	switch {
+	case baselineWords[rest]:
+		return colBaseline, year
+	case targetWords[rest]:
+		return colTarget, year
+	case rest == "" && year != 0:
+		return colYear, year
+	case ignoredWords[rest], role == actuals.RoleYear, role == actuals.RoleValue:
+		return colIgnored, year
+	}
+	return colOther, 0
+}
+
+// header is a recognised header: the kind of each column, by position.
+type header struct {
+	cols  []colKind
+	years []int
+	lines int // input lines it spans
+	fyp   int // the five-year plan its words name
+}
+
+func (h *header) index(k colKind) int {
+	for i, c := range h.cols {
+		if c == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// complete reports whether the columns make a plan table's header: one name
+// column, and a target column or two bare years.
+func (h *header) complete() bool {
+	names, targets, years := 0, 0, 0
+	for _, c := range h.cols {
+		switch c {
+		case colName:
+			names++
+		case colTarget:
+			targets++
+		case colYear:
+			years++
+		}
+	}
+	return names == 1 && (targets == 1 || targets == 0 && years >= 2)
+}
+
+// fromCells reads cells as a header: every non-empty one a header word.
+func fromCells(cells []string) *header {
+	h := &header{lines: 1}
+	for _, c := range cells {
+		k, y := colOther, 0
+		if c != "" {
+			if k, y = classifyHeader(c); k == colOther {
+				return nil
+			}
+			h.fyp = max(h.fyp, fypNumber(c))
+		}
+		h.cols = append(h.cols, k)
+		h.years = append(h.years, y)
+	}
+	if !h.complete() {
+		return nil
+	}
+	return h
+}
+
+// headerAt recognises a header starting at lines[i]: its cells one per
+// column (指标 | 2020年 基数 | …); a header whose cells break over two or
+// three lines, column by column; or its words, one or more a line, grouped
+// into header cells as they come (指标 / 2020年 / 基数 / …).
+func headerAt(lines []Line, i int) *header {
+	first := lines[i].Cells
+	if len(first) == 0 {
+		return nil
+	}
+	if h := fromCells(first); h != nil {
+		return h
+	}
+	// Column by column over the next lines, where the cells line up.
+	for k := 2; k <= 3 && i+k <= len(lines); k++ {
+		merged := append([]string(nil), first...)
+		ok := true
+		for _, l := range lines[i+1 : i+k] {
+			if len(l.Cells) == 0 {
+				ok = false
+				break
+			}
+			for j, c := range l.Cells {
+				for len(merged) <= j {
+					merged = append(merged, "")
+				}
+				merged[j] += c
+			}
+		}
+		if !ok {
+			break
+		}
+		if h := fromCells(merged); h != nil {
+			h.lines = k
+			return h
+		}
+	}
+	// Word by word, over up to eight lines.
+	if k, _ := classifyHeader(strings.Fields(strings.Join(first, " "))[0]); k != colName && k != colNumber && k != colID {
+		return nil
+	}
+	var words []string
+	var best *header
+	for k := 0; k < 8 && i+k < len(lines); k++ {
+		l := lines[i+k]
+		if len(l.Cells) == 0 {
+			break
+		}
+		words = append(words, strings.Fields(strings.Join(l.Cells, " "))...)
+		h := groupWords(words)
+		if h == nil {
+			break
+		}
+		if h.complete() {
+			h.lines = k + 1
+			best = h
+		}
+	}
+	return best
+}
+
+// groupWords groups header words into cells, longest first (2020年 基数
+// is one cell, 指标 属性 another); nil when a word is no header word.
+func groupWords(words []string) *header {
+	h := &header{}
+	for i := 0; i < len(words); {
+		taken := 0
+		for n := min(3, len(words)-i); n >= 1; n-- {
+			text := strings.Join(words[i:i+n], "")
+			if k, y := classifyHeader(text); k != colOther {
+				h.cols = append(h.cols, k)
+				h.years = append(h.years, y)
+				h.fyp = max(h.fyp, fypNumber(text))
+				taken = n
+				break
+			}
+		}
+		if taken == 0 {
+			return nil
+		}
+		i += taken
+	}
+	return h
+}
+
+var (
+	groupNumbering = regexp.MustCompile(`^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])`)
+	rowNumbering   = regexp.MustCompile(`^\s*(?:(\d+)\s*(?:[.．、，,]|\s)|[（(]\s*(\d+)\s*[）)])\s*`)
+	trailingUnit   = regexp.MustCompile(`[（(]([^（）()]{1,12})[）)]\s*$`)
+	notePrefix     = regexp.MustCompile(`^(?:注|备注)\s*[:：\d]`)
+	prose          = regexp.MustCompile(`[。；;]|^专栏|^表\s*\d|^第[一二三四五六七八九十百\d]+[章节部篇]`)
+)
+
+// Parse finds the plan table in the lines — the first header row of a
+// plan's 专栏, anywhere — and reads it: the caption above it, group rows,
+// indicator rows (a name that wraps onto the next line joined, also over a
+// page break where the header is printed again), and the 注： lines under
+// it.
+//
+// With caption not empty, the table is the first whose caption contains
+// it (专栏2), for a whole document pasted; else the first table.
+func Parse(lines []Line, caption string) (*Table, error) {
+	start := -1
+	var h *header
+	var t *Table
+	for i := 0; i < len(lines); i++ {
+		if h = headerAt(lines, i); h == nil {
+			continue
+		}
+		t = &Table{HeaderLine: lines[i].Num, FiveYearPlan: h.fyp}
+		t.Caption, t.CaptionLine = captionAbove(lines, i)
+		if caption == "" || strings.Contains(actuals.NormalizeHeader(t.Caption), actuals.NormalizeHeader(caption)) {
+			start = i
+			break
+		}
+		i += h.lines - 1
+	}
+	if start < 0 {
+		if caption != "" {
+			return nil, msg.Errorf("newplan.no-table-captioned", caption)
+		}
+		return nil, msg.Errorf("newplan.no-header")
+	}
+	if t.FiveYearPlan == 0 {
+		t.FiveYearPlan = fypNumber(t.Caption)
+	}
+	t.readYears(h)
+	p := &parser{t: t, h: h}
+	for i := start + h.lines; i < len(lines); {
+		l := lines[i]
+		if len(l.Cells) == 0 {
+			p.blank = true
+			i++
+			continue
+		}
+		if again := headerAt(lines, i); again != nil {
+			// The header printed again after a page break.
+			p.blank, p.afterHeader = false, true
+			i += again.lines
+			continue
+		}
+		if !p.line(l) {
+			break
+		}
+		i++
+	}
+	p.finish()
+	if len(t.Groups) == 0 {
+		return nil, msg.Errorf("newplan.no-rows", t.HeaderLine)
+	}
+	return t, nil
+}
+
+// captionAbove is the table's caption: the first non-blank line above its
+// header, where that is one short cell and no sentence.
+func captionAbove(lines []Line, header int) (string, int) {
+	for i := header - 1; i >= 0; i-- {
+		if len(lines[i].Cells) == 0 {
+			continue
+		}
+		if c := strings.Join(lines[i].Cells, " "); len(lines[i].Cells) == 1 && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；") {
+			return c, lines[i].Num
+		}
+		break
+	}
+	return "", 0
+}
+
+// readYears takes the baseline and target years from the header; with bare
+// years only (指标 | 2020年 | 2025年), the earlier is the baseline and the
+// later the target, which the remarks say.
+func (t *Table) readYears(h *header) {
+	var bare []int
+	for i, k := range h.cols {
+		switch k {
+		case colBaseline:
+			t.BaselineYear = h.years[i]
+		case colTarget:
+			t.TargetYear = h.years[i]
+		case colYear:
+			bare = append(bare, i)
+		}
+	}
+	if h.index(colTarget) < 0 && len(bare) >= 2 {
+		b, e := bare[0], bare[len(bare)-1]
+		h.cols[b], h.cols[e] = colBaseline, colTarget
+		t.BaselineYear, t.TargetYear = h.years[b], h.years[e]
+		t.Remarks = append(t.Remarks, Remark{t.HeaderLine, msg.Errorf("newplan.bare-years", t.BaselineYear, t.TargetYear)})
+	}
+}
+
+type parser struct {
+	t           *Table
+	h           *header
+	group       *Group
+	last        *Row // the indicator row read last
+	lastLine    int  // the line last read into the table
+	blank       bool // a blank line since
+	afterHeader bool // the header printed again since
+	numbered    bool // rows are numbered
+	inNote      bool
+}
+
+// line reads one non-blank line of the table; false where the table has
+// ended before it.
+func (p *parser) line(l Line) bool {
+	defer func() { p.blank, p.afterHeader = false, false }()
+	first := ""
+	if len(l.Cells) > 0 {
+		first = l.Cells[0]
+	}
+	if notePrefix.MatchString(norm.NFKC.String(first)) {
+		p.t.Notes = append(p.t.Notes, strings.Join(nonEmpty(l.Cells), " "))
+		p.inNote = true
+		return true
+	}
+	if p.inNote {
+		if p.blank || len(nonEmpty(l.Cells)) != 1 {
+			return false
+		}
+		// A note that goes on over the next line.
+		p.t.Notes[len(p.t.Notes)-1] += first
+		return true
+	}
+	name, values, extra := p.cells(l)
+	hasValues := false
+	for i, v := range values {
+		switch p.h.cols[i] {
+		case colBaseline, colTarget, colAttribute:
+			hasValues = hasValues || v != ""
+		}
+	}
+	if extra != "" {
+		p.remark(l.Num, "newplan.extra-cells", extra)
+	}
+	if !hasValues {
+		switch {
+		case name == "":
+			return true
+		case groupNumbering.MatchString(name):
+			p.newGroup(name, l.Num)
+			return true
+		case p.blank && !p.afterHeader:
+			return false
+		case p.last != nil && p.lastLine == p.last.Line && p.numbered && !rowNumbering.MatchString(name):
+			p.join(p.last, name, l.Num)
+			return true
+		case prose.MatchString(name) || utf8.RuneCountInString(name) > 40:
+			return false
+		}
+		p.newGroup(name, l.Num)
+		return true
+	}
+	if name == "" || p.numbered && !rowNumbering.MatchString(name) && p.last != nil && !p.last.hasValues {
+		// The values of a row whose name came on the line before, or the
+		// rest of its name with them.
+		if p.last == nil || p.last.hasValues {
+			p.remark(l.Num, "newplan.values-without-name")
+			return true
+		}
+		if name != "" {
+			p.join(p.last, name, l.Num)
+		}
+		p.last.setValues(p.h, values)
+		p.lastLine = p.last.Line
+		return true
+	}
+	r := &Row{Line: l.Num, raw: name}
+	r.setValues(p.h, values)
+	if p.h.index(colNumber) >= 0 {
+		r.Number = values[p.h.index(colNumber)]
+	}
+	if rowNumbering.MatchString(name) {
+		p.numbered = true
+	}
+	if p.group == nil {
+		p.group = &Group{Line: l.Num}
+		p.t.Groups = append(p.t.Groups, p.group)
+	}
+	p.group.Rows = append(p.group.Rows, r)
+	p.last, p.lastLine = r, l.Num
+	return true
+}
+
+// cells splits a line into its name cell and its other cells by column
+// (values[i] for header column i; "" for the name column). A line that lost
+// its empty cells (split at runs of spaces) is read from the right, which
+// the remarks say; cells beyond the header are returned as extra.
+func (p *parser) cells(l Line) (name string, values []string, extra string) {
+	nameAt := p.h.index(colName)
+	values = make([]string, len(p.h.cols))
+	cells := l.Cells
+	if !l.Positional && len(cells) > 1 && len(cells) < len(p.h.cols) && nameAt == 0 {
+		shift := len(p.h.cols) - len(cells)
+		aligned := make([]string, len(p.h.cols))
+		aligned[0] = cells[0]
+		copy(aligned[1+shift:], cells[1:])
+		p.remark(l.Num, "newplan.read-from-right", len(cells), len(p.h.cols))
+		cells = aligned
+	}
+	for i, c := range cells {
+		switch {
+		case i >= len(values):
+			if c != "" {
+				extra += c + " "
+			}
+		case i == nameAt:
+			name = c
+		default:
+			values[i] = c
+		}
+	}
+	return name, values, strings.TrimSpace(extra)
+}
+
+func (r *Row) setValues(h *header, values []string) {
+	for i, v := range values {
+		if v == "" {
+			continue
+		}
+		switch h.cols[i] {
+		case colBaseline:
+			r.Baseline = v
+		case colTarget:
+			r.Target = v
+		case colAttribute:
+			r.Attribute = v
+		case colUnit:
+			r.Unit = v
+			continue
+		default:
+			continue
+		}
+		r.hasValues = true
+	}
+}
+
+// join puts the rest of a wrapped name onto its row.
+func (p *parser) join(r *Row, more string, line int) {
+	r.raw = joinText(r.raw, more)
+	p.lastLine = r.Line
+	p.remark(line, "newplan.joined", r.Line)
+}
+
+// joinText joins the two parts of a wrapped text: directly, but with a
+// space between two Latin letters or digits.
+func joinText(a, b string) string {
+	la, _ := utf8.DecodeLastRuneInString(a)
+	fb, _ := utf8.DecodeRuneInString(b)
+	if la < utf8.RuneSelf && fb < utf8.RuneSelf && (unicode.IsLetter(la) || unicode.IsDigit(la)) && (unicode.IsLetter(fb) || unicode.IsDigit(fb)) {
+		return a + " " + b
+	}
+	return a + b
+}
+
+func (p *parser) newGroup(name string, line int) {
+	p.group = &Group{Name: name, Line: line}
+	p.t.Groups = append(p.t.Groups, p.group)
+	p.last = nil
+	p.lastLine = line
+}
+
+func (p *parser) remark(line int, key msg.Key, args ...any) {
+	p.t.Remarks = append(p.t.Remarks, Remark{line, msg.Errorf(key, args...)})
+}
+
+// finish splits numbering and unit off every name, drops groups without
+// rows, and names a group that has no name row.
+func (p *parser) finish() {
+	var groups []*Group
+	for _, g := range p.t.Groups {
+		if len(g.Rows) == 0 {
+			continue
+		}
+		for _, r := range g.Rows {
+			name := strings.Join(strings.Fields(r.raw), " ")
+			if m := rowNumbering.FindStringSubmatch(name); m != nil {
+				if r.Number == "" {
+					r.Number = m[1] + m[2]
+				}
+				name = name[len(m[0]):]
+			}
+			if m := trailingUnit.FindStringSubmatchIndex(name); m != nil && r.Unit == "" {
+				r.Unit = strings.TrimSpace(norm.NFKC.String(name[m[2]:m[3]]))
+				name = strings.TrimSpace(name[:m[0]])
+			}
+			r.Name = name
+		}
+		if g.Name == "" {
+			g.Name = msg.Errorf("newplan.default-group").In(msg.Chinese)
+			if p.t.Caption != "" {
+				g.Name = p.t.Caption
+			}
+			p.remark(g.Line, "newplan.no-group", g.Name)
+		}
+		groups = append(groups, g)
+	}
+	p.t.Groups = groups
+}
+
+func nonEmpty(cells []string) []string {
+	var out []string
+	for _, c := range cells {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
