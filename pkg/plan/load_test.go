@@ -203,7 +203,7 @@ func problemCases() []problemCase {
 		{"precision type", ind("        target: \">95\"\n        precision: one\n"),
 			[]string{`f.yaml:14:20: indicator "x" (指标) precision must be a whole number, not "one"`}},
 		{"unknown unit", header + "      - id: x\n        name: 指标\n        unit: 头\n        target: \">95\"\n",
-			[]string{`f.yaml:12:15: indicator "x" (指标): unknown unit "头" (known: % ‰ 万人 万人次 万元 个 个工作日 个百分点 人 人次 亿元 件 份 元 天 家 岁 年 户 所 次 项)`}},
+			[]string{`f.yaml:12:15: indicator "x" (指标): unknown unit "头" (known: % ‰ 万人 万人次 万元 万平方米 个 个工作日 个百分点 人 人次 亿元 件 份 元 公里 天 套 家 岁 平方米 年 微克/立方米 户 所 次 项)`}},
 		{"bad ids", strings.Replace(header, "id: test-plan", "id: Test_Plan", 1) + "      - id: X1\n        name: 指标\n        unit: \"%\"\n        target: \">95\"\n",
 			[]string{
 				`f.yaml:2:5: plan id "Test_Plan" must be lower-case letters, digits and hyphens`,

@@ -43,6 +43,12 @@ func init() {
 		{"个工作日", "working-days", 1},
 		{"年", "years", 1},
 		{"岁", "age", 1},
+		// City construction and the environment (a second plan's 专栏).
+		{"公里", "length", 1},
+		{"平方米", "area", 1},
+		{"万平方米", "area", 1e4},
+		{"套", "套", 1},
+		{"微克/立方米", "concentration", 1},
 	} {
 		units[u.Name] = u
 	}
