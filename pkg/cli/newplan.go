@@ -95,7 +95,7 @@ func runNewPlan(opts *newPlanOptions) error {
 	lang := opts.global.lang
 	if opts.output != "" && !opts.force {
 		if _, err := os.Stat(opts.output); err == nil {
-			return withHint(errors.New(lang.T("error.output-exists", opts.output)), "%s", lang.T("hint.output-exists"))
+			return withHint(errors.New(lang.T("error.output-exists", opts.output)), "%s", lang.T("hint.newplan-exists"))
 		}
 	}
 	lines, err := readNewPlanInput(opts)

@@ -43,6 +43,7 @@ func init() {
 		"hint.newplan-header":      {"粘贴专栏时连同表头一起，如：指标	2020年基数	2025年目标	指标属性", "paste the 专栏 with its header row, such as: 指标	2020年基数	2025年目标	指标属性"},
 		"hint.newplan-period":      {"用 --period 给出规划期，如 --period 2021-2025", "give the period with --period, such as --period 2021-2025"},
 		"hint.newplan-title":       {"用 --title 给出规划标题", "give the plan's title with --title"},
+		"hint.newplan-exists":      {"换个文件名，或给出 --force 覆盖它", "choose another name, or give --force to write over it"},
 		"hint.newplan-id":          {"例如 --id jlp-hrss-15th", "for example --id jlp-hrss-15th"},
 		"hint.newplan-table":       {"去掉 --table，或检查表题的写法", "leave out --table, or check how the caption is written"},
 		// Help.

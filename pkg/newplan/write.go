@@ -165,8 +165,10 @@ func Make(t *Table, o Options) (*Result, error) {
 				w.line("        attribute: " + scalar(r.Attribute))
 			}
 			if b := betterPlaceholder(r.Target, o.Lang); b != "" {
-				res.Placeholders = append(res.Placeholders, Placeholder{Line: w.n + 1, Col: 9, Name: r.Name, Target: r.Target})
-				w.line("        better: " + b)
+				const key = "        better: "
+				// The column of the value, where validate reports it.
+				res.Placeholders = append(res.Placeholders, Placeholder{Line: w.n + 1, Col: len(key) + 1, Name: r.Name, Target: r.Target})
+				w.line(key + b)
 			}
 			switch {
 			case label != "" && r.Number != "":
