@@ -58,11 +58,12 @@ func SplitText(text string) []Line {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
+	tabbed := strings.Contains(text, "\t")
 	var out []Line
 	for i := 0; i < len(raw); i++ {
 		num := i + 1
 		l := raw[i]
-		if !strings.Contains(l, "\t") {
+		if !strings.Contains(l, "\t") && !(tabbed && strings.HasPrefix(l, `"`)) {
 			out = append(out, Line{Num: num, Cells: trimCells(spaceRun.Split(strings.TrimRight(l, " \t\u3000\u00a0"), -1))})
 			continue
 		}

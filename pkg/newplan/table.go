@@ -451,6 +451,10 @@ func (p *parser) line(l Line) bool {
 		case p.last != nil && p.lastLine == p.last.Line && p.numbered && !rowNumbering.MatchString(name):
 			p.join(p.last, name, l.Num)
 			return true
+		case rowNumbering.MatchString(name) && !prose.MatchString(name):
+			// A numbered name whose values come on the next line.
+			p.newRow(name, l.Num, values)
+			return true
 		case prose.MatchString(name) || utf8.RuneCountInString(name) > 40:
 			return false
 		}
@@ -471,7 +475,12 @@ func (p *parser) line(l Line) bool {
 		p.lastLine = p.last.Line
 		return true
 	}
-	r := &Row{Line: l.Num, raw: name}
+	p.newRow(name, l.Num, values)
+	return true
+}
+
+func (p *parser) newRow(name string, line int, values []string) {
+	r := &Row{Line: line, raw: name}
 	r.setValues(p.h, values)
 	if p.h.index(colNumber) >= 0 {
 		r.Number = values[p.h.index(colNumber)]
@@ -480,12 +489,11 @@ func (p *parser) line(l Line) bool {
 		p.numbered = true
 	}
 	if p.group == nil {
-		p.group = &Group{Line: l.Num}
+		p.group = &Group{Line: line}
 		p.t.Groups = append(p.t.Groups, p.group)
 	}
 	p.group.Rows = append(p.group.Rows, r)
-	p.last, p.lastLine = r, l.Num
-	return true
+	p.last, p.lastLine = r, line
 }
 
 // cells splits a line into its name cell and its other cells by column
@@ -503,6 +511,10 @@ func (p *parser) cells(l Line) (name string, values []string, extra string) {
 		copy(aligned[1+shift:], cells[1:])
 		p.remark(l.Num, "newplan.read-from-right", len(cells), len(p.h.cols))
 		cells = aligned
+	}
+	if filled := nonEmpty(cells); len(filled) == 1 && (nameAt >= len(cells) || cells[nameAt] == "") {
+		// A group title in the 序号 column, or merged from it.
+		return filled[0], values, ""
 	}
 	for i, c := range cells {
 		switch {
@@ -579,7 +591,12 @@ func (p *parser) finish() {
 			continue
 		}
 		for _, r := range g.Rows {
-			name := strings.Join(strings.Fields(r.raw), " ")
+			// A line break inside a cell (a spreadsheet's copy) joins as a
+			// wrapped line does; other runs of white space become one space.
+			name := ""
+			for _, part := range strings.Split(r.raw, "\n") {
+				name = joinText(name, strings.Join(strings.Fields(part), " "))
+			}
 			if m := rowNumbering.FindStringSubmatch(name); m != nil {
 				if r.Number == "" {
 					r.Number = m[1] + m[2]

@@ -229,6 +229,10 @@ func plainSafe(s string) bool {
 		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
 		return false
 	}
+	switch strings.ToLower(s) {
+	case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~":
+		return false // booleans and null to a YAML 1.1 reader
+	}
 	var v map[string]any
 	if err := yaml.Unmarshal([]byte("k: "+s), &v); err != nil {
 		return false
