@@ -112,12 +112,12 @@ func runNewPlan(opts *newPlanOptions) error {
 		if errors.As(err, &me) {
 			switch me.Key {
 			case "newplan.no-header":
-				return withHint(fmt.Errorf("%s: %w", from, err), "%s", lang.T("hint.newplan-header"))
+				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-header"))
 			case "newplan.no-table-captioned":
-				return withHint(fmt.Errorf("%s: %w", from, err), "%s", lang.T("hint.newplan-table"))
+				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-table"))
 			}
 		}
-		return fmt.Errorf("%s: %w", from, err)
+		return inputError(from, err, lang)
 	}
 	res, err := newplan.Make(t, newplan.Options{ID: opts.id, Title: opts.title, Start: opts.start, End: opts.end, Lang: lang})
 	if err != nil {
@@ -125,12 +125,12 @@ func runNewPlan(opts *newPlanOptions) error {
 		if errors.As(err, &me) {
 			switch me.Key {
 			case "newplan.no-period":
-				return withHint(fmt.Errorf("%s: %w", from, err), "%s", lang.T("hint.newplan-period"))
+				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-period"))
 			case "newplan.no-title":
-				return withHint(fmt.Errorf("%s: %w", from, err), "%s", lang.T("hint.newplan-title"))
+				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-title"))
 			}
 		}
-		return fmt.Errorf("%s: %w", from, err)
+		return inputError(from, err, lang)
 	}
 
 	out := opts.output
@@ -184,6 +184,11 @@ func runNewPlan(opts *newPlanOptions) error {
 		notes.line("plancheck: " + lang.T("newplan.check", check))
 	}
 	return nil
+}
+
+// inputError is err about the input, worded in lang and led by its name.
+func inputError(from string, err error, lang msg.Lang) error {
+	return msg.Worded(from+lang.T("punct.colon")+msg.Text(err, lang), err)
 }
 
 // readNewPlanInput reads --from as lines of cells: a spreadsheet's first

@@ -40,7 +40,7 @@ func init() {
 		"error.newplan-needs-from": {"new-plan 需要 --from：粘贴了专栏表的文本文件（- 为标准输入），或含该表的工作簿", "new-plan needs --from: a text file with the 专栏 table pasted in (- for standard input), or a workbook holding it"},
 		"error.newplan-needs-id":   {"new-plan 需要 --id：新规划的编号，如 jlp-hrss-15th", "new-plan needs --id: the new plan's id, such as jlp-hrss-15th"},
 		"hint.newplan-example":     {"例如：plancheck new-plan --from 专栏2.txt --id jlp-hrss-15th -o plans/jlp-hrss-15th.v1.yaml", "for example: plancheck new-plan --from 专栏2.txt --id jlp-hrss-15th -o plans/jlp-hrss-15th.v1.yaml"},
-		"hint.newplan-header":      {"粘贴专栏时连同表头一起，如：指标	2020年基数	2025年目标	指标属性", "paste the 专栏 with its header row, such as: 指标	2020年基数	2025年目标	指标属性"},
+		"hint.newplan-header":      {"粘贴专栏时连同表头行一起，如 指标 | 2020年基数 | 2025年目标 | 指标属性", "paste the 专栏 with its header row, such as 指标 | 2020年基数 | 2025年目标 | 指标属性"},
 		"hint.newplan-period":      {"用 --period 给出规划期，如 --period 2021-2025", "give the period with --period, such as --period 2021-2025"},
 		"hint.newplan-title":       {"用 --title 给出规划标题", "give the plan's title with --title"},
 		"hint.newplan-exists":      {"换个文件名，或给出 --force 覆盖它", "choose another name, or give --force to write over it"},
