@@ -7,6 +7,7 @@ func init() {
 		// Reading the table.
 		"newplan.no-header":           {"没有找到指标表的表头：需要一行有“指标”（或 项目、名称）列和目标列（如 2025年目标），词可以被空格或换行隔开", "found no indicator table header: a row with a name column (指标, 项目 or 名称) and a target column (such as 2025年目标) is needed; its words may be split by spaces or line breaks"},
 		"newplan.no-table-captioned":  {"没有找到表题含“%s”的指标表", "found no indicator table whose caption contains %q"},
+		"newplan.too-many-lines":      {"有 %d 行，超过 %d 行，不像是一张专栏表或一份规划文本", "%d lines, over %d: not a 专栏 table nor a plan's text"},
 		"newplan.no-rows":             {"表头（第 %d 行）下没有指标行", "no indicator rows under the header (line %d)"},
 		"newplan.bare-years":          {"表头只写了年份：把 %d 年列读作基数，%d 年列读作目标", "the header gives years only: the %d column is read as the baseline, the %d column as the target"},
 		"newplan.extra-cells":         {"表头以外多出的格子没有读取：%s", "cells beyond the header's columns are not read: %s"},

@@ -21,9 +21,13 @@ type Line struct {
 	Positional bool
 }
 
-// MaxInput bounds the text read: a 专栏 table is a few kilobytes, a whole
-// plan document a few hundred.
-const MaxInput = 4 << 20
+// MaxInput bounds the text read, and MaxLines the lines read from it: a
+// 专栏 table is a few kilobytes and tens of lines, a whole plan document a
+// few hundred kilobytes and hundreds of (long) lines.
+const (
+	MaxInput = 1 << 20
+	MaxLines = 20000
+)
 
 // DecodeText turns the bytes of a pasted file into text: UTF-8 (a byte
 // order mark dropped), UTF-16 with a byte order mark, else GB18030 where
@@ -55,6 +59,7 @@ var spaceRun = regexp.MustCompile(`[ \x{3000}\x{00A0}]{2,}`)
 // other line is split at runs of two or more spaces; a line that starts
 // with such a run has an empty first cell.
 func SplitText(text string) []Line {
+	text = strings.ToValidUTF8(text, "\uFFFD")
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	raw := strings.Split(text, "\n")
@@ -124,7 +129,7 @@ func nextTabField(l string) (field string, rest *string, open bool) {
 
 func trimCells(cells []string) []string {
 	for i, c := range cells {
-		cells[i] = strings.TrimSpace(strings.Trim(c, "\u3000\u00a0"))
+		cells[i] = strings.TrimSpace(strings.Trim(strings.ToValidUTF8(c, "\uFFFD"), "\u3000\u00a0"))
 	}
 	for len(cells) > 0 && cells[len(cells)-1] == "" {
 		cells = cells[:len(cells)-1]

@@ -151,6 +151,47 @@ func classifyHeader(text string) (colKind, int) {
 	return colOther, 0
 }
 
+// headerReader classifies header texts, remembering each text's kind: a
+// long paste asks about the same few texts on every line.
+type headerReader struct {
+	seen map[string]kindYear
+}
+
+type kindYear struct {
+	kind colKind
+	year int
+}
+
+// maxHeaderCell is the longest header cell, in bytes (“十三五”规划目标值（2025年）
+// is 43): a longer text is no header word, and is not looked at.
+const maxHeaderCell = 96
+
+// maxHeaderWords bounds the words a header of words one or more a line is
+// grouped from.
+const maxHeaderWords = 32
+
+func (hr *headerReader) classify(text string) (colKind, int) {
+	if len(text) > maxHeaderCell {
+		return colOther, 0
+	}
+	if ky, ok := hr.seen[text]; ok {
+		return ky.kind, ky.year
+	}
+	k, y := classifyHeader(text)
+	if hr.seen == nil || len(hr.seen) >= 1<<14 {
+		hr.seen = map[string]kindYear{}
+	}
+	hr.seen[text] = kindYear{k, y}
+	return k, y
+}
+
+// leads reports whether a header can start with text: a name, 序号 or
+// 编号 column.
+func (hr *headerReader) leads(text string) bool {
+	k, _ := hr.classify(text)
+	return k == colName || k == colNumber || k == colID
+}
+
 // header is a recognised header: the kind of each column, by position.
 type header struct {
 	cols  []colKind
@@ -186,12 +227,12 @@ func (h *header) complete() bool {
 }
 
 // fromCells reads cells as a header: every non-empty one a header word.
-func fromCells(cells []string) *header {
+func (hr *headerReader) fromCells(cells []string) *header {
 	h := &header{lines: 1}
 	for _, c := range cells {
 		k, y := colOther, 0
 		if c != "" {
-			if k, y = classifyHeader(c); k == colOther {
+			if k, y = hr.classify(c); k == colOther {
 				return nil
 			}
 			h.fyp = max(h.fyp, fypNumber(c))
@@ -209,40 +250,43 @@ func fromCells(cells []string) *header {
 // column (指标 | 2020年 基数 | …); a header whose cells break over two or
 // three lines, column by column; or its words, one or more a line, grouped
 // into header cells as they come (指标 / 2020年 / 基数 / …).
-func headerAt(lines []Line, i int) *header {
+func (hr *headerReader) headerAt(lines []Line, i int) *header {
 	first := lines[i].Cells
-	if len(first) == 0 {
+	if len(first) == 0 || first[0] == "" {
 		return nil
 	}
-	if h := fromCells(first); h != nil {
-		return h
-	}
-	// Column by column over the next lines, where the cells line up.
-	for k := 2; k <= 3 && i+k <= len(lines); k++ {
-		merged := append([]string(nil), first...)
-		ok := true
-		for _, l := range lines[i+1 : i+k] {
-			if len(l.Cells) == 0 {
-				ok = false
+	if hr.leads(first[0]) {
+		if h := hr.fromCells(first); h != nil {
+			return h
+		}
+		// Column by column over the next lines, where the cells line up.
+		for k := 2; k <= 3 && i+k <= len(lines); k++ {
+			merged := append([]string(nil), first...)
+			ok := true
+			for _, l := range lines[i+1 : i+k] {
+				if len(l.Cells) == 0 || len(l.Cells) > len(first)+1 {
+					ok = false
+					break
+				}
+				for j, c := range l.Cells {
+					for len(merged) <= j {
+						merged = append(merged, "")
+					}
+					merged[j] += c
+				}
+			}
+			if !ok {
 				break
 			}
-			for j, c := range l.Cells {
-				for len(merged) <= j {
-					merged = append(merged, "")
-				}
-				merged[j] += c
+			if h := hr.fromCells(merged); h != nil {
+				h.lines = k
+				return h
 			}
-		}
-		if !ok {
-			break
-		}
-		if h := fromCells(merged); h != nil {
-			h.lines = k
-			return h
 		}
 	}
 	// Word by word, over up to eight lines.
-	if k, _ := classifyHeader(strings.Fields(strings.Join(first, " "))[0]); k != colName && k != colNumber && k != colID {
+	lead := strings.Fields(first[0])
+	if !hr.leads(lead[0]) && !(len(lead) > 1 && hr.leads(lead[0]+lead[1])) {
 		return nil
 	}
 	var words []string
@@ -253,7 +297,10 @@ func headerAt(lines []Line, i int) *header {
 			break
 		}
 		words = append(words, strings.Fields(strings.Join(l.Cells, " "))...)
-		h := groupWords(words)
+		if len(words) > maxHeaderWords {
+			break
+		}
+		h := hr.groupWords(words)
 		if h == nil {
 			break
 		}
@@ -267,13 +314,13 @@ func headerAt(lines []Line, i int) *header {
 
 // groupWords groups header words into cells, longest first (2020年 基数
 // is one cell, 指标 属性 another); nil when a word is no header word.
-func groupWords(words []string) *header {
+func (hr *headerReader) groupWords(words []string) *header {
 	h := &header{}
 	for i := 0; i < len(words); {
 		taken := 0
 		for n := min(3, len(words)-i); n >= 1; n-- {
 			text := strings.Join(words[i:i+n], "")
-			if k, y := classifyHeader(text); k != colOther {
+			if k, y := hr.classify(text); k != colOther {
 				h.cols = append(h.cols, k)
 				h.years = append(h.years, y)
 				h.fyp = max(h.fyp, fypNumber(text))
@@ -306,11 +353,15 @@ var (
 // With caption not empty, the table is the first whose caption contains
 // it (专栏2), for a whole document pasted; else the first table.
 func Parse(lines []Line, caption string) (*Table, error) {
+	if len(lines) > MaxLines {
+		return nil, msg.Errorf("newplan.too-many-lines", len(lines), MaxLines)
+	}
 	start := -1
 	var h *header
 	var t *Table
+	hr := &headerReader{}
 	for i := 0; i < len(lines); i++ {
-		if h = headerAt(lines, i); h == nil {
+		if h = hr.headerAt(lines, i); h == nil {
 			continue
 		}
 		t = &Table{HeaderLine: lines[i].Num, FiveYearPlan: h.fyp}
@@ -339,7 +390,7 @@ func Parse(lines []Line, caption string) (*Table, error) {
 			i++
 			continue
 		}
-		if again := headerAt(lines, i); again != nil {
+		if again := hr.headerAt(lines, i); again != nil {
 			// The header printed again after a page break.
 			p.blank, p.afterHeader = false, true
 			i += again.lines
