@@ -1,7 +1,9 @@
 package newplan
 
 import (
+	"bytes"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +12,8 @@ import (
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
+	"github.com/jlp-hrss/plancheck/pkg/plan"
+	"github.com/jlp-hrss/plancheck/pkg/report/book"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -257,6 +261,54 @@ func TestScalar(t *testing.T) {
 	} {
 		if got := scalar(in); got != want {
 			t.Errorf("scalar(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestTemplateRoundTrip: the workbook plancheck template writes is a table
+// new-plan reads back: its 编号 column gives the ids (valid slugs are kept),
+// its 单位 column the units, its other columns (the years, 完成情况, 填写说明)
+// are not read.
+func TestTemplateRoundTrip(t *testing.T) {
+	want := shipped14th(t)
+	var buf bytes.Buffer
+	if err := book.Template(&buf, want, book.TemplateOptions{From: 2021, To: 2025, Lang: msg.Chinese}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "t.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, rows, err := actuals.SheetCells(path, actuals.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := Parse(SheetLines(rows), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Make(tab, Options{ID: want.ID, Title: want.Title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := plan.Load("rt.yaml", fill(t, res, want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gi, wi := got.Indicators(), want.Indicators()
+	if len(gi) != len(wi) || got.Period != want.Period {
+		t.Fatalf("%d indicators over %v, want %d over %v", len(gi), got.Period, len(wi), want.Period)
+	}
+	for i := range wi {
+		g, w := gi[i], wi[i]
+		wantTarget := w.Target.Text
+		if w.Printed != "" {
+			wantTarget = w.Printed
+		}
+		gf := strings.Join([]string{g.ID, g.Group, g.Name, g.Unit, g.Baseline.Text, g.Target.Text, g.Attribute.String()}, "|")
+		wf := strings.Join([]string{w.ID, w.Group, w.Name, w.Unit, w.Baseline.Text, wantTarget, w.Attribute.String()}, "|")
+		if gf != wf {
+			t.Errorf("#%d:\n got %s\nwant %s", i+1, gf, wf)
 		}
 	}
 }

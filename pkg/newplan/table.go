@@ -42,6 +42,7 @@ type Group struct {
 type Row struct {
 	Line      int
 	Number    string // "1" of 1.城镇新增就业人数; "" where unnumbered
+	ID        string // from an 编号 column; "" where the table has none
 	Name      string
 	Unit      string
 	Baseline  string
@@ -226,15 +227,15 @@ func (h *header) complete() bool {
 	return names == 1 && (targets == 1 || targets == 0 && years >= 2)
 }
 
-// fromCells reads cells as a header: every non-empty one a header word.
+// fromCells reads cells as a header: its first cell a header word, a name
+// column and a target column among them. Cells of other words are columns
+// not read (填写说明, 责任单位 …).
 func (hr *headerReader) fromCells(cells []string) *header {
 	h := &header{lines: 1}
 	for _, c := range cells {
 		k, y := colOther, 0
 		if c != "" {
-			if k, y = hr.classify(c); k == colOther {
-				return nil
-			}
+			k, y = hr.classify(c)
 			h.fyp = max(h.fyp, fypNumber(c))
 		}
 		h.cols = append(h.cols, k)
@@ -533,8 +534,11 @@ func (p *parser) line(l Line) bool {
 func (p *parser) newRow(name string, line int, values []string) {
 	r := &Row{Line: line, raw: name}
 	r.setValues(p.h, values)
-	if p.h.index(colNumber) >= 0 {
-		r.Number = values[p.h.index(colNumber)]
+	if n := p.h.index(colNumber); n >= 0 {
+		r.Number = values[n]
+	}
+	if n := p.h.index(colID); n >= 0 {
+		r.ID = values[n]
 	}
 	if rowNumbering.MatchString(name) {
 		p.numbered = true
@@ -654,9 +658,13 @@ func (p *parser) finish() {
 				}
 				name = name[len(m[0]):]
 			}
-			if m := trailingUnit.FindStringSubmatchIndex(name); m != nil && r.Unit == "" {
-				r.Unit = strings.TrimSpace(norm.NFKC.String(name[m[2]:m[3]]))
-				name = strings.TrimSpace(name[:m[0]])
+			r.Unit = strings.TrimSpace(norm.NFKC.String(r.Unit))
+			if m := trailingUnit.FindStringSubmatchIndex(name); m != nil {
+				// The unit in brackets, unless a 单位 column gives another.
+				if unit := strings.TrimSpace(norm.NFKC.String(name[m[2]:m[3]])); r.Unit == "" || r.Unit == unit {
+					r.Unit = unit
+					name = strings.TrimSpace(name[:m[0]])
+				}
 			}
 			r.Name = name
 		}

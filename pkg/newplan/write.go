@@ -146,6 +146,14 @@ func Make(t *Table, o Options) (*Result, error) {
 	}
 	w.line("groups:")
 	n := 0
+	taken := map[string]bool{}
+	for _, g := range t.Groups {
+		for _, r := range g.Rows {
+			if ValidID(r.ID) {
+				taken[r.ID] = true
+			}
+		}
+	}
 	for _, g := range t.Groups {
 		w.line("  - name: " + scalar(g.Name))
 		if label != "" {
@@ -154,7 +162,12 @@ func Make(t *Table, o Options) (*Result, error) {
 		w.line("    indicators:")
 		for _, r := range g.Rows {
 			n++
-			w.line(fmt.Sprintf("      - id: ind-%0*d", width, n))
+			id := r.ID
+			if !ValidID(id) || !taken[id] {
+				id = fmt.Sprintf("ind-%0*d", width, n)
+			}
+			delete(taken, r.ID) // a second row with the same id gets one made
+			w.line("      - id: " + id)
 			w.line("        name: " + scalar(r.Name))
 			w.line("        unit: " + scalar(r.Unit))
 			if r.Baseline != "" {
