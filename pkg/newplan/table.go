@@ -456,7 +456,17 @@ type parser struct {
 	blank       bool // a blank line since
 	afterHeader bool // the header printed again since
 	numbered    bool // rows are numbered
+	titled      bool // groups are numbered (一、)
 	inNote      bool
+}
+
+// numberedLine reports whether a line is numbered: its name (1.), or its
+// 序号 cell.
+func (p *parser) numberedLine(name string, values []string) bool {
+	if n := p.h.index(colNumber); n >= 0 && values[n] != "" {
+		return true
+	}
+	return rowNumbering.MatchString(name)
 }
 
 // line reads one non-blank line of the table; false where the table has
@@ -497,13 +507,16 @@ func (p *parser) line(l Line) bool {
 			return true
 		case groupNumbering.MatchString(name):
 			p.newGroup(name, l.Num)
+			p.titled = true
 			return true
 		case p.blank && !p.afterHeader:
 			return false
-		case p.last != nil && p.lastLine == p.last.Line && p.numbered && !rowNumbering.MatchString(name):
+		case p.last != nil && p.lastLine == p.last.Line && (p.numbered || p.titled) && !p.numberedLine(name, values):
+			// Where rows or groups are numbered, a line with neither
+			// numbering nor values right under a row goes on with its name.
 			p.join(p.last, name, l.Num)
 			return true
-		case rowNumbering.MatchString(name) && !prose.MatchString(name):
+		case p.numberedLine(name, values) && !prose.MatchString(name):
 			// A numbered name whose values come on the next line.
 			p.newRow(name, l.Num, values)
 			return true
@@ -513,7 +526,7 @@ func (p *parser) line(l Line) bool {
 		p.newGroup(name, l.Num)
 		return true
 	}
-	if name == "" || p.numbered && !rowNumbering.MatchString(name) && p.last != nil && !p.last.hasValues {
+	if name == "" || p.numbered && !p.numberedLine(name, values) && p.last != nil && !p.last.hasValues {
 		// The values of a row whose name came on the line before, or the
 		// rest of its name with them.
 		if p.last == nil || p.last.hasValues {
@@ -540,7 +553,7 @@ func (p *parser) newRow(name string, line int, values []string) {
 	if n := p.h.index(colID); n >= 0 {
 		r.ID = values[n]
 	}
-	if rowNumbering.MatchString(name) {
+	if p.numberedLine(name, values) {
 		p.numbered = true
 	}
 	if p.group == nil {
