@@ -113,7 +113,7 @@ func classifyHeader(text string) (colKind, int) {
 	if n == "" {
 		return colOther, 0
 	}
-	role, year := actuals.HeaderRole(text)
+	role, _ := actuals.HeaderRole(text)
 	switch role {
 	case actuals.RoleName:
 		return colName, 0
@@ -132,7 +132,7 @@ func classifyHeader(text string) (colKind, int) {
 	if len(years) > 1 {
 		return colOther, 0
 	}
-	year = 0
+	year := 0
 	if len(years) == 1 {
 		year, _ = strconv.Atoi(years[0][:4])
 	}
