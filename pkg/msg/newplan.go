@@ -49,21 +49,45 @@ func init() {
 		"hint.newplan-table":       {"去掉 --table，或检查表题的写法", "leave out --table, or check how the caption is written"},
 		// Help.
 		"help.newplan.short": {"把粘贴的专栏表做成规划文件", "Make a plan file from a pasted 专栏 table"},
-		"help.newplan.long": {`把规划文本中的专栏指标表（从 PDF 或 Word 复制出来，或放在工作簿里）做成规划文件（YAML）。
+		"help.newplan.long": {`把规划文本中的专栏指标表（从 PDF 或 Word 复制出来，或放在工作簿里）做成规划
+文件（YAML）。
 
-输入：--from 文本文件（- 为标准输入），格子用制表符或两个以上空格隔开；或 --from 工作簿（.xlsx、.ods、.csv），读第一个工作表（--sheet 另选）。
-表头（指标 | 2020年 基数 | 2025年 目标 | 指标 属性）可以在任何位置，词可以被空格或换行隔开，按读工作簿表头的同一套词识别。分组行（一、就业）、编号（1.、1、、（1））和名称末尾括号中的单位会被分开；跨行（包括跨页、表头重印）的名称会被接上；“注：”行作为规划的 note。没有 --period 时，规划期取自表头的年份（2020年基数、2025年目标）或“十四五”的写法。
+输入：--from 文本文件（- 为标准输入），格子用制表符或两个以上空格隔开；或
+--from 工作簿（.xlsx、.ods、.csv），读第一个工作表（--sheet 另选）。
+表头（指标 | 2020年 基数 | 2025年 目标 | 指标 属性）可以在任何位置，词可以被空格
+或换行隔开，按读工作簿表头的同一套词识别。分组行（一、就业）、编号（1.、1、、
+（1））和名称末尾括号中的单位会被分开；跨行（包括跨页、表头重印）的名称会被接
+上；“注：”行作为规划的 note。没有 --period 时，规划期取自表头的年份（2020年
+基数、2025年目标）或“十四五”的写法。
 
-印出的内容照原样保留：分组、名称、单位、基数、目标、属性。指标编号按表中顺序为 ind-01、ind-02……（发布前可以改成有意义的编号）；表中有“编号”列时沿用其中合法的编号。目标本身表明不了方向（如 43.6、70）时，文件里写 better: "?" 作占位：validate 在那一行报错，new-plan 在标准错误上逐行列出，填 up 或 down 即可。
+印出的内容照原样保留：分组、名称、单位、基数、目标、属性。指标编号按表中顺序为
+ind-01、ind-02……（发布前可以改成有意义的编号）；表中有“编号”列时沿用其中合法
+的编号。目标本身表明不了方向（如 43.6、70）时，文件里写 better: "?" 作占位：
+validate 在那一行报错，new-plan 在标准错误上逐行列出，填 up 或 down 即可。
 
-没有 -o 时规划写到标准输出。不覆盖已有文件，除非加 --force。`, `Make a plan file (YAML) from a plan's 专栏 table of indicators, copied from the plan's PDF or Word file or kept in a workbook.
+没有 -o 时规划写到标准输出。不覆盖已有文件，除非加 --force。`, `Make a plan file (YAML) from a plan's 专栏 table of indicators, copied from the
+plan's PDF or Word file or kept in a workbook.
 
-Input: --from a text file (- for standard input), cells separated by tabs or by two or more spaces; or --from a workbook (.xlsx, .ods, .csv), its first sheet (--sheet for another).
-The header (指标 | 2020年 基数 | 2025年 目标 | 指标 属性) may be anywhere, its words split by spaces or line breaks; it is recognised by the same words as a workbook's header. Group rows (一、就业), numbering (1., 1、, （1）) and the unit in brackets at the end of a name are split off; a name that wraps onto the next line, also over a page break where the header is printed again, is joined; 注： lines become the plan's note. Without --period, the period comes from the header's years (2020年基数, 2025年目标) or the plan's name (“十四五”).
+Input: --from a text file (- for standard input), cells separated by tabs or by
+two or more spaces; or --from a workbook (.xlsx, .ods, .csv), its first sheet
+(--sheet for another).
+The header (指标 | 2020年 基数 | 2025年 目标 | 指标 属性) may be anywhere, its
+words split by spaces or line breaks; it is recognised by the same words as a
+workbook's header. Group rows (一、就业), numbering (1., 1、, （1）) and the
+unit in brackets at the end of a name are split off; a name that wraps onto the
+next line, also over a page break where the header is printed again, is joined;
+注： lines become the plan's note. Without --period, the period comes from the
+header's years (2020年基数, 2025年目标) or the plan's name (“十四五”).
 
-Every printed field is kept as printed: group, name, unit, baseline, target, attribute. Indicator ids are ind-01, ind-02 … in table order (rename them before the plan ships, if you like); an 编号 column's valid ids are kept. Where a target does not say which way is better (43.6, 70), the file gets better: "?" as a placeholder: validate rejects it at its line, new-plan lists those lines on stderr; write up or down there.
+Every printed field is kept as printed: group, name, unit, baseline, target,
+attribute. Indicator ids are ind-01, ind-02 … in table order (rename them before
+the plan ships, if you like); an 编号 column's valid ids are kept. Where a
+target does not say which way is better (43.6, 70), the file gets better: "?" as
+a placeholder: validate rejects it at its line, new-plan lists those lines on
+stderr; write up or down there.
 
-Without -o the plan goes to standard output. An existing file is not written over without --force.`},
+Without -o the plan goes to standard output. An existing file is not written
+over without --force.`},
 		"flag.newplan.from":   {"粘贴了专栏表的文本文件（- 为标准输入），或工作簿", "the text file with the 专栏 table pasted in (- for standard input), or a workbook"},
 		"flag.newplan.id":     {"新规划的编号（必填），如 jlp-hrss-15th", "the new plan's id (required), such as jlp-hrss-15th"},
 		"flag.newplan.title":  {"规划标题（默认：表题，如 专栏2 “十四五”时期主要指标）", "the plan's title (default: the table's caption, such as 专栏2 “十四五”时期主要指标)"},
