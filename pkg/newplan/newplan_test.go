@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jlp-hrss/plancheck/pkg/expr"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
@@ -36,13 +37,15 @@ func zhuanlan2(t *testing.T) string {
 	return text[start : end+len("注：[]内为五年累计值")+1]
 }
 
-func shipped14th(t *testing.T) *plan.Plan {
+func shipped14th(t *testing.T) *plan.Plan { return shipped(t, "jlp-hrss-14th.v1.yaml") }
+
+func shipped(t *testing.T, name string) *plan.Plan {
 	t.Helper()
-	data, err := plan.ReadEmbedded("jlp-hrss-14th.v1.yaml")
+	data, err := plan.ReadEmbedded(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := plan.Load("jlp-hrss-14th.v1.yaml", data)
+	p, err := plan.Load(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,14 +76,22 @@ func fill(t *testing.T, res *Result, want *plan.Plan) []byte {
 	}
 	for _, ph := range res.Placeholders {
 		ind := byName[ph.Name]
-		if ind == nil || len(ind.Better) != 1 {
-			t.Fatalf("placeholder for %q: no such indicator with one direction in the shipped plan", ph.Name)
+		if ind == nil || len(ind.Better) == 0 {
+			t.Fatalf("placeholder for %q: no such indicator with a direction in the shipped plan", ph.Name)
 		}
 		l := lines[ph.Line-1]
-		if !strings.HasPrefix(l[ph.Col-1:], `"?"`) {
+		if !strings.HasPrefix(l[ph.Col-1:], `"?"`) && !strings.HasPrefix(l[ph.Col-1:], `["?"`) {
 			t.Fatalf("line %d col %d is not a placeholder: %q", ph.Line, ph.Col, l)
 		}
-		lines[ph.Line-1] = l[:ph.Col-1] + ind.Better[0].String()
+		dirs := make([]string, len(ind.Better))
+		for i, d := range ind.Better {
+			dirs[i] = d.String()
+		}
+		value := dirs[0]
+		if ind.Target.Kind == expr.Ratio {
+			value = "[" + strings.Join(dirs, ", ") + "]"
+		}
+		lines[ph.Line-1] = l[:ph.Col-1] + value
 	}
 	return []byte(strings.Join(lines, "\n"))
 }
@@ -168,5 +179,44 @@ func TestSameInputSameOutput(t *testing.T) {
 	_, b := make14th(t, zhuanlan2(t), "")
 	if string(a.YAML) != string(b.YAML) {
 		t.Error("two runs on the same input differ")
+	}
+}
+
+// TestSeedZhuanlan1: the whole seed pasted, the first table is 专栏1 (项目 |
+// “十三五”目标 | 2020年实际值 | 完成情况: the actuals and status columns not
+// read), its period from “十三五”, its ratio target given a placeholder per
+// component; filled in, its names, units and targets are the shipped
+// jlp-hrss-13th's.
+func TestSeedZhuanlan1(t *testing.T) {
+	want := shipped(t, "jlp-hrss-13th.v1.yaml")
+	tab, err := Parse(SplitText(seedText(t)), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Make(tab, Options{ID: want.ID, Lang: msg.Chinese})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Start != 2016 || res.End != 2020 || res.PeriodFrom == nil || res.PeriodFrom.Key != "newplan.period-fyp" {
+		t.Errorf("period %d—%d from %v", res.Start, res.End, res.PeriodFrom)
+	}
+	if !strings.Contains(string(res.YAML), `better: ["?", "?", "?"]  # up 或 down`) {
+		t.Error("no placeholder per component for the ratio 15:45:40")
+	}
+	got, err := plan.Load("zl1.yaml", fill(t, res, want))
+	if err != nil {
+		t.Fatalf("filled in, not valid:\n%v", err)
+	}
+	gi, wi := got.Indicators(), want.Indicators()
+	if len(gi) != len(wi) {
+		t.Fatalf("%d indicators, want %d", len(gi), len(wi))
+	}
+	for i := range wi {
+		g, w := gi[i], wi[i]
+		gf := strings.Join([]string{g.Group, g.Name, g.Unit, g.Target.Text, g.Source}, "|")
+		wf := strings.Join([]string{w.Group, w.Name, w.Unit, w.Target.Text, w.Source}, "|")
+		if gf != wf {
+			t.Errorf("#%d:\n got %s\nwant %s", i+1, gf, wf)
+		}
 	}
 }
