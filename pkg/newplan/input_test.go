@@ -60,6 +60,7 @@ func TestParseLayouts(t *testing.T) {
 		{"a spreadsheet's copy: quoted cells with line breaks", "\"指标\"\t\"2020年\n基数\"\t\"2025年\n目标\"\t\"指标\n属性\"\n一、就业\n1.城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n\"2.城镇调查\n失业率（%）\"\t5.5\t<5.5\t约束性\n", nil},
 		{"runs of spaces, CRLF", "指标        2020年基数    2025年目标    指标属性\r\n一、就业\r\n1.城镇新增就业人数（万人）    4.02    [15]    预期性\r\n2.城镇调查失业率（%）    5.5    <5.5    约束性\r\n", nil},
 		{"numbering 1、 and （2）, half-width brackets", "指标\t2020年基数\t2025年目标\t属性\n一、就业\n1、城镇新增就业人数(万人)\t4.02\t[15]\t预期性\n（2）城镇调查失业率(%)\t5.5\t<5.5\t约束性\n", nil},
+		{"full-width numbering １． and （２）", "指标\t2020年基数\t2025年目标\t属性\n一、就业\n１．城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n（２）城镇调查失业率（％）\t5.5\t<5.5\t约束性\n", nil},
 		{"a name wrapped, its values on the second line", "指标\t2020年基数\t2025年目标\t指标属性\n一、就业\n1.城镇新增\n就业人数（万人）\t4.02\t[15]\t预期性\n2.城镇调查失业率（%）\t5.5\t<5.5\t约束性\n", []string{"newplan.joined"}},
 		{"a name wrapped over a page break, header again", "指标\t2020年基数\t2025年目标\t指标属性\n一、就业\n1.城镇新增就业\t4.02\t[15]\t预期性\n\n指标\t2020年基数\t2025年目标\t指标属性\n人数（万人）\n2.城镇调查失业率（%）\t5.5\t<5.5\t约束性\n", []string{"newplan.joined"}},
 		{"序号 and 单位 columns", "序号\t指标\t单位\t2020年基数\t2025年目标\t指标属性\n一、就业\n1\t城镇新增就业人数\t万人\t4.02\t[15]\t预期性\n2\t城镇调查失业率\t%\t5.5\t<5.5\t约束性\n", nil},

@@ -61,7 +61,7 @@ type Remark struct {
 
 var (
 	groupNumbering = regexp.MustCompile(`^(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[）)])`)
-	rowNumbering   = regexp.MustCompile(`^\s*(?:(\d+)\s*(?:[.．、，,]|\s)|[（(]\s*(\d+)\s*[）)])\s*`)
+	rowNumbering   = regexp.MustCompile(`^\s*(?:([0-9０-９]+)\s*(?:[.．、，,]|\s)|[（(]\s*([0-9０-９]+)\s*[）)])\s*`)
 	trailingUnit   = regexp.MustCompile(`[（(]([^（）()]{1,12})[）)]\s*$`)
 	notePrefix     = regexp.MustCompile(`^(?:注|备注)\s*[:：\d]`)
 	prose          = regexp.MustCompile(`[。；;]|^专栏|^表\s*\d|^第[一二三四五六七八九十百\d]+[章节部篇]`)
@@ -389,7 +389,7 @@ func (p *parser) finish() {
 			}
 			if m := rowNumbering.FindStringSubmatch(name); m != nil {
 				if r.Number == "" {
-					r.Number = m[1] + m[2]
+					r.Number = norm.NFKC.String(m[1] + m[2])
 				}
 				name = name[len(m[0]):]
 			}
