@@ -58,7 +58,7 @@ func TestParseLayouts(t *testing.T) {
 		{"header over two lines, column by column", "指标\t2020年\t2025年\t指标\n\t基数\t目标\t属性\n一、就业\n1.城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n2.城镇调查失业率（%）\t5.5\t<5.5\t约束性\n", nil},
 		{"header one word a line", "指标\n2020年\n基数\n2025年\n目标\n指标\n属性\n一、就业\n1.城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n2.城镇调查失业率（%）\t5.5\t<5.5\t约束性\n", nil},
 		{"a spreadsheet's copy: quoted cells with line breaks", "\"指标\"\t\"2020年\n基数\"\t\"2025年\n目标\"\t\"指标\n属性\"\n一、就业\n1.城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n\"2.城镇调查\n失业率（%）\"\t5.5\t<5.5\t约束性\n", nil},
-		{"runs of spaces, CRLF", "指标        2020年基数    2025年目标    指标属性\r\n一、就业\r\n1.城镇新增就业人数（万人）    4.02    [15]    预期性\r\n2.城镇调查失业率（%）    5.5    <5.5    约束性\r\n", nil},
+		{"runs of spaces, CRLF", "专栏 2    “十四五”时期主要指标\r\n指标        2020年基数    2025年目标    指标属性\r\n一、就业\r\n1.城镇新增就业人数（万人）    4.02    [15]    预期性\r\n2.城镇调查失业率（%）    5.5    <5.5    约束性\r\n", nil},
 		{"numbering 1、 and （2）, half-width brackets", "指标\t2020年基数\t2025年目标\t属性\n一、就业\n1、城镇新增就业人数(万人)\t4.02\t[15]\t预期性\n（2）城镇调查失业率(%)\t5.5\t<5.5\t约束性\n", nil},
 		{"full-width numbering １． and （２）", "指标\t2020年基数\t2025年目标\t属性\n一、就业\n１．城镇新增就业人数（万人）\t4.02\t[15]\t预期性\n（２）城镇调查失业率（％）\t5.5\t<5.5\t约束性\n", nil},
 		{"a name wrapped, its values on the second line", "指标\t2020年基数\t2025年目标\t指标属性\n一、就业\n1.城镇新增\n就业人数（万人）\t4.02\t[15]\t预期性\n2.城镇调查失业率（%）\t5.5\t<5.5\t约束性\n", []string{"newplan.joined"}},
@@ -316,6 +316,27 @@ func TestTemplateRoundTrip(t *testing.T) {
 		wf := strings.Join([]string{w.ID, w.Group, w.Name, w.Unit, w.Baseline.Text, wantTarget, w.Attribute.String()}, "|")
 		if gf != wf {
 			t.Errorf("#%d:\n got %s\nwant %s", i+1, gf, wf)
+		}
+	}
+}
+
+// TestCaption: the caption is the line above the header — one short cell, or a
+// labelled one (专栏 2, 表3) whose words a copy set apart — and never a
+// sentence.
+func TestCaption(t *testing.T) {
+	for text, want := range map[string]string{
+		"专栏2 “十四五”时期主要指标\n\n指标\t2025年目标\n1.a（个）\t2\n":   "专栏2 “十四五”时期主要指标",
+		"专栏 2    “十四五”时期主要指标\n指标\t2025年目标\n1.a（个）\t2\n": "专栏 2 “十四五”时期主要指标",
+		"表3\t主要指标\n指标\t2025年目标\n1.a（个）\t2\n":            "表3 主要指标",
+		"到2025年，主要指标如下。\n指标\t2025年目标\n1.a（个）\t2\n":      "",
+		"一\t二\n指标\t2025年目标\n1.a（个）\t2\n":                "",
+	} {
+		tab, err := Parse(SplitText(text), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tab.Caption != want {
+			t.Errorf("%q: caption %q, want %q", text, tab.Caption, want)
 		}
 	}
 }

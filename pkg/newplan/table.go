@@ -64,6 +64,7 @@ var (
 	rowNumbering   = regexp.MustCompile(`^\s*(?:([0-9０-９]+)\s*(?:[.．、，,]|\s)|[（(]\s*([0-9０-９]+)\s*[）)])\s*`)
 	trailingUnit   = regexp.MustCompile(`[（(]([^（）()]{1,12})[）)]\s*$`)
 	notePrefix     = regexp.MustCompile(`^(?:注|备注)\s*[:：\d]`)
+	captionLabel   = regexp.MustCompile(`^(?:专栏|附表|表)\s*[0-9一二三四五六七八九十]`)
 	prose          = regexp.MustCompile(`[。；;]|^专栏|^表\s*\d|^第[一二三四五六七八九十百\d]+[章节部篇]`)
 )
 
@@ -138,7 +139,9 @@ func captionAbove(lines []Line, header int) (string, int) {
 		if len(lines[i].Cells) == 0 {
 			continue
 		}
-		if c := strings.Join(lines[i].Cells, " "); len(lines[i].Cells) == 1 && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；") {
+		cells := nonEmpty(lines[i].Cells)
+		c := strings.Join(cells, " ")
+		if (len(cells) == 1 || captionLabel.MatchString(c)) && utf8.RuneCountInString(c) <= 60 && !strings.ContainsAny(c, "。；") {
 			return c, lines[i].Num
 		}
 		break
