@@ -142,7 +142,7 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x", "--title", "t"},
 		{"new-plan", "--from", dir + "/table.txt", "--id", "x", "--table", "专栏9"},
 		{"new-plan", "--from", dir + "/table.txt", "--id", "x", "-o", dir + "/table.txt"},
-		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x", "-o", dir + "/table.txt"},
+		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x", "-o", dir + "/bad.yaml"},
 	} {
 		checkErrorWorded(t, dir, args, ExitTrouble)
 	}

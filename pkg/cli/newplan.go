@@ -61,6 +61,9 @@ func newNewPlanCmd(ios *IOStreams, g *globalOptions, runF func(*newPlanOptions) 
 				opts.start, opts.end = start, end
 			}
 			if opts.output != "" {
+				if ext := strings.ToLower(filepath.Ext(opts.output)); ext != ".yaml" && ext != ".yml" {
+					return withHint(errors.New(g.lang.T("error.newplan-yaml", opts.output)), "%s", g.lang.T("hint.newplan-yaml"))
+				}
 				inputs := []string{}
 				if opts.from != "-" {
 					inputs = append(inputs, opts.from)

@@ -26,7 +26,8 @@ func TestNewPlanFlags(t *testing.T) {
 		{name: "id not a slug", args: []string{"--from", "zl2.txt", "--id", "九龙坡"}, wantErr: `--id "九龙坡" is not a valid id`, wantHint: "for example --id jlp-hrss-15th"},
 		{name: "period backwards", args: []string{"--from", "zl2.txt", "--id", "x", "--period", "2025-2021"}, wantErr: "--period", wantHint: "write the first year first, like 2021-2025"},
 		{name: "an argument", args: []string{"zl2.txt", "--id", "x"}, wantErr: "zl2.txt", wantHint: "see 'new-plan -h'"},
-		{name: "output over the input", args: []string{"--from", "zl2.txt", "--id", "x", "-o", "./zl2.txt"}, wantErr: "zl2.txt"},
+		{name: "output over the input", args: []string{"--from", "zl2.yaml", "--id", "x", "-o", "./zl2.yaml"}, wantErr: "zl2.yaml"},
+		{name: "output not .yaml", args: []string{"--from", "zl2.txt", "--id", "x", "-o", "plan.txt"}, wantErr: "-o plan.txt: a plan file's name ends in .yaml or .yml", wantHint: "--plan and validate know a plan file by its .yaml ending, such as -o plans/jlp-hrss-15th.v1.yaml"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

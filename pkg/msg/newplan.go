@@ -40,6 +40,8 @@ func init() {
 		// Errors of the command line.
 		"error.newplan-needs-from": {"new-plan 需要 --from：粘贴了专栏表的文本文件（- 为标准输入），或含该表的工作簿", "new-plan needs --from: a text file with the 专栏 table pasted in (- for standard input), or a workbook holding it"},
 		"error.newplan-needs-id":   {"new-plan 需要 --id：新规划的编号，如 jlp-hrss-15th", "new-plan needs --id: the new plan's id, such as jlp-hrss-15th"},
+		"error.newplan-yaml":       {"-o %s：规划文件应以 .yaml 或 .yml 结尾", "-o %s: a plan file's name ends in .yaml or .yml"},
+		"hint.newplan-yaml":        {"--plan 和 validate 按 .yaml 结尾认出规划文件，如 -o plans/jlp-hrss-15th.v1.yaml", "--plan and validate know a plan file by its .yaml ending, such as -o plans/jlp-hrss-15th.v1.yaml"},
 		"hint.newplan-example":     {"例如：plancheck new-plan --from 专栏2.txt --id jlp-hrss-15th -o plans/jlp-hrss-15th.v1.yaml", "for example: plancheck new-plan --from 专栏2.txt --id jlp-hrss-15th -o plans/jlp-hrss-15th.v1.yaml"},
 		"hint.newplan-header":      {"粘贴专栏时连同表头行一起，如 指标 | 2020年基数 | 2025年目标 | 指标属性", "paste the 专栏 with its header row, such as 指标 | 2020年基数 | 2025年目标 | 指标属性"},
 		"hint.newplan-period":      {"用 --period 给出规划期，如 --period 2021-2025", "give the period with --period, such as --period 2021-2025"},
