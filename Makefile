@@ -146,6 +146,7 @@ fuzz:
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) ./pkg/newplan
 
 # The Go benchmarks of each stage (six runs each, into bench.txt: compare runs
 # with benchstat), then testdata/bench: plancheck as a user runs it, against

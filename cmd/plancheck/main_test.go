@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -56,6 +57,7 @@ func TestScript(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitcode,
 			"zip":      cmdZip,
+			"replace":  cmdReplace,
 		},
 	})
 }
@@ -90,6 +92,30 @@ func cmdExitcode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
 	}
+}
+
+// cmdReplace is the script command
+//
+//	replace FILE LINE OLD NEW
+//
+// It replaces OLD with NEW on line LINE of FILE, and fails unless OLD is on
+// that line: a script fills in the placeholders new-plan lists by their
+// lines, as a user would in an editor.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 4 {
+		ts.Fatalf("usage: replace FILE LINE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) || !strings.Contains(lines[n-1], args[2]) {
+		ts.Fatalf("replace: %s:%d does not hold %q", args[0], n, args[2])
+	}
+	lines[n-1] = strings.Replace(lines[n-1], args[2], args[3], 1)
+	ts.Check(os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644))
 }
 
 // cmdZip is the script command

@@ -44,7 +44,7 @@ var command = regexp.MustCompile(`plancheck(?: [-\w@./*\[\]]+)*`)
 // catalogue shows up here.
 func TestHelpHasNoEnglishProse(t *testing.T) {
 	t.Setenv("PLANCHECK_LANG", "") // Chinese, whatever the developer's shell says
-	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"schema"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
+	commands := [][]string{{}, {"eval"}, {"inspect"}, {"plans"}, {"show"}, {"validate"}, {"template"}, {"schema"}, {"new-plan"}, {"help"}, {"completion"}, {"completion", "bash"}, {"completion", "powershell"}}
 	for _, c := range commands {
 		var out bytes.Buffer
 		args := append(append([]string{}, c...), "-h")
@@ -83,6 +83,9 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 		"bad.yaml":   brokenPlan,
 		"slips.yaml": slipsPlan,
 		"tab.yaml":   strings.Replace(slipsPlan, "        target: >95\n", "\ttarget: \">95\"\n", 1),
+		"prose.txt":  "一段正文。\n",
+		"nyear.txt":  "指标\t基数\t目标\n1.a（个）\t1\t2\n",
+		"table.txt":  "专栏2 主要指标\n指标\t2020年基数\t2025年目标\n1.a（个）\t1\t2\n",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -131,6 +134,17 @@ func TestErrorsHaveNoEnglishProse(t *testing.T) {
 		{"validate", dir + "/missing.yaml"},
 		{"eval", dir + "/damaged.xlsx"},
 		{"inspect", dir + "/damaged.xlsx"},
+		{"new-plan"},
+		{"new-plan", "--from", dir + "/table.txt"},
+		{"new-plan", "--from", dir + "/table.txt", "--id", "Bad_ID"},
+		{"new-plan", "--from", dir + "/table.txt", "--id", "x", "--period", "soon"},
+		{"new-plan", "--from", dir + "/missing.txt", "--id", "x"},
+		{"new-plan", "--from", dir + "/prose.txt", "--id", "x"},
+		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x"},
+		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x", "--title", "t"},
+		{"new-plan", "--from", dir + "/table.txt", "--id", "x", "--table", "专栏9"},
+		{"new-plan", "--from", dir + "/table.txt", "--id", "x", "-o", dir + "/table.txt"},
+		{"new-plan", "--from", dir + "/nyear.txt", "--id", "x", "-o", dir + "/bad.yaml"},
 	} {
 		checkErrorWorded(t, dir, args, ExitTrouble)
 	}

@@ -108,6 +108,7 @@ func newRootCmd(ios *IOStreams, args []string) *cobra.Command {
 		newEvalCmd(ios, g, nil),
 		newTemplateCmd(ios, g, nil),
 		newSchemaCmd(ios, g, nil),
+		newNewPlanCmd(ios, g, nil),
 	)
 	fixCompletion(root, g)
 	registerCompletions(root)

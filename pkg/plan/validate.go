@@ -271,6 +271,9 @@ func (d *decoder) validateBetter(ind *Indicator, raw *rawIndicator, what *msg.Er
 			given = append(given, Down)
 		case "":
 			return // reported while decoding
+		case "?":
+			d.checkf(at, "plan.better-placeholder", what) // left by new-plan to be filled in
+			return
 		default:
 			d.checkf(at, "plan.better-word", what, msg.Quoted(b))
 			return
