@@ -52,6 +52,7 @@ func init() {
 		"summary.year-evaluated":                           {"评估年份", "Year evaluated"},
 		"summary.audit-says-computed":                      {"审核：%s：%s 写“%s”，计算为“%s”", "Audit: %s: %s says %q, computed %s"},
 		"summary.progress-and-time-progress":               {"%d年完成进度与时序进度", "Progress and time progress, %d"},
+		"summary.charts-left-out":                          {"共 %d 个单位有进度图的数据，超过 %d 个，不再逐一作图；各单位的完成进度和时序进度见上表。", "%d units have progress to chart, more than %d: no chart per unit; the table above gives each unit's progress and time progress."},
 		"summary.time-progress-2":                          {"%d年 · 时序进度 %s · %s", "%d · time progress %s · %s"},
 	})
 }

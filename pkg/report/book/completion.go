@@ -21,9 +21,12 @@ const (
 	// chartRowPx is the row height the rows a chart spans are counted
 	// in: LibreOffice's default, 0.45 cm, is less than Excel's 15 pt (20
 	// pixels), and the print area must reach the chart's foot in both.
-	chartRowPx      = 17
-	colPx           = 8 // pixels per unit of column width, as excelize anchors a chart
-	pointsPerLine   = 15.0
+	chartRowPx    = 17
+	colPx         = 8 // pixels per unit of column width, as excelize anchors a chart
+	pointsPerLine = 15.0
+	// maxCharts is the most progress charts 完成情况 draws, one per
+	// reporting unit: a city's 38 districts and its total.
+	maxCharts       = 40
 	maxIndicatorCol = 50
 	maxTextCol      = 60
 )
@@ -175,6 +178,15 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 	}
 	if len(missing) > 0 {
 		row++
+	}
+	if len(charts) > maxCharts {
+		// A chart per unit helps a city's districts; a province's counties
+		// or a district's thousands of streets and villages would get a
+		// page of chart each, and excelize places each chart by walking
+		// every row above it: the table says it all already.
+		s.banner(1, completionCols, row, lang.T("summary.charts-left-out", len(charts), maxCharts), cellStyle{wrap: true})
+		row += 2
+		charts = nil
 	}
 	if len(charts) > 0 {
 		data := b.chartDataSheet()

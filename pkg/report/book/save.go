@@ -18,6 +18,13 @@ import (
 // excelize's fixed (zero) timestamp. It is the only way plancheck saves a
 // workbook.
 func SaveWorkbook(f *excelize.File, w io.Writer) error {
+	return saveWorkbook(f, nil, w)
+}
+
+// saveWorkbook is SaveWorkbook that also writes merges, each sheet's merged
+// ranges by name, into the sheets' parts (see summaryBook.merge): a
+// <mergeCells> element where the schema puts it, as excelize would write it.
+func saveWorkbook(f *excelize.File, merges map[string][]string, w io.Writer) error {
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return err
@@ -26,9 +33,21 @@ func SaveWorkbook(f *excelize.File, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	parts, err := sheetParts(zr, merges)
+	if err != nil {
+		return err
+	}
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, entry := range zr.File {
+		if entry.Name != "[Content_Types].xml" && len(parts[entry.Name]) == 0 && entry.Method == zip.Deflate {
+			// A part kept as excelize wrote it is copied compressed: the
+			// same deflate, at the same level, of the same bytes.
+			if err := copyRaw(zw, entry); err != nil {
+				return err
+			}
+			continue
+		}
 		rc, err := entry.Open()
 		if err != nil {
 			return err
@@ -41,6 +60,11 @@ func SaveWorkbook(f *excelize.File, w io.Writer) error {
 		if entry.Name == "[Content_Types].xml" {
 			if data, err = sortContentTypes(data); err != nil {
 				return fmt.Errorf("[Content_Types].xml: %w", err)
+			}
+		}
+		if ranges := parts[entry.Name]; len(ranges) > 0 {
+			if data, err = insertMerges(data, ranges); err != nil {
+				return fmt.Errorf("%s: %w", entry.Name, err)
 			}
 		}
 		hdr := &zip.FileHeader{Name: entry.Name, Method: zip.Deflate}
@@ -56,6 +80,23 @@ func SaveWorkbook(f *excelize.File, w io.Writer) error {
 		return err
 	}
 	_, err = w.Write(out.Bytes())
+	return err
+}
+
+// copyRaw copies a zip entry as it is compressed, under the header every
+// entry of a saved workbook has (its name, deflate, no time).
+func copyRaw(zw *zip.Writer, entry *zip.File) error {
+	raw, err := entry.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fw, err := zw.CreateRaw(&zip.FileHeader{Name: entry.Name, Method: zip.Deflate, Flags: entry.Flags,
+		CreatorVersion: 20, ReaderVersion: 20, // as CreateHeader writes them
+		CRC32: entry.CRC32, CompressedSize64: entry.CompressedSize64, UncompressedSize64: entry.UncompressedSize64})
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(fw, raw)
 	return err
 }
 
@@ -164,4 +205,113 @@ func setPrintLayout(f *excelize.File, sheet string, p printLayout) error {
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", quoted, lastCol, max(p.lastRow, 1)), Scope: sheet,
 	})
+}
+
+// sheetParts maps the part of each sheet that merges names to its ranges,
+// by the sheets of xl/workbook.xml and their relationships.
+func sheetParts(zr *zip.Reader, merges map[string][]string) (map[string][]string, error) {
+	if len(merges) == 0 {
+		return nil, nil
+	}
+	read := func(name string, v any) error {
+		rc, err := zr.Open(name)
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		if err := xml.NewDecoder(rc).Decode(v); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := read("xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	if err := read("xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	target := map[string]string{}
+	for _, r := range rels.Rels {
+		t := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(t, "xl/") {
+			t = "xl/" + t
+		}
+		target[r.ID] = t
+	}
+	parts := map[string][]string{}
+	for _, sh := range wb.Sheets {
+		if ranges := merges[sh.Name]; len(ranges) > 0 {
+			part, ok := target[sh.RID]
+			if !ok {
+				return nil, fmt.Errorf("xl/workbook.xml: sheet %q has no part", sh.Name)
+			}
+			parts[part] = ranges
+		}
+	}
+	if len(parts) != len(merges) {
+		return nil, fmt.Errorf("merged ranges for a sheet the workbook does not have")
+	}
+	return parts, nil
+}
+
+// afterMergeCells are the elements of a worksheet that come after
+// <mergeCells> (ECMA-376 Part 1, CT_Worksheet), and its end.
+var afterMergeCells = []string{"<phoneticPr", "<conditionalFormatting", "<dataValidations",
+	"<hyperlinks", "<printOptions", "<pageMargins", "<pageSetup", "<headerFooter",
+	"<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors",
+	"<smartTags", "<drawing", "<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture",
+	"<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"}
+
+// insertMerges writes ranges into a sheet's XML as its <mergeCells>, before
+// the first element that follows it in the schema.
+func insertMerges(data []byte, ranges []string) ([]byte, error) {
+	if bytes.Contains(data, []byte("<mergeCells")) {
+		return nil, fmt.Errorf("merged ranges written twice")
+	}
+	end := bytes.Index(data, []byte("</sheetData>"))
+	if end < 0 {
+		end = bytes.Index(data, []byte("<sheetData/>"))
+	}
+	if end < 0 {
+		return nil, fmt.Errorf("no <sheetData>")
+	}
+	at := -1
+	for _, tag := range afterMergeCells {
+		i := bytes.Index(data[end:], []byte(tag))
+		if i < 0 {
+			continue
+		}
+		// <drawing must not match <drawingHF, nor <legacyDrawing <legacyDrawingHF.
+		if next := end + i + len(tag); tag[1] != '/' && next < len(data) && !strings.ContainsRune(" />", rune(data[next])) {
+			continue
+		}
+		if at < 0 || end+i < at {
+			at = end + i
+		}
+	}
+	if at < 0 {
+		return nil, fmt.Errorf("no </worksheet>")
+	}
+	var b bytes.Buffer
+	b.Grow(len(data) + len(ranges)*32 + 32)
+	b.Write(data[:at])
+	fmt.Fprintf(&b, `<mergeCells count="%d">`, len(ranges))
+	for _, r := range ranges {
+		fmt.Fprintf(&b, `<mergeCell ref="%s"></mergeCell>`, r) // as excelize writes it
+	}
+	b.WriteString(`</mergeCells>`)
+	b.Write(data[at:])
+	return b.Bytes(), nil
 }

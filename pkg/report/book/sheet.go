@@ -99,12 +99,15 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 		s.styleCell(c, row, cs)
 	}
 	if lastCol > col {
-		s.b.check(s.b.f.MergeCell(s.name, cellName(col, row), cellName(lastCol, row)))
+		s.b.merge(s.name, cellName(col, row), cellName(lastCol, row))
 	}
 	if cs.wrap {
 		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: lastCol, text: v})
 	}
 }
+
+// maxRowHeight is the highest row Excel allows, in points.
+const maxRowHeight = 409
 
 // finish sets the column widths (display width + 2, at least 6, at most the
 // column's limit) and the heights of rows whose text wraps.
@@ -159,7 +162,9 @@ func (s *sheetWriter) finish() {
 	}
 	sort.Ints(rows)
 	for _, r := range rows {
-		s.b.check(s.b.f.SetRowHeight(s.name, r, float64(lines[r])*pointsPerLine+3))
+		// Excel's rows are at most 409 points high; a longer text is
+		// all in its cell, shown in the formula bar.
+		s.b.check(s.b.f.SetRowHeight(s.name, r, min(float64(lines[r])*pointsPerLine+3, maxRowHeight)))
 	}
 }
 

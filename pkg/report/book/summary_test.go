@@ -42,12 +42,12 @@ var summaryPNG = flag.String("summary-png", "", "render the 完成情况 sheet o
 // written for): read, match, judge every entity for the year and audit the
 // written statuses. The file is recorded under name; reasons and projection
 // methods are in lang, as the summary they go in.
-func evaluateWorkbook(t *testing.T, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
+func evaluateWorkbook(t testing.TB, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
 	t.Helper()
 	return evaluateAgainst(t, "jlp-hrss-14th@1", path, name, year, lang)
 }
 
-func evaluateAgainst(t *testing.T, ref, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
+func evaluateAgainst(t testing.TB, ref, path, name string, year int, lang report.Lang) *pipeline.Evaluation {
 	t.Helper()
 	p := golden.Plan(t, ref)
 	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: p, Year: year, Lang: lang})
@@ -1119,4 +1119,104 @@ func paletted(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// manyUnitsBook is a long table of n reporting units for 2024 and 2025,
+// each with a path indicator (工伤保险参保人数) and so a progress chart of
+// its own; the first unit's name is 3,000 characters, whose heading wraps
+// over more than 409 points (Excel's highest row).
+func manyUnitsBook(t testing.TB, dir string, n int) string {
+	t.Helper()
+	cells := []wbt.Cell{{Ref: "A1", Value: "区县"}, {Ref: "B1", Value: "指标"}, {Ref: "C1", Value: "年份"}, {Ref: "D1", Value: "数值"}}
+	r := 2
+	for u := range n {
+		name := fmt.Sprintf("第%03d街道", u+1)
+		if u == 0 {
+			name = strings.Repeat("很长的街道名称", 3000/7)
+		}
+		for y, v := range map[int]float64{2024: 44.6, 2025: 45.2} {
+			cells = append(cells, wbt.Cell{Ref: fmt.Sprintf("A%d", r), Value: name}, wbt.Cell{Ref: fmt.Sprintf("B%d", r), Value: "工伤保险参保人数"},
+				wbt.Cell{Ref: fmt.Sprintf("C%d", r), Value: y}, wbt.Cell{Ref: fmt.Sprintf("D%d", r), Value: v})
+			r++
+		}
+	}
+	p := filepath.Join(dir, fmt.Sprintf("units-%d.xlsx", n))
+	wbt.WriteExcelize(t, wbt.Book{Sheets: []wbt.Sheet{{Name: "汇总", Cells: cells}}}, p)
+	return p
+}
+
+// TestSummaryManyUnits: up to 40 units get a progress chart each; more get
+// none and a line that says so (a chart a page, placed by excelize walking
+// every row above it, made a summary of thousands of units take minutes).
+// Every unit's heading is merged across the table, also when the merges
+// are written at save; a heading too long for Excel's highest row is
+// written at that height, not refused.
+func TestSummaryManyUnits(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, tc := range []struct{ units, charts int }{{3, 3}, {40, 40}, {41, 0}} {
+		e := evaluateWorkbook(t, manyUnitsBook(t, dir, tc.units), "units.xlsx", 2025, report.Chinese)
+		data := writeSummary(t, []*pipeline.Evaluation{e}, report.Chinese)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts := 0
+		for _, f := range zr.File {
+			if strings.HasPrefix(f.Name, "xl/charts/chart") {
+				charts++
+			}
+		}
+		if charts != tc.charts {
+			t.Errorf("%d units: %d charts, want %d", tc.units, charts, tc.charts)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := f.GetSheetName(0)
+		merges, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		headings := 0
+		for _, m := range merges {
+			if strings.Contains(m.GetCellValue(), "街道") {
+				headings++
+			}
+		}
+		if headings < tc.units {
+			t.Errorf("%d units: %d merged unit headings", tc.units, headings)
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := false
+		for _, row := range rows {
+			note = note || len(row) > 0 && strings.Contains(row[0], "不再逐一作图")
+		}
+		if note != (tc.charts == 0) {
+			t.Errorf("%d units: the no-chart line %v", tc.units, note)
+		}
+		f.Close()
+	}
+}
+
+// BenchmarkSummaryUnits writes the summary workbook of 500 and 2,000
+// reporting units: the time per unit should not grow with their number
+// (excelize's MergeCell and chart placing made it quadratic).
+func BenchmarkSummaryUnits(b *testing.B) {
+	for _, n := range []int{500, 2000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			e := evaluateWorkbook(b, manyUnitsBook(b, b.TempDir(), n), "units.xlsx", 2025, report.Chinese)
+			b.ResetTimer()
+			for b.Loop() {
+				if err := book.WriteSummary(io.Discard, []*pipeline.Evaluation{e}, nil, report.Chinese, "bench"); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(n), "µs/unit")
+		})
+	}
 }

@@ -77,15 +77,15 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	c := 1
 	if multi {
 		s.text(c, 1, lang.T("col.entity"), headerCell)
-		s.text(c, 2, "", headerCell)
-		s.b.check(s.b.f.MergeCell(name, cellName(c, 1), cellName(c, 2)))
+		s.styleCell(c, 2, headerCell) // covered by the merge: a style, no value
+		s.b.merge(name, cellName(c, 1), cellName(c, 2))
 		c++
 	}
 	s.limit[c] = maxIndicatorCol
 	for _, h := range []string{lang.T("col.indicator"), lang.T("col.attribute"), lang.T("col.target")} {
 		s.text(c, 1, h, headerCell)
-		s.text(c, 2, "", headerCell)
-		s.b.check(s.b.f.MergeCell(name, cellName(c, 1), cellName(c, 2)))
+		s.styleCell(c, 2, headerCell) // covered by the merge: a style, no value
+		s.b.merge(name, cellName(c, 1), cellName(c, 2))
 		c++
 	}
 	keyCols := c - 1

@@ -2,6 +2,7 @@ package book
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -12,20 +13,27 @@ import (
 // too, as Calibri draws them, which the cells' font names. For text of
 // several lines, the widest line.
 func textWidth(s string) int {
-	widest := 0
-	for _, line := range strings.Split(s, "\n") {
-		n := 0
-		for _, r := range line {
-			switch width.LookupRune(r).Kind() {
-			case width.EastAsianWide, width.EastAsianFullwidth:
-				n += 2
-			default:
-				n++
-			}
+	widest, n := 0, 0
+	for _, r := range s {
+		if r == '\n' {
+			widest, n = max(widest, n), 0
+			continue
 		}
-		widest = max(widest, n)
+		n += runeWidth(r)
 	}
-	return widest
+	return max(widest, n)
+}
+
+// runeWidth is a character's width: 2 for a wide or full-width one.
+func runeWidth(r rune) int {
+	if r < 0x1100 {
+		return 1 // nothing below the Hangul Jamo is wide
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }
 
 // wrapLines is how many lines a spreadsheet wraps one line of text
@@ -34,17 +42,21 @@ func textWidth(s string) int {
 // cut where it must. Counting characters alone undercounts a wrapped
 // sentence by a line now and then, and its last line then does not print.
 func wrapLines(text string, avail int) int {
+	if textWidth(text) <= avail {
+		return 1
+	}
 	var words []string // each with its trailing space or hyphen
 	start := 0
 	for i, r := range text {
-		wide := textWidth(string(r)) == 2
+		wide := runeWidth(r) == 2
 		switch {
 		case wide:
 			if i > start {
 				words = append(words, text[start:i])
 			}
-			words = append(words, string(r))
-			start = i + len(string(r))
+			size := utf8.RuneLen(r)
+			words = append(words, text[i:i+size])
+			start = i + size
 		case r == ' ' || r == '-':
 			words = append(words, text[start:i+1])
 			start = i + 1
