@@ -59,6 +59,7 @@ func csvOf(sep rune, charset int, prefix string) func(t *testing.T, src, dir str
 
 var formatFixtures = []formatFixture{
 	{"libreoffice.xlsx", converted("xlsx")},
+	{"libreoffice.xls", converted("xls")},
 	{"libreoffice.ods", converted("ods")},
 	{"utf-8.csv", csvOf(',', wbt.CharsetUTF8, "")},
 	{"utf-8-bom.csv", csvOf(',', wbt.CharsetUTF8, "\xEF\xBB\xBF")},
@@ -90,7 +91,7 @@ func formatsWant(t *testing.T, dir string) (string, string) {
 	return src, want
 }
 
-// TestFormatsAgree: formatsBook saved by LibreOffice as .xlsx and .ods,
+// TestFormatsAgree: formatsBook saved by LibreOffice as .xlsx, .xls and .ods,
 // as CSV in UTF-8, UTF-8 with a BOM, GBK and UTF-16, and as a web page named
 // .xls (the files of testdata/formats), gives the statuses and actual
 // values of the workbook excelize writes. It needs no LibreOffice:
