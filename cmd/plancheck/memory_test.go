@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/jlp-hrss/plancheck/pkg/plan"
+	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
 // bigTable is a district table of 2,826 reporting units × the 23 indicators
@@ -25,6 +26,12 @@ import (
 // 65,536 — with a 备注 of about 760 bytes on every row (one of 50 texts),
 // so that it is 50 MB as CSV: 区县 | 指标 | 单位 | 2021年 | 2022年 | 2023年 | 备注.
 func bigTable(t *testing.T, yield func(row []string) error) {
+	bigTableOf(t, false, yield)
+}
+
+// bigTableOf is bigTable; with unique, every 备注 differs (its row's number
+// first), so that a workbook's shared strings hold them all.
+func bigTableOf(t *testing.T, unique bool, yield func(row []string) error) {
 	t.Helper()
 	p, err := plan.Resolve("jlp-hrss-14th@1")
 	if err != nil {
@@ -34,7 +41,7 @@ func bigTable(t *testing.T, yield func(row []string) error) {
 	var remarks [50]string
 	for i := range remarks {
 		b := []byte(fmt.Sprintf("备注%02d：", i))
-		for len(b) < 760 {
+		for len(b) < 760 || unique && len(b) < 960 {
 			b = append(b, "数据来源为区人力社保局统计报表，按季度汇总，经分管领导审核后报送；"...)
 		}
 		remarks[i] = string(b)
@@ -48,6 +55,9 @@ func bigTable(t *testing.T, yield func(row []string) error) {
 			row := []string{fmt.Sprintf("第%04d街道", u+1), ind.Name, ind.Unit,
 				strconv.FormatFloat(v, 'f', -1, 64), strconv.FormatFloat(v+0.5, 'f', -1, 64), strconv.FormatFloat(v+1, 'f', -1, 64),
 				remarks[(u*23+i)%len(remarks)]}
+			if unique {
+				row[6] = fmt.Sprintf("第%d行：", u*len(inds)+i+2) + row[6]
+			}
 			if err := yield(row); err != nil {
 				t.Fatal(err)
 			}
@@ -74,7 +84,9 @@ func writeBigCSV(t *testing.T, path string) {
 
 // writeBigXLSX writes bigTable as a minimal .xlsx: one sheet, numbers as
 // numbers, text as inline strings.
-func writeBigXLSX(t *testing.T, path string) {
+func writeBigXLSX(t *testing.T, path string) { writeBigXLSXOf(t, path, false) }
+
+func writeBigXLSXOf(t *testing.T, path string, unique bool) {
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
@@ -100,7 +112,7 @@ func writeBigXLSX(t *testing.T, path string) {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
 	r := 0
-	bigTable(t, func(row []string) error {
+	bigTableOf(t, unique, func(row []string) error {
 		r++
 		fmt.Fprintf(bw, `<row r="%d">`, r)
 		for c, v := range row {
@@ -160,6 +172,41 @@ func TestPeakMemoryByFormat(t *testing.T) {
 	}
 	if bound := rss["big.xlsx"]*5/4 + 16<<20; rss["big.csv"] > bound {
 		t.Errorf("reading the CSV peaked at %d MiB, over the .xlsx's %d MiB + 25%% + 16 MiB", rss["big.csv"]>>20, rss["big.xlsx"]>>20)
+	}
+}
+
+// TestPeakMemoryXLS: reading a 50 MB .xls (bigTable with every 备注 its
+// own, as LibreOffice saves it) takes no more peak memory than reading the
+// .xlsx LibreOffice saves of the same table — both hold the shared strings,
+// the rest streams — measured on a child process of the plain binary.
+func TestPeakMemoryXLS(t *testing.T) {
+	wbt.RequireLibreOffice(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("ru_maxrss is in KiB on Linux only")
+	}
+	bin := plainBinary(t)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "big.xlsx")
+	writeBigXLSXOf(t, src, true)
+	rss := map[string]int64{}
+	for _, ext := range []string{"xlsx", "xls"} {
+		path := wbt.ConvertLibreOfficeTo(t, src, filepath.Join(dir, "lo"), ext)
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "--format", "json", "-q")
+		if r.code > 1 || len(r.stdout) < 1<<20 {
+			t.Fatalf("%s: exit %d, %d bytes of JSON\n%s", path, r.code, len(r.stdout), r.stderr)
+		}
+		rss[ext] = r.maxRSS
+		t.Logf("LibreOffice's .%s: %.1f MB, peak RSS %.1f MB, %v", ext, float64(info.Size())/1e6, float64(r.maxRSS)/(1<<20), r.wall.Round(1e7))
+		if ext == "xls" && info.Size() < 50e6 {
+			t.Errorf("the .xls is %d bytes, under 50 MB", info.Size())
+		}
+	}
+	if bound := rss["xlsx"]*5/4 + 16<<20; rss["xls"] > bound {
+		t.Errorf("reading the .xls peaked at %d MiB, over the .xlsx's %d MiB + 25%% + 16 MiB", rss["xls"]>>20, rss["xlsx"]>>20)
 	}
 }
 
