@@ -207,3 +207,34 @@ func TestREADMEDiffExample(t *testing.T) {
 		t.Errorf("the README's diff example is not what plancheck prints; want:\n%s", want)
 	}
 }
+
+// TestDiffVersion2: diff of the shipped 十四五 plan's two versions lists the
+// 36 commitments version 2 adds (第四节 and the key projects) and nothing of
+// 专栏2's 23 removed or changed.
+func TestDiffVersion2(t *testing.T) {
+	t.Parallel()
+	code, stdout, stderr := runMain("diff", "jlp-hrss-14th@1", "jlp-hrss-14th@2", "--format", "json")
+	if code != ExitFailed {
+		t.Fatalf("exit %d, want 1 (they differ)\n%s", code, stderr)
+	}
+	var got struct {
+		Changes []struct {
+			Change, Indicator, Field string
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	added := 0
+	for _, c := range got.Changes {
+		switch {
+		case c.Change == "added":
+			added++
+		case c.Indicator != "":
+			t.Errorf("%s %s of %s: 专栏2's indicators are version 1's", c.Change, c.Field, c.Indicator)
+		}
+	}
+	if added != 36 {
+		t.Errorf("%d indicators added, want 36", added)
+	}
+}
