@@ -35,6 +35,9 @@ func ReadAliases(path string, lang msg.Lang) ([]Alias, error) {
 		}
 		return nil, msg.Worded(lang.T("aliases.unreadable", path, msg.Text(err, lang)), err)
 	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New(lang.T("aliases.not-regular", path))
+	}
 	if info.Size() > maxAliasFile {
 		return nil, errors.New(lang.T("aliases.too-large", path, maxAliasFile))
 	}

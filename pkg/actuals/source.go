@@ -51,8 +51,14 @@ const sniffSize = 512
 // a web page's (see looksLikeHTML) is HTML whatever the name; and anything
 // else with a text extension or no NUL byte in its start is text.
 func sniff(path string) (Format, error) {
-	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+	info, err := os.Stat(path)
+	if err != nil {
 		return FormatXLSX, nil // the xlsx reader says what is wrong
+	}
+	if !info.Mode().IsRegular() {
+		// A named pipe would block the open until something writes to
+		// it; a device is no workbook either.
+		return "", &xlsx.NotWorkbookError{Path: path, Kind: xlsx.NotRegular}
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // sample is the README's sample workbook.
@@ -148,5 +149,49 @@ func TestOutputReplaces(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
 		t.Errorf("files in %s: %v", dir, entries)
+	}
+}
+
+// TestFIFOInputs: a named pipe given as the workbook, the --plan file or the
+// --aliases file is refused at once (exit 2, one message), not opened: an
+// open would wait for a writer forever.
+func TestFIFOInputs(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes as on Unix")
+	}
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "2023.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"eval", fifo}, "不是普通文件"},
+		{[]string{"inspect", fifo}, "不是普通文件"},
+		{[]string{"eval", sample, "--plan", fifo}, "不是普通文件（是管道或设备），不是规划文件"},
+		{[]string{"eval", sample, "--aliases", fifo}, "别名文件 " + fifo + " 不是普通文件"},
+		{[]string{"validate", fifo}, "不是普通文件"},
+	} {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			code, _, stderr := runMain(tc.args...)
+			if code != ExitTrouble || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "错误") != 1 {
+				t.Errorf("%q: status %d, stderr\n%s\nwant status 2 and %q", tc.args, code, stderr, tc.want)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			// Unblock the open so the test can end.
+			if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+				w.Close()
+			}
+			t.Errorf("%q: still waiting on the pipe after 10 s", tc.args)
+			<-done
+		}
 	}
 }

@@ -79,6 +79,10 @@ func (ps Problems) Text(l msg.Lang) string {
 
 // ReadFile reads a plan file, refusing one over MaxFileSize.
 func ReadFile(path string) ([]byte, error) {
+	// Stat first: opening a named pipe blocks until something writes to it.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, msg.Errorf("plan.read-not-regular", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
