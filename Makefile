@@ -5,6 +5,9 @@ BIN         := bin/plancheck
 VERSION     ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS     := -X github.com/jlp-hrss/plancheck/pkg/cli.version=$(VERSION)
 FUZZTIME    ?= 10s
+# How long the fuzzer may shrink each new input it finds: by default it spends
+# a minute on each, which left a 10 s run almost no time to fuzz.
+FUZZMINIMIZE ?= 100x
 
 # staticcheck, pinned. It is installed once into bin/tools/, under a name that
 # carries the version (so changing the version installs it again), instead of
@@ -132,21 +135,21 @@ fmt:
 # Each fuzz target for FUZZTIME (go test runs one fuzz target per call). The
 # seed corpora already ran in unit, hence -vet=off too.
 fuzz:
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/expr
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) ./pkg/plan
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzEncode$$' -fuzztime=$(FUZZTIME) ./pkg/plan
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzValueText$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzHTMLSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzODSSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzXLSSource$$' -fuzztime=$(FUZZTIME) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzCFB$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/cfb
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) ./pkg/newplan
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/expr
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzEncode$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzValueText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzHTMLSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzODSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzXLSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzCFB$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/cfb
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/newplan
 
 # The Go benchmarks of each stage (six runs each, into bench.txt: compare runs
 # with benchstat), then testdata/bench: plancheck as a user runs it, against
