@@ -115,11 +115,36 @@ func (e *CellErrors) Lenient() bool {
 }
 
 func (e *CellErrors) Error() string {
-	lines := make([]string, len(e.Issues))
-	for i, is := range e.Issues {
-		lines[i] = is.Format(e.File)
+	return strings.Join(FormatIssues(e.File, e.Issues), "\n")
+}
+
+// MaxIssuesPerKind is how many issues of one kind (one message: 不是数字,
+// 与规划的任何指标都不相符 …) are listed one by one; the rest are counted.
+const MaxIssuesPerKind = 20
+
+// FormatIssues is the issues' lines with the file in front (Issue.Format),
+// the first MaxIssuesPerKind of each kind in order, then a line per kind
+// with more, counting them: a workbook of 3,000 bad cells gives a screen
+// to read, not 3,000 lines (nor, for a long text in every cell, megabytes).
+func FormatIssues(file string, issues []Issue) []string {
+	seen := map[string]int{}
+	var lines []string
+	var kinds []string // of the kinds with more, in order
+	for _, is := range issues {
+		n := seen[is.Msg] + 1
+		seen[is.Msg] = n
+		switch {
+		case n <= MaxIssuesPerKind:
+			lines = append(lines, is.Format(file))
+		case n == MaxIssuesPerKind+1:
+			kinds = append(kinds, is.Msg)
+		}
 	}
-	return strings.Join(lines, "\n")
+	for _, k := range kinds {
+		lang := Issue{Lang: issues[0].Lang}.lang()
+		lines = append(lines, lang.T("cell.issue", file, lang.T("issues.more", seen[k]-MaxIssuesPerKind, k)))
+	}
+	return lines
 }
 
 // RowMatch says what became of one row of the table.

@@ -173,9 +173,7 @@ func EvaluateFile(ctx context.Context, path string, opts Options) Result {
 	}
 	e := &Evaluation{Plan: p, File: path, SHA256: hash.sum, Year: year, TimeProgress: evaluate.TimeProgress(p.Period, year),
 		m: m, entities: m.Entities(), lang: opts.lang()}
-	for _, w := range m.Warnings() {
-		e.warnings = append(e.warnings, w.Format(path))
-	}
+	e.warnings = append(e.warnings, actuals.FormatIssues(path, m.Warnings())...)
 	res.Eval = e
 	return res
 }
