@@ -261,6 +261,26 @@ func bracketedTotal(s string) (string, bool) {
 // readValue reads a value cell for an indicator. It returns the reason the
 // cell is bad, or "".
 func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, string) {
+	pv, reason := readValueAsIs(c, ind, lang)
+	pv.number = cleanNumber(pv.number)
+	for i, p := range pv.parts {
+		pv.parts[i] = cleanNumber(p)
+	}
+	return pv, reason
+}
+
+// cleanNumber is a value as an indicator can have it: one nearer zero than
+// a billionth (5e-324, a denormal) is zero, and so is minus zero, so that
+// no output prints -0, or 0.00 for a value whose reason says 5e-324.
+func cleanNumber(v float64) float64 {
+	if math.Abs(v) < 1e-9 {
+		return 0
+	}
+	return v
+}
+
+// readValueAsIs is readValue before cleanNumber.
+func readValueAsIs(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, string) {
 	ratio := ind.Target.Kind == expr.Ratio
 	cumulative := ind.Target.IsCumulative()
 	if c.Kind == xlsx.Text && c.Formula {

@@ -2,6 +2,7 @@ package actuals
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
@@ -58,6 +59,10 @@ func TestReadValue(t *testing.T) {
 		{rate, xlsx.Cell{Kind: xlsx.Blank}, "none"}, {ratio, text("—"), "none"},
 		// bad
 		{rate, text("九十五"), "bad: not a number"},
+		// Minus zero and a denormal are zero (issue 14): no output prints -0.
+		{rate, num(math.Copysign(0, -1)), "amount 0"},
+		{rate, num(5e-324), "amount 0"},
+		{rate, text("-0"), "amount 0"},
 		// Only full-width digits fold (issue 14): 5.3¹ is not 5.31.
 		{rate, text("５．３"), "amount 5.3"},
 		{rate, text("5.3¹"), `bad: "¹" is not a plain digit (a superscript, subscript or circled number) and is not read as a number`},
