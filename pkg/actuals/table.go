@@ -261,6 +261,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 	defer wb.Close()
 
 	sheets := wb.Sheets()
+	if len(sheets) == 0 {
+		return errors.New(lang.T("table.no-sheets", path))
+	}
 	if opts.Sheet != "" {
 		found := false
 		for _, s := range sheets {

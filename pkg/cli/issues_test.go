@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,5 +39,37 @@ func TestIssuesAreCounted(t *testing.T) {
 	code, _, stderr = runMain("eval", filepath.Join(dir, "bad-2023.csv"), "--plan", "jlp-hrss-14th@1")
 	if code != ExitTrouble || strings.Count(stderr, "\n") > 25 || !strings.Contains(stderr, "另有 2980 处同样的问题：不是数字") {
 		t.Errorf("bad cells: status %d, stderr\n%s", code, stderr)
+	}
+}
+
+// TestWorkbookWithoutSheets: a workbook whose sheet list is empty says so,
+// not "no table found in sheet ".
+func TestWorkbookWithoutSheets(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "2023.xlsx")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
+		"_rels/.rels":         `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":     `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"eval", "inspect"} {
+		code, _, stderr := runMain(cmd, path, "--plan", "jlp-hrss-14th@1")
+		if want := "plancheck: 错误：" + path + "：工作簿中没有工作表\n"; code != ExitTrouble || stderr != want {
+			t.Errorf("%s: status %d, stderr %q, want %q", cmd, code, stderr, want)
+		}
 	}
 }

@@ -46,6 +46,7 @@ func init() {
 		"cell.time-for-ratio":     {"比例处是一个时间：Excel 把 16:47:37 当成了时间；请把单元格设为文本后重新输入", "a time of day where a ratio belongs: Excel turned 16:47:37 into a time; format the cell as text and type it again"},
 		"cell.date-format":        {"数字处是一个日期（格式 %q）", "a date (format %q) where a number belongs"},
 		"cell.number-for-ratio":   {"%s 是数字，但 %s 是比例（如 16:47:37）", "%s is a number, but %s is a ratio like 16:47:37"},
+		"table.no-sheets":         {"%s：工作簿中没有工作表", "%s: the workbook has no sheets"},
 		"issues.more":             {"另有 %d 处同样的问题：%s", "%d more like this: %s"},
 		"cell.date":               {"数字处是一个日期", "a date where a number belongs"},
 		"cell.compat-digit":       {"“%s”不是普通数字（上标、下标或带圈数字），不能当作数值读取", "%q is not a plain digit (a superscript, subscript or circled number) and is not read as a number"},

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -199,6 +200,15 @@ var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 func (d *decoder) parse(data []byte) *yaml.Node {
 	if len(bytes.TrimSpace(data)) == 0 {
 		d.errorf(Pos{1, 1}, "plan.empty-file")
+		return nil
+	}
+	if at, bad, ok := badText(data); ok {
+		// The YAML parser says where only with 1:1; the place is here.
+		if bad == nil {
+			d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf("plan.not-utf8"), Hint: msg.Errorf("plan.hint.utf8")})
+		} else {
+			d.errorf(at, "plan.control-char", fmt.Sprintf("U+%04X", *bad))
+		}
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -595,4 +605,26 @@ func (d *decoder) indicator(n *yaml.Node) *Indicator {
 	}
 	d.raw[ind] = &raw
 	return ind
+}
+
+// badText finds the first place where data is not text a plan file may
+// hold: a byte that is not UTF-8 (a file saved as GBK), returned with bad
+// nil, or a control character other than tab, line feed and carriage
+// return (a NUL), returned as bad. Columns count characters, from 1.
+func badText(data []byte) (Pos, *rune, bool) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return Pos{line, col}, nil, true
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f, r >= 0x80 && r <= 0x9f:
+			return Pos{line, col}, &r, true
+		}
+		col++
+		i += size
+	}
+	return Pos{}, nil, false
 }

@@ -200,6 +200,11 @@ func problemCases() []problemCase {
 			[]string{`f.yaml:14:16: indicator "x" (指标): judge "fast" must be path or control`}},
 		{"precision", ind("        target: \">95\"\n        precision: 9\n"),
 			[]string{`f.yaml:14:20: indicator "x" (指标): precision must be 0 to 6 decimals, not 9`}},
+		// Where YAML itself says only 1:1 (issue 14).
+		{"gbk", "schema: plancheck/v1\nid: x\nversion: 1\ntitle: \xb9\xe6\xbb\xae\n",
+			[]string{`f.yaml:4:8: not UTF-8 text here: a plan file is saved as UTF-8`}},
+		{"nul", "schema: plancheck/v1\nid: x\x00\n",
+			[]string{`f.yaml:2:6: a control character U+0000 here (a plan file holds only text, spaces, tabs and line breaks)`}},
 		{"precision type", ind("        target: \">95\"\n        precision: one\n"),
 			[]string{`f.yaml:14:20: indicator "x" (指标) precision must be a whole number, not "one"`}},
 		{"bad ids", strings.Replace(header, "id: test-plan", "id: Test_Plan", 1) + "      - id: X1\n        name: 指标\n        unit: \"%\"\n        target: \">95\"\n",
