@@ -18,14 +18,17 @@ import (
 // its reason given in the run's language, and the xlsx package's error is
 // still there for errors.As.
 func TestNotWorkbookWorded(t *testing.T) {
-	zipOf := func(name, body string) string {
+	// zipOf is a zip of the parts given as name, body, name, body ….
+	zipOf := func(namesAndBodies ...string) string {
 		var buf bytes.Buffer
 		zw := zip.NewWriter(&buf)
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
+		for i := 0; i+1 < len(namesAndBodies); i += 2 {
+			w, err := zw.Create(namesAndBodies[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte(namesAndBodies[i+1]))
 		}
-		w.Write([]byte(body))
 		if err := zw.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -41,6 +44,10 @@ func TestNotWorkbookWorded(t *testing.T) {
 		{"ole", ole, xlsx.OLE, "这是 OLE 复合文件（Excel 97–2003 的 .xls，或设了打开密码的工作簿）；请在 Excel 中另存为 .xlsx", "an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx"},
 		{"binary", "\x00\x01\x02 not a zip", xlsx.NotZip, "不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
 		{"xlsb", zipOf("xl/workbook.bin", "\x00"), xlsx.XLSB, "这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
+		// A real .xlsb: its relationships name the binary part (it was read
+		// as XML: "illegal character U+0001").
+		{"xlsb with relationships", zipOf("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
+			"xl/workbook.bin", "\x83\x01\x00\x80\x01\x00"), xlsx.XLSB, "这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
 		{"no workbook", zipOf("hello.txt", "hi"), xlsx.NoWorkbookPart, "压缩包中没有 xl/workbook.xml", "no xl/workbook.xml in the zip"},
 		{"html", zipOf("xl/workbook.xml", "<html/>"), xlsx.NoWorkbookElement, "xl/workbook.xml 中没有 <workbook> 元素", "xl/workbook.xml has no <workbook> element"},
 		{"dir", "", xlsx.NotRegular, "不是普通文件", "not a regular file"},

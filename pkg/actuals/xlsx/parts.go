@@ -44,6 +44,10 @@ func (w *Workbook) load() error {
 	} else if !errors.Is(err, errMissing) {
 		return err
 	}
+	if strings.HasSuffix(strings.ToLower(wbPart), ".bin") {
+		// An .xlsb's officeDocument is its binary workbook part.
+		return &NotWorkbookError{Path: w.path, Kind: XLSB}
+	}
 	if w.part(wbPart) == nil {
 		if w.part("xl/workbook.bin") != nil {
 			return &NotWorkbookError{Path: w.path, Kind: XLSB}
