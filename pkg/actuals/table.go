@@ -549,6 +549,9 @@ func (b *builder) add(r xlsx.Row) error {
 		}
 		if c.Formula && c.Kind == xlsx.Blank {
 			computed, err := b.calc(c)
+			if err != nil && refusal(err) {
+				return err
+			}
 			if err != nil {
 				if row.CalcErrors == nil {
 					row.CalcErrors = map[int]string{}
@@ -772,15 +775,17 @@ func (b *builder) contextYear(h *header) error {
 }
 
 // compute fills in a formula cell that has no cached value (a workbook saved
-// by a program that does not calculate) by calculating it.
+// by a program that does not calculate) by calculating it. A formula that
+// cannot be computed is the cell's problem (its reason, without the cell,
+// which the message names); one over the reader's limits or circular
+// refuses the workbook (refusal), with the error naming the cell.
 func compute(wb source, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, error) {
 	v, err := wb.Calc(sheet, c.Ref())
 	if err != nil {
-		if inner := errors.Unwrap(err); inner != nil {
-			err = inner // Calc names the cell; the message will too
+		if refusal(err) {
+			return c, err
 		}
-		// In the run's language where the reader words it; excelize's own
-		// errors are English.
+		err = xlsx.CalcReason(err)
 		return c, msg.Worded(msg.Text(err, lang), err)
 	}
 	c.Text = v
@@ -789,6 +794,11 @@ func compute(wb source, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, er
 		c.Kind = xlsx.Blank
 	}
 	return c, nil
+}
+
+// refusal reports whether an error of Calc refuses the whole workbook.
+func refusal(err error) bool {
+	return errors.Is(err, xlsx.ErrLimit) || errors.Is(err, xlsx.ErrCircular)
 }
 
 // skipReason says why a row below the header holds no data: the header
