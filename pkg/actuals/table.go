@@ -8,7 +8,6 @@ package actuals
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"regexp"
@@ -265,7 +264,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 			found = found || s == opts.Sheet
 		}
 		if !found {
-			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, strings.Join(sheets, lang.T("punct.enumeration"))))
+			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, xlsx.ListNames(lang, sheets, lang.T("punct.enumeration"), false)))
 		}
 		sheets = []string{opts.Sheet}
 	}
@@ -309,9 +308,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 		}
 		return nil
 	}
-	where := lang.T("table.in-sheet", quoteList(sheets))
+	where := lang.T("table.in-sheet", xlsx.ListNames(lang, sheets, ", ", true))
 	if len(sheets) > 1 {
-		where = lang.T("table.in-sheets", quoteList(sheets))
+		where = lang.T("table.in-sheets", xlsx.ListNames(lang, sheets, ", ", true))
 	}
 	if yearErr != nil {
 		return yearErr
@@ -397,14 +396,6 @@ func readError(lang msg.Lang, path string, err error) error {
 type sinkError struct{ err error }
 
 func (e *sinkError) Error() string { return e.err.Error() }
-
-func quoteList(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
-}
 
 // builder turns a sheet's rows, in order, into header and rows for a sink.
 type builder struct {

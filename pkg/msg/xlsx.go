@@ -45,6 +45,8 @@ func init() {
 		"xlsx.text-over":         {"文本超过 %d 字节", "text over %d bytes"},
 		"xlsx.row-cells-over":    {"第 %d 行超过 %d 个单元格", "row %d over %d cells"},
 		"xlsx.closed":            {"工作簿已关闭", "workbook is closed"},
+		"xlsx.list-more":         {"%s 等 %d 个", "%s and %d more"},
+		"xlsx.sheets-share-part": {"工作表“%[1]s”和“%[2]s”指向同一个部件 %[3]s", "sheets %[1]q and %[2]q point at the same part %[3]s"},
 		"xlsx.no-sheet":          {"没有名为“%s”的工作表（工作表：%s）", "no sheet named %q (sheets: %s)"},
 		"xlsx.no-sheet-part":     {"工作表“%s”在工作簿中没有对应的内容", "sheet %q: the workbook has no worksheet part for it"},
 		"xlsx.part-missing":      {"工作簿中缺少 %s", "%s: part missing from the workbook"},
@@ -104,12 +106,14 @@ func init() {
 		"xlsx.xml.attr-name":       {"元素中缺少属性名", "expected attribute name in element"},
 		// Errors of archive/zip and compress/flate: Chinese says what it
 		// knows, English is the library's own text.
-		"xlsx.zip":           {"%[1]s", "%[2]s"},
-		"xlsx.zip-checksum":  {"压缩数据校验和不符", "zip: checksum error"},
-		"xlsx.zip-algorithm": {"不支持的压缩方法", "zip: unsupported compression algorithm"},
-		"xlsx.zip-format":    {"不是有效的 zip 格式", "zip: not a valid zip file"},
-		"xlsx.zip-corrupt":   {"压缩数据已损坏（第 %d 字节之前）", "flate: corrupt input before offset %d"},
-		"xlsx.zip-truncated": {"压缩数据不完整", "unexpected EOF"},
-		"xlsx.zip-other":     {"压缩数据无法解压", "cannot decompress"},
+		"xlsx.zip":              {"%[1]s", "%[2]s"},
+		"xlsx.zip-checksum":     {"压缩数据校验和不符", "zip: checksum error"},
+		"xlsx.zip-algorithm":    {"不支持的压缩方法", "zip: unsupported compression algorithm"},
+		"xlsx.zip-format":       {"不是有效的 zip 格式", "zip: not a valid zip file"},
+		"xlsx.zip-corrupt":      {"压缩数据已损坏（第 %d 字节之前）", "flate: corrupt input before offset %d"},
+		"xlsx.zip-truncated":    {"压缩数据不完整", "unexpected EOF"},
+		"xlsx.zip-other":        {"压缩数据无法解压", "cannot decompress"},
+		"xlsx.zip-duplicate":    {"压缩包中有两个名为 %[1]s 的条目，不同程序会读到不同的内容", "the zip holds two entries named %[1]s, which programs read differently"},
+		"xlsx.zip-entries-over": {"压缩包中的条目超过 %d 个", "zip archive over %d entries"},
 	})
 }

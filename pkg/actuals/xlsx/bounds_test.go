@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // Bounds every hostile case below must keep, measured in this process: the
@@ -156,5 +159,105 @@ func TestCalcOneFormulaBigSheet(t *testing.T) {
 	measuredWithin(t, "a formula in the last row", 0, func() { got, err = w.Calc("S", last) })
 	if err != nil || got != want {
 		t.Errorf("Calc(%s) = %q, %v; want %s", last, got, err, want)
+	}
+}
+
+// TestZipEntries: a zip of 100,000 entries (a million took 346 MB) is
+// refused from its central directory, before archive/zip reads it.
+func TestZipEntries(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "entries.xlsx")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	for name, body := range (book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}}}).parts() {
+		w, _ := zw.Create(name)
+		io.WriteString(w, body)
+	}
+	for i := range 100_000 {
+		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	measured(t, "100,000 zip entries", func() {
+		_, err = Open(path, DefaultLimits())
+	})
+	if !errors.Is(err, ErrLimit) || err.Error() != "zip archive over 10000 entries: over a limit" {
+		t.Errorf("Open: %v", err)
+	}
+	if _, err := Open(path, Limits{MaxZipEntries: 200_000}); err != nil {
+		t.Errorf("with MaxZipEntries raised: %v", err)
+	}
+}
+
+// TestDuplicateEntry: two zip entries of one name (also differing in case
+// or separator) are refused naming the entry: archive/zip reads the first,
+// LibreOffice the second.
+func TestDuplicateEntry(t *testing.T) {
+	for _, second := range []string{"xl/worksheets/sheet1.xml", "XL/Worksheets/Sheet1.xml", `xl\worksheets\sheet1.xml`} {
+		parts := (book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}}}).parts()
+		data := zipBytes(t, parts)
+		// Append the second copy: rebuild with zip.Writer, which allows it.
+		var buf strings.Builder
+		zw := zip.NewWriter(&buf)
+		zr, _ := zip.NewReader(strings.NewReader(string(data)), int64(len(data)))
+		for _, zf := range zr.File {
+			zw.Copy(zf)
+		}
+		w, _ := zw.Create(second)
+		io.WriteString(w, sheetXML(`<row r="1"><c r="A1"><v>2</v></c></row>`, ""))
+		zw.Close()
+		_, err := openReader(strings.NewReader(buf.String()), int64(buf.Len()), "dup.xlsx", DefaultLimits())
+		want := "the zip holds two entries named " + second + ", which programs read differently"
+		if err == nil || err.Error() != want {
+			t.Errorf("%s: %v\nwant %s", second, err, want)
+		}
+	}
+}
+
+// TestSheetsSharePart: 200 sheets pointing at one part (58 s, each sheet's
+// merge pre-scan reading the part again) are refused naming two of them.
+func TestSheetsSharePart(t *testing.T) {
+	b := book{sheets: []bookSheet{{name: "S", xml: `<row r="1"><c r="A1"><v>1</v></c></row>`}}}
+	parts := b.parts()
+	var sheets, rels strings.Builder
+	for i := 1; i <= 200; i++ {
+		fmt.Fprintf(&sheets, `<sheet name="S%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`, i)
+	}
+	wb := parts["xl/workbook.xml"]
+	parts["xl/workbook.xml"] = wb[:strings.Index(wb, "<sheets>")+len("<sheets>")] + sheets.String() + wb[strings.Index(wb, "</sheets>"):]
+	rl := parts["xl/_rels/workbook.xml.rels"]
+	parts["xl/_rels/workbook.xml.rels"] = strings.Replace(rl, "</Relationships>", rels.String()+"</Relationships>", 1)
+	data := zipBytes(t, parts)
+	_, err := openReader(strings.NewReader(string(data)), int64(len(data)), "share.xlsx", DefaultLimits())
+	// The book's own relationships rId2 and rId3 (styles, shared
+	// strings) come first and win: S1 and S4 are the first two sheets on
+	// the worksheet part.
+	want := `xl/workbook.xml: sheets "S1" and "S4" point at the same part xl/worksheets/sheet1.xml`
+	if err == nil || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+}
+
+// TestNoSheetList: the error for a missing sheet lists the first ten
+// sheets and how many more, in either language.
+func TestNoSheetList(t *testing.T) {
+	var sheets []bookSheet
+	for i := 1; i <= 300; i++ {
+		sheets = append(sheets, bookSheet{name: fmt.Sprintf("S%d", i), xml: `<row r="1"><c r="A1"><v>1</v></c></row>`})
+	}
+	w := calcBook(t, Limits{}, sheets...)
+	err := w.Rows("Nope", func(Row) error { return nil })
+	if want := `no sheet named "Nope" (sheets: S1, S2, S3, S4, S5, S6, S7, S8, S9, S10 and 290 more)`; err == nil || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+	if zh := msg.Text(err, msg.Chinese); !strings.HasSuffix(zh, "S10 等 290 个）") {
+		t.Errorf("Chinese: %s", zh)
 	}
 }

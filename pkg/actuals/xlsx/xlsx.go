@@ -25,6 +25,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -273,9 +274,19 @@ func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode to
 	if size > lim.MaxFileSize {
 		return nil, limitErr(msg.Errorf("xlsx.file-over", lim.MaxFileSize))
 	}
+	if err := checkZipEntries(ra, size, lim.MaxZipEntries); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, notWorkbook(ra, size, path, err)
+	}
+	names := make([]string, len(zr.File))
+	for i, zf := range zr.File {
+		names[i] = zf.Name
+	}
+	if dup := duplicateEntry(names); dup != "" {
+		return nil, msg.Errorf("xlsx.zip-duplicate", dup)
 	}
 	w := &Workbook{
 		path:    path,
@@ -289,15 +300,11 @@ func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode to
 		tokenizer: mode,
 	}
 	for _, zf := range zr.File {
-		// Some producers write Windows separators; the first of duplicate
-		// names wins, as in excelize.
+		// Some producers write Windows separators. There are no
+		// duplicate names (see duplicateEntry).
 		name := strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/")
-		if _, dup := w.parts[name]; !dup {
-			w.parts[name] = zf
-		}
-		if _, dup := w.lower[strings.ToLower(name)]; !dup {
-			w.lower[strings.ToLower(name)] = zf
-		}
+		w.parts[name] = zf
+		w.lower[strings.ToLower(name)] = zf
 	}
 	if err := w.load(); err != nil {
 		return nil, err
@@ -358,7 +365,38 @@ func (w *Workbook) sheet(name string) (sheetInfo, error) {
 			return s, nil
 		}
 	}
-	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, strings.Join(w.Sheets(), ", "))
+	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, sheetList(w.Sheets()))
+}
+
+// MaxListed bounds the names one message lists: a workbook of thousands of
+// sheets would otherwise make an error line of hundreds of kilobytes.
+const MaxListed = 10
+
+// sheetList is names joined for a message, the first MaxListed of them
+// and how many more, worded in the message's language.
+func sheetList(names []string) any {
+	if len(names) <= MaxListed {
+		return strings.Join(names, ", ")
+	}
+	return msg.Errorf("xlsx.list-more", strings.Join(names[:MaxListed], ", "), len(names)-MaxListed)
+}
+
+// ListNames is names joined by sep for a message in lang, each quoted if
+// quote, cut after the first MaxListed with how many more.
+func ListNames(lang msg.Lang, names []string, sep string, quote bool) string {
+	n := min(len(names), MaxListed)
+	q := make([]string, n)
+	for i, s := range names[:n] {
+		q[i] = s
+		if quote {
+			q[i] = strconv.Quote(s)
+		}
+	}
+	list := strings.Join(q, sep)
+	if len(names) > n {
+		return lang.T("xlsx.list-more", list, len(names)-n)
+	}
+	return list
 }
 
 // part finds a zip part by name, exactly, else ignoring case.
