@@ -28,6 +28,7 @@ func init() {
 		"xlsx.file-over":         {"文件超过 %d 字节", "file over %d bytes"},
 		"xlsx.part-over":         {"解压后超过 %d 字节", "part over %d bytes uncompressed"},
 		"xlsx.workbook-over":     {"工作簿解压后超过 %d 字节", "workbook over %d bytes uncompressed"},
+		"xlsx.elements-over":     {"XML 元素超过 %d 个", "over %d XML elements"},
 		"xlsx.xml-too-deep":      {"XML 嵌套超过 %d 层", "XML nested deeper than %d elements"},
 		"xlsx.xml-token-over":    {"单个 XML 元素或文本超过 %d 字节", "one XML element or text over %d bytes"},
 		"xlsx.rels-over":         {"关系超过 %d 个", "over %d relationships"},

@@ -261,3 +261,65 @@ func TestNoSheetList(t *testing.T) {
 		t.Errorf("Chinese: %s", zh)
 	}
 }
+
+// TestHugeMerge: one merged range A6:P1000000 in a file of a few rows (913
+// MB and 12.7 s once, filling 16 million cells of rows the file does not
+// have) fills at most maxGapRows rows after the last one the file holds;
+// rows the file holds inside the range are all filled.
+func TestHugeMerge(t *testing.T) {
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>指标</t></is></c><c r="B1" t="inlineStr"><is><t>2023年</t></is></c></row>` +
+		`<row r="6"><c r="A6" t="inlineStr"><is><t>注：合并</t></is></c></row>` +
+		`<row r="500000"><c r="Q500000"><v>1</v></c></row>`
+	w := calcBook(t, Limits{}, bookSheet{name: "S", xml: sheetXML(rows, `<mergeCells count="1"><mergeCell ref="A6:P1000000"/></mergeCells>`)})
+	var nums []int
+	cells := 0
+	measured(t, "a merged range of 16 million cells", func() {
+		err := w.Rows("S", func(r Row) error {
+			nums = append(nums, r.Num)
+			cells += len(r.Cells)
+			return nil
+		})
+		if err != nil {
+			t.Error(err)
+		}
+	})
+	// Rows 1 and 6 (A6 and its 15 copies), 7–1006 after row 6, row
+	// 500,000 (16 copies and Q), 500,001–501,000 after it.
+	if len(nums) != 2+maxGapRows+1+maxGapRows || nums[len(nums)-1] != 500000+maxGapRows {
+		t.Errorf("%d rows, the last %d", len(nums), nums[len(nums)-1])
+	}
+	if want := 2 + 16 + maxGapRows*16 + 17 + maxGapRows*16; cells != want {
+		t.Errorf("%d cells, want %d", cells, want)
+	}
+}
+
+// TestElementBomb: a worksheet of nothing but <x/> elements, compressed
+// about a thousand times (1 MB inflating to 1 GiB took 87 s), stops at
+// MaxElements in the first pass over the part.
+func TestElementBomb(t *testing.T) {
+	n, lim := 70_000_000, Limits{} // over the default 64,000,000
+	if testing.Short() {
+		n, lim = 2_000_000, Limits{MaxElements: 1_000_000}
+	}
+	chunk := strings.Repeat("<x/>", 1<<16)
+	path := bigSheetFile(t, 1, func(w io.Writer, _ int) {
+		for i := 0; i < n; i += 1 << 16 {
+			io.WriteString(w, chunk)
+		}
+	}, "", nil)
+	st, _ := os.Stat(path)
+	t.Logf("%d <x/> elements in a file of %d KB", n, st.Size()>>10)
+	var err error
+	measured(t, "an element bomb", func() {
+		var w *Workbook
+		if w, err = Open(path, lim); err != nil {
+			return
+		}
+		defer w.Close()
+		err = w.Rows("S", func(Row) error { return nil })
+	})
+	want := fmt.Sprintf("xl/worksheets/sheet1.xml: over %d XML elements: over a limit", lim.WithDefaults().MaxElements)
+	if !errors.Is(err, ErrLimit) || err.Error() != want {
+		t.Errorf("%v\nwant %s", err, want)
+	}
+}

@@ -58,8 +58,9 @@ const maxMergeTag = 4096
 func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 	br := bufio.NewReaderSize(r, bufFor(r))
 	var (
-		ranges []mergeRange
-		area   int64
+		ranges   []mergeRange
+		area     int64
+		elements int64
 	)
 	for {
 		if err := skipPast(br, '<'); err != nil {
@@ -74,6 +75,13 @@ func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 			return nil, err
 		}
 		err = nil
+		// The first pass over a worksheet counts its elements, so that a
+		// part of nothing but millions of them stops here.
+		if len(head) > 0 && head[0] != '/' && head[0] != '!' && head[0] != '?' {
+			if elements++; elements > lim.MaxElements {
+				return nil, limitErr(msg.Errorf("xlsx.elements-over", lim.MaxElements))
+			}
+		}
 		switch {
 		case bytes.HasPrefix(head, commentStart):
 			err = skipUntil(br, "-->")

@@ -293,6 +293,16 @@ func (w *Workbook) eachToken(part string, maxToken int64, fast bool, fn func(t *
 		return err
 	}
 	defer rc.Close()
+	var elements int64
+	count := fn
+	fn = func(t *token, depth int) error {
+		if t.kind == tokStart {
+			if elements++; elements > w.lim.MaxElements {
+				return inPart(part, limitErr(msg.Errorf("xlsx.elements-over", w.lim.MaxElements)))
+			}
+		}
+		return count(t, depth)
+	}
 	if fast {
 		x := newFastXML(rc)
 		for {

@@ -103,9 +103,11 @@ func (c Cell) Ref() string { return refName(c.Col, c.Row) }
 // Memory does not grow with the number of rows: the shared strings and number
 // formats (read by Open), one row, and the values of the merged ranges are
 // all that is held. Cells of a merged range are filled with the top-left
-// cell's value (Cell.Merged), also in rows the file does not contain; a cell
-// the file does hold inside a merged range is replaced, since Excel shows
-// only the top-left value. The worksheet part is read twice: once,
+// cell's value (Cell.Merged), also in rows the file does not contain, up to
+// maxGapRows (1,000) of them after each row the file holds, so that a range
+// of a million rows in a file of a few rows is little work; a cell the file
+// does hold inside a merged range is replaced, since Excel shows only the
+// top-left value. The worksheet part is read twice: once,
 // skimming, for the merged ranges (listed after the cells), then for the
 // cells, with a hand-written tokenizer for the XML producers write; a part
 // with anything else in it, or with an error, is read a third time with
@@ -257,7 +259,8 @@ type sheetReader struct {
 	fn   func(Row) error
 	xs   *xmlStream
 
-	merges *merger
+	merges   *merger
+	elements int64 // start tags read, against MaxElements
 
 	// formulas, when set, is given each formula (see streamSheet).
 	formulas func(*formulaCell) error
@@ -360,6 +363,9 @@ func (sr *sheetReader) runFast(x *fastXML) error {
 func (sr *sheetReader) handle(t *token) error {
 	switch t.kind {
 	case tokStart:
+		if sr.elements++; sr.elements > sr.lim.MaxElements {
+			return inPart(sr.part, limitErr(msg.Errorf("xlsx.elements-over", sr.lim.MaxElements)))
+		}
 		switch t.name {
 		case "c":
 			if sr.inRow {
@@ -692,13 +698,21 @@ func (sr *sheetReader) emit(r int, cells []Cell) error {
 	return sr.fn(Row{Num: r, Cells: cells})
 }
 
+// maxGapRows bounds the rows the file does not have that one gap between
+// rows it has (or after its last row) is filled with from merged ranges: a
+// merged label over a few absent rows is filled as Excel shows it, and a
+// range of a million rows in a file of five costs no more than this.
+const maxGapRows = 1000
+
 // gap yields the rows from..to-1, which the file does not have, where
-// merged ranges that began above fill cells.
+// merged ranges that began above fill cells, at most maxGapRows of them.
+// The rows left out hold nothing but copies of a merged value.
 func (sr *sheetReader) gap(from, to int) error {
 	m := sr.merges
 	if m == nil {
 		return nil
 	}
+	to = min(to, from+maxGapRows)
 	for r := from; r < to; r++ {
 		if !m.fillsAt(r) {
 			return nil
