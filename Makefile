@@ -143,6 +143,7 @@ fuzz:
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzFormula$$' -fuzztime=$(FUZZTIME) ./pkg/actuals/xlsx
 
 # The Go benchmarks of each stage (six runs each, into bench.txt: compare runs
 # with benchstat), then testdata/bench: plancheck as a user runs it, against
