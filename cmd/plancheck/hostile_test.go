@@ -110,6 +110,10 @@ func TestHostileWorkbooks(t *testing.T) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 			io.WriteString(w, `<row r="6"><c r="A6" t="inlineStr"><is><t>注：数据来源于统计年报</t></is></c></row>`)
 		}, after: `<mergeCells count="1"><mergeCell ref="A6:P1000000"/></mergeCells>`},
+		{name: "shared-strings", code: 0, rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+		}, entries: [][2]string{{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+			strings.Repeat(`<si><t>ab</t></si>`, 4_900_000) + `</sst>`}}},
 		{name: "one-formula-big-sheet", code: 0, rows: func(w io.Writer) {
 			header(w, `<c r="C2"><f>E2+0.1</f></c><c r="E2"><v>99.9</v></c>`)
 			for r := 3; r <= 1_000_000; r++ {

@@ -323,3 +323,29 @@ func TestElementBomb(t *testing.T) {
 		t.Errorf("%v\nwant %s", err, want)
 	}
 }
+
+// TestManySharedStrings: 4,900,000 short shared strings in a file of about
+// 200 KB (989 MB once) are held as one string and offsets: a few bytes each.
+func TestManySharedStrings(t *testing.T) {
+	n := 4_900_000
+	if testing.Short() {
+		n = 500_000
+	}
+	path := bigSheetFile(t, 1, func(w io.Writer, r int) { io.WriteString(w, `<row r="1"><c r="A1" t="s"><v>7</v></c></row>`) }, "", map[string]string{
+		"xl/sharedStrings.xml": `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + strings.Repeat(`<si><t>ab</t></si>`, n) + `</sst>`,
+	})
+	st, _ := os.Stat(path)
+	t.Logf("%d shared strings in a file of %d KB", n, st.Size()>>10)
+	var rows []Row
+	measured(t, "many shared strings", func() {
+		w, err := Open(path, DefaultLimits())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		rows = readAll(t, w, "S")
+	})
+	if len(rows) != 1 || rows[0].Cells[0].Text != "ab" {
+		t.Errorf("rows %+v", rows)
+	}
+}

@@ -305,8 +305,13 @@ func (w *Workbook) eachToken(part string, maxToken int64, fast bool, fn func(t *
 	}
 	if fast {
 		x := newFastXML(rc)
+		// One token for the whole part: fn takes its address through
+		// a func value, which moves it to the heap, once rather than
+		// once a token. fn does not keep it.
+		var tok token
 		for {
-			tok, err := x.next()
+			var err error
+			tok, err = x.next()
 			if err == io.EOF {
 				return nil
 			}
