@@ -14,10 +14,10 @@ import (
 	"time"
 )
 
-// hostileBook writes an .xlsx of one sheet, 表1, whose sheetData body rows
-// writes; entries are added after the workbook's own parts as they are
+// hostileBook writes an .xlsx of sheets 表1, 表2 … (one if sheets is 0),
+// each with the sheetData body rows writes; entries are added after the workbook's own parts as they are
 // (a second copy of a part's name included).
-func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string, entries [][2]string) {
+func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string, entries [][2]string, sheets int) {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
@@ -35,18 +35,25 @@ func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string
 	}
 	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
 	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表1" sheetId="1" r:id="rId1"/></sheets></workbook>`)
-	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
+	var list, rels strings.Builder
+	for i := 1; i <= max(sheets, 1); i++ {
+		fmt.Fprintf(&list, `<sheet name="表%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
 	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	rows(bw)
-	bw.WriteString(`</sheetData>` + after + `</worksheet>`)
-	if err := bw.Flush(); err != nil {
-		t.Fatal(err)
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
+	for i := 1; i <= max(sheets, 1); i++ {
+		w, err := zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+		rows(bw)
+		bw.WriteString(`</sheetData>` + after + `</worksheet>`)
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, e := range entries {
 		part(e[0], e[1])
@@ -88,6 +95,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		rows    func(w io.Writer)
 		after   string
 		entries [][2]string
+		sheets  int
 		code    int
 		stderr  string // what the error line holds
 	}{
@@ -110,6 +118,9 @@ func TestHostileWorkbooks(t *testing.T) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 			io.WriteString(w, `<row r="6"><c r="A6" t="inlineStr"><is><t>注：数据来源于统计年报</t></is></c></row>`)
 		}, after: `<mergeCells count="1"><mergeCell ref="A6:P1000000"/></mergeCells>`},
+		{name: "many-sheets", code: 2, sheets: 2000, stderr: `"表9", "表10" 等 1990 个 中没有找到表格`, rows: func(w io.Writer) {
+			io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>封面</t></is></c></row>`)
+		}},
 		{name: "shared-strings", code: 0, rows: func(w io.Writer) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 		}, entries: [][2]string{{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
@@ -123,14 +134,17 @@ func TestHostileWorkbooks(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, c.name+".xlsx")
-			hostileBook(t, path, c.rows, c.after, c.entries)
+			hostileBook(t, path, c.rows, c.after, c.entries, c.sheets)
 			before, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
 			}
 			out := filepath.Join(dir, c.name+"-out.xlsx")
 			r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "-o", out, "--lang", "zh", "-q")
-			t.Logf("%s: %d KB, exit %d, peak RSS %.1f MB, %v", c.name, len(before)>>10, r.code, float64(r.maxRSS)/(1<<20), r.wall.Round(time.Millisecond))
+			t.Logf("%s: %d KB, exit %d, peak RSS %.1f MB, %v, stderr %d bytes", c.name, len(before)>>10, r.code, float64(r.maxRSS)/(1<<20), r.wall.Round(time.Millisecond), len(r.stderr))
+			if len(r.stderr) > 4<<10 {
+				t.Errorf("stderr of %d bytes:\n%.2000s", len(r.stderr), r.stderr)
+			}
 			if r.code != c.code {
 				t.Errorf("exit %d, want %d\n%s", r.code, c.code, r.stderr)
 			}

@@ -84,6 +84,8 @@ func TestCalcValues(t *testing.T) {
 		{`CONCATENATE("x",1)`, "x1"},
 		{`SQRT(-1)`, "#NUM!"},
 		{`POWER(2,10)`, "1024"},
+		{`NA()`, "#N/A"},
+		{`IF(TRUE(),PI()>3)`, "TRUE"},
 	} {
 		got, err := evalIn(t, w, c.formula)
 		if err != nil || got != c.want {

@@ -18,6 +18,7 @@ var calcFuncs = map[string]struct{ min, max int }{
 	"ABS": {1, 1}, "SQRT": {1, 1}, "POWER": {2, 2}, "MOD": {2, 2},
 	"IF": {2, 3}, "IFERROR": {2, 2}, "AND": {1, -1}, "OR": {1, -1}, "NOT": {1, 1},
 	"LEN": {1, 1}, "REPT": {2, 2}, "CONCATENATE": {1, -1}, "CONCAT": {1, -1},
+	"NA": {0, 0}, "TRUE": {0, 0}, "FALSE": {0, 0}, "PI": {0, 0},
 }
 
 // call computes a function call.
@@ -29,6 +30,12 @@ func (w *Workbook) call(n callNode, c ctx) (fval, error) {
 	switch n.name {
 	case "SUM", "AVERAGE", "MIN", "MAX", "COUNT", "COUNTA":
 		return w.aggregate(n, c)
+	case "NA":
+		return errVal("#N/A"), nil
+	case "TRUE", "FALSE":
+		return boolVal(n.name == "TRUE"), nil
+	case "PI":
+		return numVal(math.Pi), nil
 	case "IF":
 		cond, err := w.eval(n.args[0], c)
 		if err != nil || cond.kind == Error {
