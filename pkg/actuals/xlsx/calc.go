@@ -441,8 +441,10 @@ func walkRefs(n fnode, fn func(refNode)) {
 	case unaryNode:
 		walkRefs(n.x, fn)
 	case binNode:
-		walkRefs(n.l, fn)
-		walkRefs(n.r, fn)
+		walkRefs(n.first, fn)
+		for _, r := range n.rest {
+			walkRefs(r, fn)
+		}
 	case callNode:
 		for _, a := range n.args {
 			walkRefs(a, fn)
@@ -590,15 +592,20 @@ func (w *Workbook) eval(n fnode, c ctx) (fval, error) {
 		}
 		return numVal(num), nil
 	case binNode:
-		l, err := w.eval(n.l, c)
+		v, err := w.eval(n.first, c)
 		if err != nil {
-			return l, err
+			return v, err
 		}
-		r, err := w.eval(n.r, c)
-		if err != nil {
-			return r, err
+		for i, op := range n.ops {
+			r, err := w.eval(n.rest[i], c)
+			if err != nil {
+				return r, err
+			}
+			if v, err = w.binary(op, v, r); err != nil {
+				return v, err
+			}
 		}
-		return w.binary(n.op, l, r)
+		return v, nil
 	case callNode:
 		return w.call(n, c)
 	}

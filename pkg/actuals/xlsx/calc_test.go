@@ -230,3 +230,19 @@ func TestCalcShared(t *testing.T) {
 		}
 	}
 }
+
+// TestCalcLongSums: a long run of operators (=A2+1+1+… with 3,000 terms, as
+// a sum of scattered cells is written) is evaluated in a loop, so a chain of
+// 250 such formulas is 250 calls deep, not 750,000: A1 = 1 + 249 × 3,000.
+func TestCalcLongSums(t *testing.T) {
+	var b strings.Builder
+	terms := strings.Repeat("+1", 3000)
+	for r := 1; r < 250; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><f>A%d%s</f></c></row>`, r, r, r+1, terms)
+	}
+	b.WriteString(`<row r="250"><c r="A250"><f>1</f></c></row>`)
+	w := calcBook(t, Limits{}, bookSheet{name: "S", xml: b.String()})
+	if got, err := w.Calc("S", "A1"); err != nil || got != "747001" {
+		t.Errorf("A1 = %q, %v; want 747001", got, err)
+	}
+}

@@ -45,9 +45,13 @@ type (
 		op byte // '-', '+' or '%' (postfix)
 		x  fnode
 	}
+	// binNode is a run of operators of one precedence, applied left
+	// to right: 1+2-3 is one node, so that =A1+A2+…+A200 is evaluated
+	// in a loop, not 200 calls deep.
 	binNode struct {
-		op   string // + - * / ^ & = <> < > <= >=
-		l, r fnode
+		first fnode
+		ops   []string // + - * / ^ & = <> < > <= >=
+		rest  []fnode
 	}
 	callNode struct {
 		name string // upper case
@@ -90,6 +94,17 @@ func parseFormula(src string, lim Limits, sheets func(string) (int, bool)) (fnod
 		return nil, p.unexpected()
 	}
 	return n, nil
+}
+
+// appendOp adds op r to the run of operators that began with the operand
+// at start, or begins one.
+func appendOp(l fnode, op string, r fnode, run *binNode) fnode {
+	if run.first == nil {
+		run.first = l
+	}
+	run.ops = append(run.ops, op)
+	run.rest = append(run.rest, r)
+	return *run
 }
 
 func (p *formulaParser) unexpected() error {
@@ -138,6 +153,7 @@ func (p *formulaParser) compare() (fnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := &binNode{}
 	for {
 		op := p.peekOp("<>", "<=", ">=", "=", "<", ">")
 		if op == "" {
@@ -148,7 +164,7 @@ func (p *formulaParser) compare() (fnode, error) {
 		if err != nil {
 			return nil, err
 		}
-		l = binNode{op: op, l: l, r: r}
+		l = appendOp(l, op, r, start)
 	}
 }
 
@@ -158,13 +174,14 @@ func (p *formulaParser) concat() (fnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := &binNode{}
 	for p.peekOp("&") != "" {
 		p.pos++
 		r, err := p.additive()
 		if err != nil {
 			return nil, err
 		}
-		l = binNode{op: "&", l: l, r: r}
+		l = appendOp(l, "&", r, start)
 	}
 	return l, nil
 }
@@ -175,6 +192,7 @@ func (p *formulaParser) additive() (fnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := &binNode{}
 	for {
 		op := p.peekOp("+", "-")
 		if op == "" {
@@ -185,7 +203,7 @@ func (p *formulaParser) additive() (fnode, error) {
 		if err != nil {
 			return nil, err
 		}
-		l = binNode{op: op, l: l, r: r}
+		l = appendOp(l, op, r, start)
 	}
 }
 
@@ -195,6 +213,7 @@ func (p *formulaParser) term() (fnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := &binNode{}
 	for {
 		op := p.peekOp("*", "/")
 		if op == "" {
@@ -205,7 +224,7 @@ func (p *formulaParser) term() (fnode, error) {
 		if err != nil {
 			return nil, err
 		}
-		l = binNode{op: op, l: l, r: r}
+		l = appendOp(l, op, r, start)
 	}
 }
 
@@ -215,13 +234,14 @@ func (p *formulaParser) power() (fnode, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := &binNode{}
 	for p.peekOp("^") != "" {
 		p.pos++
 		r, err := p.unary()
 		if err != nil {
 			return nil, err
 		}
-		l = binNode{op: "^", l: l, r: r}
+		l = appendOp(l, "^", r, start)
 	}
 	return l, nil
 }
