@@ -352,3 +352,26 @@ func TestManySharedStrings(t *testing.T) {
 		t.Errorf("rows %+v", rows)
 	}
 }
+
+// TestCalcStepsDefault: formulas that together visit 20 million cells (200
+// formulas each summing 100,000) stop at the default MaxCalcSteps, within
+// the time and memory bounds.
+func TestCalcStepsDefault(t *testing.T) {
+	rows := 100_000
+	path := bigSheetFile(t, rows, func(w io.Writer, r int) {
+		fmt.Fprintf(w, `<row r="%d">`, r)
+		if r <= 200 {
+			fmt.Fprintf(w, `<c r="A%d"><f>SUM($B$1:$B$%d)+A%d</f></c>`, r, rows, r+1)
+		}
+		fmt.Fprintf(w, `<c r="B%d"><v>1</v></c></row>`, r)
+	}, "", nil)
+	w, err := Open(path, DefaultLimits())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	measured(t, "20 million cells visited", func() { _, err = w.Calc("S", "A1") })
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "takes over 10000000 steps") {
+		t.Errorf("%v", err)
+	}
+}

@@ -21,6 +21,10 @@ var ErrCircular = errors.New("circular reference")
 // sheet again).
 const maxCalcScans = 32
 
+// maxCalcCells bounds the cells whose values Calc holds at once (about 48
+// bytes each), below MaxCalcSteps, which bounds the work.
+const maxCalcCells = 1 << 20
+
 // calcState is what Calc keeps between calls: for each sheet that a formula
 // needed, its formulas without cached value and the values of the cells
 // they refer to, and the work done so far.
@@ -357,6 +361,7 @@ func (w *Workbook) collect(a area) (*calcSheet, error) {
 	last := max(merged[len(merged)-1][1], min(2*sh.rowsRead, w.lim.MaxRows))
 	sh.rows, sh.cols, sh.cells, sh.rowsRead = nil, nil, nil, 0
 	var cells []calcCell
+	keep := min(w.lim.MaxCalcSteps, maxCalcCells)
 	ri := 0
 	maxBytes := w.lim.MaxCalcFormulas * 128
 	cs := w.calc
@@ -374,8 +379,8 @@ func (w *Workbook) collect(a area) (*calcSheet, error) {
 			if c.Kind == Blank || c.Col >= len(cols) || !cols[c.Col] {
 				continue
 			}
-			if int64(len(cells)) >= w.lim.MaxCalcSteps {
-				return limitErr(msg.Errorf("xlsx.calc-cells-over", w.lim.MaxCalcSteps))
+			if int64(len(cells)) >= keep {
+				return limitErr(msg.Errorf("xlsx.calc-cells-over", keep))
 			}
 			v := fval{kind: c.Kind, num: c.Number, str: c.Text}
 			if c.Kind == Bool {

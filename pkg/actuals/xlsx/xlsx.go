@@ -81,8 +81,8 @@ type Limits struct {
 	MaxCalcDepth int
 	// MaxCalcSteps bounds the work of computing the formulas without a
 	// cached value of one workbook: formula nodes evaluated plus cells
-	// visited, and the cells they refer to that are held (default
-	// 1,000,000).
+	// visited (default 10,000,000, about a second). The cells they refer
+	// to that are held are bounded by it too, and by maxCalcCells.
 	MaxCalcSteps int64
 	// MaxCalcFormulas bounds the formulas without a cached value (and the
 	// shared formulas they use) held for computing them, over all sheets
@@ -108,7 +108,7 @@ func DefaultLimits() Limits {
 		MaxZipEntries:        10_000,
 		MaxElements:          64_000_000,
 		MaxCalcDepth:         256,
-		MaxCalcSteps:         1_000_000,
+		MaxCalcSteps:         10_000_000,
 		MaxCalcFormulas:      250_000,
 	}
 }
