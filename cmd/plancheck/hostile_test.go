@@ -66,6 +66,15 @@ func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string
 	}
 }
 
+// manyEntries is n empty zip entries.
+func manyEntries(n int) [][2]string {
+	e := make([][2]string, n)
+	for i := range e {
+		e[i] = [2]string{fmt.Sprintf("x/%d", i), ""}
+	}
+	return e
+}
+
 // header writes the header row of a wide table of jlp-hrss-14th@1 and its
 // first indicator's row, whose 2023 value is the cell C2 value writes.
 func header(w io.Writer, value string) {
@@ -121,6 +130,15 @@ func TestHostileWorkbooks(t *testing.T) {
 		{name: "many-sheets", code: 2, sheets: 2000, stderr: `"表9", "表10" 等 1990 个 中没有找到表格`, rows: func(w io.Writer) {
 			io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>封面</t></is></c></row>`)
 		}},
+		{name: "element-bomb", code: 2, stderr: "xl/worksheets/sheet1.xml：XML 元素超过 64000000 个", rows: func(w io.Writer) {
+			chunk := strings.Repeat("<x/>", 1<<16)
+			for i := 0; i < 70_000_000; i += 1 << 16 {
+				io.WriteString(w, chunk)
+			}
+		}},
+		{name: "zip-entries", code: 2, stderr: "压缩包中的条目超过 10000 个", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+		}, entries: manyEntries(100_000)},
 		{name: "shared-strings", code: 0, rows: func(w io.Writer) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 		}, entries: [][2]string{{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
