@@ -385,6 +385,9 @@ func readError(lang msg.Lang, path string, err error) error {
 	switch {
 	case errors.Is(err, xlsx.ErrLimit):
 		key = msg.Key("xlsx.too-big")
+	case errors.Is(err, xlsx.ErrCircular):
+		// Not damaged: saving it again would not help. The message
+		// names the loop.
 	case errors.As(err, &me):
 		key = msg.Key("xlsx.damaged")
 	}
