@@ -129,7 +129,7 @@ func bigSheetFile(t *testing.T, rows int, row func(w io.Writer, r int), after st
 // computed by reading the sheet twice, keeping only B2.
 func TestCalcOneFormulaBigSheet(t *testing.T) {
 	rows := 1048576
-	if testing.Short() {
+	if !fullSize() {
 		rows = 100_000
 	}
 	path := bigSheetFile(t, rows, func(w io.Writer, r int) {
@@ -301,7 +301,7 @@ func TestHugeMerge(t *testing.T) {
 // MaxElements in the first pass over the part.
 func TestElementBomb(t *testing.T) {
 	n, lim := 70_000_000, Limits{} // over the default 64,000,000
-	if testing.Short() {
+	if !fullSize() {
 		n, lim = 2_000_000, Limits{MaxElements: 1_000_000}
 	}
 	chunk := strings.Repeat("<x/>", 1<<16)
@@ -331,7 +331,7 @@ func TestElementBomb(t *testing.T) {
 // 200 KB (989 MB once) are held as one string and offsets: a few bytes each.
 func TestManySharedStrings(t *testing.T) {
 	n := 4_900_000
-	if testing.Short() {
+	if !fullSize() {
 		n = 500_000
 	}
 	path := bigSheetFile(t, 1, func(w io.Writer, r int) { io.WriteString(w, `<row r="1"><c r="A1" t="s"><v>7</v></c></row>`) }, "", map[string]string{
@@ -375,3 +375,9 @@ func TestCalcStepsDefault(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// fullSize reports whether the hostile cases are built at the sizes of the
+// issue (a million rows, 70 million elements): not with -short, and not
+// with -race, where building them alone takes minutes; the cases then run
+// at a tenth of the size, still over the limits they test.
+func fullSize() bool { return !testing.Short() && !raceEnabled }

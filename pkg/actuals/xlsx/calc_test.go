@@ -178,7 +178,7 @@ func TestCalcChain(t *testing.T) {
 		t.Errorf("200 deep: %q, %v", got, err)
 	}
 	n := 200_000
-	if testing.Short() {
+	if !fullSize() {
 		n = 20_000
 	}
 	w = calcBook(t, Limits{}, bookSheet{name: "S", xml: chainRows(n)})
