@@ -131,6 +131,9 @@ func TestCalcOneFormulaBigSheet(t *testing.T) {
 	rows := 1048576
 	if !fullSize() {
 		rows = 100_000
+		if raceEnabled {
+			rows = 20_000
+		}
 	}
 	path := bigSheetFile(t, rows, func(w io.Writer, r int) {
 		switch r {
@@ -178,7 +181,11 @@ func TestZipEntries(t *testing.T) {
 		w, _ := zw.Create(name)
 		io.WriteString(w, body)
 	}
-	for i := range 100_000 {
+	entries := 100_000
+	if !fullSize() {
+		entries = 12_000
+	}
+	for i := range entries {
 		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprintf("x/%d", i), Method: zip.Store}); err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +194,7 @@ func TestZipEntries(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	measured(t, "100,000 zip entries", func() {
+	measured(t, fmt.Sprintf("%d zip entries", entries), func() {
 		_, err = Open(path, DefaultLimits())
 	})
 	if !errors.Is(err, ErrLimit) || err.Error() != "zip archive over 10000 entries: over a limit" {
@@ -353,11 +360,15 @@ func TestManySharedStrings(t *testing.T) {
 	}
 }
 
-// TestCalcStepsDefault: formulas that together visit 20 million cells (200
+// TestCalcStepsLimit: formulas that together visit 20 million cells (200
 // formulas each summing 100,000) stop at the default MaxCalcSteps, within
-// the time and memory bounds.
-func TestCalcStepsDefault(t *testing.T) {
-	rows := 100_000
+// the time and memory bounds (under -short or -race: 4 million, at a limit
+// of 1 million).
+func TestCalcStepsLimit(t *testing.T) {
+	rows, lim := 100_000, DefaultLimits()
+	if !fullSize() {
+		rows, lim.MaxCalcSteps = 20_000, 1_000_000
+	}
 	path := bigSheetFile(t, rows, func(w io.Writer, r int) {
 		fmt.Fprintf(w, `<row r="%d">`, r)
 		if r <= 200 {
@@ -365,13 +376,13 @@ func TestCalcStepsDefault(t *testing.T) {
 		}
 		fmt.Fprintf(w, `<c r="B%d"><v>1</v></c></row>`, r)
 	}, "", nil)
-	w, err := Open(path, DefaultLimits())
+	w, err := Open(path, lim)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	measured(t, "20 million cells visited", func() { _, err = w.Calc("S", "A1") })
-	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "takes over 10000000 steps") {
+	measured(t, fmt.Sprintf("%d million cells visited", rows*200/1e6), func() { _, err = w.Calc("S", "A1") })
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), fmt.Sprintf("takes over %d steps", lim.MaxCalcSteps)) {
 		t.Errorf("%v", err)
 	}
 }
