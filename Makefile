@@ -150,6 +150,7 @@ fuzz:
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
 	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/newplan
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzFormula$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
 
 # The Go benchmarks of each stage (six runs each, into bench.txt: compare runs
 # with benchstat), then testdata/bench: plancheck as a user runs it, against

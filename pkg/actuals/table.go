@@ -8,7 +8,6 @@ package actuals
 import (
 	"archive/zip"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"regexp"
@@ -270,7 +269,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 			found = found || s == opts.Sheet
 		}
 		if !found {
-			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, strings.Join(sheets, lang.T("punct.enumeration"))))
+			return errors.New(lang.T("table.no-sheet", path, opts.Sheet, xlsx.ListNames(lang, sheets, lang.T("punct.enumeration"), false)))
 		}
 		sheets = []string{opts.Sheet}
 	}
@@ -314,9 +313,9 @@ func Scan(path string, opts Options, sink RowSink) error {
 		}
 		return nil
 	}
-	where := lang.T("table.in-sheet", quoteList(sheets))
+	where := lang.T("table.in-sheet", xlsx.ListNames(lang, sheets, ", ", true))
 	if len(sheets) > 1 {
-		where = lang.T("table.in-sheets", quoteList(sheets))
+		where = lang.T("table.in-sheets", xlsx.ListNames(lang, sheets, ", ", true))
 	}
 	if yearErr != nil {
 		return yearErr
@@ -391,6 +390,9 @@ func readError(lang msg.Lang, path string, err error) error {
 	switch {
 	case errors.Is(err, xlsx.ErrLimit):
 		key = msg.Key("xlsx.too-big")
+	case errors.Is(err, xlsx.ErrCircular):
+		// Not damaged: saving it again would not help. The message
+		// names the loop.
 	case errors.As(err, &me):
 		key = msg.Key("xlsx.damaged")
 	}
@@ -402,14 +404,6 @@ func readError(lang msg.Lang, path string, err error) error {
 type sinkError struct{ err error }
 
 func (e *sinkError) Error() string { return e.err.Error() }
-
-func quoteList(list []string) string {
-	q := make([]string, len(list))
-	for i, s := range list {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, ", ")
-}
 
 // builder turns a sheet's rows, in order, into header and rows for a sink.
 type builder struct {
@@ -554,6 +548,9 @@ func (b *builder) add(r xlsx.Row) error {
 		}
 		if c.Formula && c.Kind == xlsx.Blank {
 			computed, err := b.calc(c)
+			if err != nil && refusal(err) {
+				return err
+			}
 			if err != nil {
 				if row.CalcErrors == nil {
 					row.CalcErrors = map[int]string{}
@@ -777,15 +774,17 @@ func (b *builder) contextYear(h *header) error {
 }
 
 // compute fills in a formula cell that has no cached value (a workbook saved
-// by a program that does not calculate) by calculating it.
+// by a program that does not calculate) by calculating it. A formula that
+// cannot be computed is the cell's problem (its reason, without the cell,
+// which the message names); one over the reader's limits or circular
+// refuses the workbook (refusal), with the error naming the cell.
 func compute(wb source, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, error) {
 	v, err := wb.Calc(sheet, c.Ref())
 	if err != nil {
-		if inner := errors.Unwrap(err); inner != nil {
-			err = inner // Calc names the cell; the message will too
+		if refusal(err) {
+			return c, err
 		}
-		// In the run's language where the reader words it; excelize's own
-		// errors are English.
+		err = xlsx.CalcReason(err)
 		return c, msg.Worded(msg.Text(err, lang), err)
 	}
 	c.Text = v
@@ -794,6 +793,11 @@ func compute(wb source, sheet string, c xlsx.Cell, lang msg.Lang) (xlsx.Cell, er
 		c.Kind = xlsx.Blank
 	}
 	return c, nil
+}
+
+// refusal reports whether an error of Calc refuses the whole workbook.
+func refusal(err error) bool {
+	return errors.Is(err, xlsx.ErrLimit) || errors.Is(err, xlsx.ErrCircular)
 }
 
 // skipReason says why a row below the header holds no data: the header

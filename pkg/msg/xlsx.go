@@ -48,8 +48,6 @@ func init() {
 		"xlsx.no-sheet":           {"没有名为“%s”的工作表（工作表：%s）", "no sheet named %q (sheets: %s)"},
 		"xlsx.no-sheet-part":      {"工作表“%s”在工作簿中没有对应的内容", "sheet %q: the workbook has no worksheet part for it"},
 		"xlsx.part-missing":       {"工作簿中缺少 %s", "%s: part missing from the workbook"},
-		"xlsx.calc-failed":        {"计算公式时出错：%s", "computing the formula failed: %s"},
-		"xlsx.calc-open-failed":   {"为计算公式打开工作簿时出错：%s", "opening the workbook to compute formulas failed: %s"},
 		"xlsx.bad-numfmt-id":      {"数字格式编号 “%s” 无效", "numFmt with numFmtId %q"},
 		"xlsx.bad-xf-numfmt-id":   {"序号 %d 的单元格样式：数字格式编号 “%s” 无效", "cell format %d: numFmtId %q"},
 		"xlsx.bad-merge-elem":     {"合并区域元素 “%s” 无效", "invalid mergeCell element %q"},

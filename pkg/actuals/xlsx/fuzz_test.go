@@ -3,9 +3,11 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -81,5 +83,57 @@ func FuzzRows(f *testing.F) {
 			}
 			return nil
 		})
+	})
+}
+
+// FuzzFormula feeds arbitrary formulas, in cells without a cached value
+// that refer to each other and to values, to Calc: it must not panic, must
+// stay within its limits, and must give a value or an error that names the
+// cell.
+func FuzzFormula(f *testing.F) {
+	for _, seed := range []string{
+		`SUM(A1:B2)*2`, `IF(A1>1,"a",B1&"x")`, `-2^2+50%`, `'带 空格'!A1+S!$B$1`, `ROUND(AVERAGE(A:A),2)`,
+		`A3+1`, `REPT("x",1000)&LEN(A1)`, `MAX(1,MIN(A1:C3),COUNT(A1:A9))`, `IFERROR(1/0,NOT(TRUE))`,
+		`"a""b"=C1`, `#DIV/0!`, `A1:B2`, `SUM(`, `Z99<>""`, `MOD(-3,2)+ABS(-1)+INT(2.5)`,
+	} {
+		f.Add(seed, `A1*2`)
+	}
+	lim := Limits{MaxCalcSteps: 10_000, MaxCalcDepth: 16, MaxCellBytes: 1 << 12}.WithDefaults()
+	f.Fuzz(func(t *testing.T, formula, other string) {
+		if len(formula) > 1<<10 || len(other) > 1<<10 {
+			return
+		}
+		esc := func(s string) string {
+			var b bytes.Buffer
+			if err := xml.EscapeText(&b, []byte(s)); err != nil {
+				return ""
+			}
+			return b.String()
+		}
+		rows := `<row r="1"><c r="A1"><v>2</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c><c r="C1" t="b"><v>1</v></c></row>` +
+			`<row r="2"><c r="A2"><f>` + esc(formula) + `</f></c><c r="B2"><f>` + esc(other) + `</f></c></row>` +
+			`<row r="3"><c r="A3"><f>B2+A2</f></c></row>`
+		b := book{sheets: []bookSheet{{name: "S", xml: rows}, {name: "带 空格", xml: `<row r="1"><c r="A1"><f>` + esc(other) + `</f></c></row>`}}}
+		data := zipBytes(t, b.parts())
+		w, err := openReader(bytes.NewReader(data), int64(len(data)), "fuzz.xlsx", lim)
+		if err != nil {
+			return // the escaped text is not valid XML (a control character)
+		}
+		defer w.Close()
+		for _, ref := range []string{"A2", "B2", "A3"} {
+			v, err := w.Calc("S", ref)
+			if err != nil {
+				if !strings.HasPrefix(err.Error(), "S!"+ref+": ") {
+					t.Fatalf("%s: error does not name the cell: %v", ref, err)
+				}
+				continue
+			}
+			if len(v) > lim.MaxCellBytes {
+				t.Fatalf("%s: a value of %d bytes", ref, len(v))
+			}
+		}
+		if w.calc != nil && w.calc.steps > lim.MaxCalcSteps+1 {
+			t.Fatalf("%d steps", w.calc.steps)
+		}
 	})
 }

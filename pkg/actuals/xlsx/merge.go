@@ -58,11 +58,12 @@ const maxMergeTag = 4096
 func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 	br := bufio.NewReaderSize(r, bufFor(r))
 	var (
-		ranges []mergeRange
-		area   int64
+		ranges   []mergeRange
+		area     int64
+		elements int64
 	)
 	for {
-		if err := skipPast(br, '<'); err != nil {
+		if err := skimTags(br, &elements, lim); err != nil {
 			if err == io.EOF {
 				break
 			}
@@ -113,12 +114,57 @@ func scanMergeRanges(r io.Reader, lim Limits) ([]mergeRange, error) {
 	return ranges, nil
 }
 
-// skipPast discards input up to and including the next c.
-func skipPast(br *bufio.Reader, c byte) error {
+// skimTags discards input up to and including the next '<' that starts
+// markup scanMergeRanges must look at (a comment, CDATA, a processing
+// instruction, a mergeCell), counting the start tags it passes and that one
+// against MaxElements. It works on the buffered bytes in place, a tag at a
+// time, since a part may be nothing but millions of tiny elements.
+func skimTags(br *bufio.Reader, elements *int64, lim Limits) error {
 	for {
-		_, err := br.ReadSlice(c)
-		if err != bufio.ErrBufferFull {
+		buf, err := br.Peek(br.Size())
+		if err != nil && err != io.EOF {
 			return err
+		}
+		atEOF := err == io.EOF
+		pos := 0
+		for {
+			i := bytes.IndexByte(buf[pos:], '<')
+			if i < 0 {
+				br.Discard(len(buf))
+				if atEOF {
+					return io.EOF
+				}
+				break
+			}
+			at := pos + i
+			if !atEOF && len(buf)-(at+1) < 64 {
+				// Too little after the '<' to look at: read on.
+				br.Discard(at)
+				break
+			}
+			head := buf[at+1:]
+			if len(head) == 0 {
+				br.Discard(at + 1)
+				return nil
+			}
+			switch head[0] {
+			case '/':
+				pos = at + 1
+				continue
+			case '!', '?':
+				br.Discard(at + 1)
+				return nil
+			}
+			// The first pass over a worksheet counts its elements, so
+			// that a part of nothing but millions of them stops here.
+			if *elements++; *elements > lim.MaxElements {
+				return limitErr(msg.Errorf("xlsx.elements-over", lim.MaxElements))
+			}
+			if isMergeCellTag(head[:min(len(head), 64)]) {
+				br.Discard(at + 1)
+				return nil
+			}
+			pos = at + 1
 		}
 	}
 }

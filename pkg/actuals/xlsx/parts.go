@@ -216,6 +216,20 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 	if !sawWorkbook {
 		return &NotWorkbookError{Path: w.path, Kind: NoWorkbookElement, Part: part}
 	}
+	// Two sheets of one worksheet part: no producer writes it, Excel
+	// refuses it, and reading the part once per sheet would multiply
+	// the work of a small file.
+	byPart := make(map[string]string, len(w.sheets))
+	for _, s := range w.sheets {
+		if s.part == "" {
+			continue
+		}
+		key := strings.ToLower(s.part)
+		if first, dup := byPart[key]; dup {
+			return inPart(part, msg.Errorf("xlsx.sheets-share-part", first, s.name, s.part))
+		}
+		byPart[key] = s.name
+	}
 	return nil
 }
 
@@ -283,10 +297,25 @@ func (w *Workbook) eachToken(part string, maxToken int64, fast bool, fn func(t *
 		return err
 	}
 	defer rc.Close()
+	var elements int64
+	count := fn
+	fn = func(t *token, depth int) error {
+		if t.kind == tokStart {
+			if elements++; elements > w.lim.MaxElements {
+				return inPart(part, limitErr(msg.Errorf("xlsx.elements-over", w.lim.MaxElements)))
+			}
+		}
+		return count(t, depth)
+	}
 	if fast {
 		x := newFastXML(rc)
+		// One token for the whole part: fn takes its address through
+		// a func value, which moves it to the heap, once rather than
+		// once a token. fn does not keep it.
+		var tok token
 		for {
-			tok, err := x.next()
+			var err error
+			tok, err = x.next()
 			if err == io.EOF {
 				return nil
 			}

@@ -103,9 +103,11 @@ func (c Cell) Ref() string { return refName(c.Col, c.Row) }
 // Memory does not grow with the number of rows: the shared strings and number
 // formats (read by Open), one row, and the values of the merged ranges are
 // all that is held. Cells of a merged range are filled with the top-left
-// cell's value (Cell.Merged), also in rows the file does not contain; a cell
-// the file does hold inside a merged range is replaced, since Excel shows
-// only the top-left value. The worksheet part is read twice: once,
+// cell's value (Cell.Merged), also in rows the file does not contain, up to
+// maxGapRows (1,000) of them after each row the file holds, so that a range
+// of a million rows in a file of a few rows is little work; a cell the file
+// does hold inside a merged range is replaced, since Excel shows only the
+// top-left value. The worksheet part is read twice: once,
 // skimming, for the merged ranges (listed after the cells), then for the
 // cells, with a hand-written tokenizer for the XML producers write; a part
 // with anything else in it, or with an error, is read a third time with
@@ -134,8 +136,25 @@ func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 	if err != nil {
 		return err
 	}
+	return w.streamSheet(s.part, ranges, fn, nil)
+}
+
+// formulaCell is a cell's formula, for Calc's pass over a sheet.
+type formulaCell struct {
+	row, col int
+	text     []byte // the formula, "" for a shared formula's child
+	typ      string // the t attribute of <f>: "", "shared", "array" …
+	si       int    // the shared formula's index, -1 if not shared
+	uncached bool   // the cell has no value
+}
+
+// streamSheet reads a worksheet part, calling fn with its rows (merged
+// ranges filled from ranges) and, when formulas is not nil, formulas with
+// every cell that holds one. See Rows for the fast path and the fallback;
+// formulas may see a cell twice, once from each.
+func (w *Workbook) streamSheet(part string, ranges []mergeRange, fn func(Row) error, formulas func(*formulaCell) error) error {
 	if w.tokenizer == tokenizeXML {
-		return w.readSheet(s.part, ranges, fn, false)
+		return w.readSheet(part, ranges, fn, formulas, false)
 	}
 	// The fast path first, on a copy of the ranges (the merger marks
 	// them as it goes). fn's own errors end Rows there, unchanged; any
@@ -147,23 +166,37 @@ func (w *Workbook) Rows(sheet string, fn func(Row) error) error {
 	// them), and row numbers only increase, so "already had" is "number
 	// at most the last one given to fn".
 	last, fnFailed := 0, false
-	err = w.readSheet(s.part, slices.Clone(ranges), func(r Row) error {
+	var fnErr error
+	wrapF := formulas
+	if formulas != nil {
+		wrapF = func(f *formulaCell) error {
+			if err := formulas(f); err != nil {
+				fnFailed, fnErr = true, err
+				return err
+			}
+			return nil
+		}
+	}
+	err := w.readSheet(part, slices.Clone(ranges), func(r Row) error {
 		last = r.Num
 		if err := fn(r); err != nil {
-			fnFailed = true
+			fnFailed, fnErr = true, err
 			return err
 		}
 		return nil
-	}, true)
-	if err == nil || fnFailed || w.tokenizer == tokenizeFast {
+	}, wrapF, true)
+	if fnFailed {
+		return fnErr
+	}
+	if err == nil || w.tokenizer == tokenizeFast {
 		return err
 	}
-	return w.readSheet(s.part, ranges, func(r Row) error {
+	return w.readSheet(part, ranges, func(r Row) error {
 		if r.Num <= last {
 			return nil
 		}
 		return fn(r)
-	}, false)
+	}, formulas, false)
 }
 
 // tokenizerMode chooses how worksheets, shared strings and styles are
@@ -182,7 +215,7 @@ const (
 )
 
 // readSheet reads the cells of a worksheet part with one tokenizer.
-func (w *Workbook) readSheet(part string, ranges []mergeRange, fn func(Row) error, fast bool) error {
+func (w *Workbook) readSheet(part string, ranges []mergeRange, fn func(Row) error, formulas func(*formulaCell) error, fast bool) error {
 	rc, err := w.openPart(part)
 	if err != nil {
 		return err
@@ -195,6 +228,8 @@ func (w *Workbook) readSheet(part string, ranges []mergeRange, fn func(Row) erro
 		sst:  w.sst,
 		st:   w.styles,
 		fn:   fn,
+
+		formulas: formulas,
 	}
 	if len(ranges) > 0 {
 		sr.merges = newMerger(ranges)
@@ -224,7 +259,13 @@ type sheetReader struct {
 	fn   func(Row) error
 	xs   *xmlStream
 
-	merges *merger
+	merges   *merger
+	elements int64 // start tags read, against MaxElements
+
+	// formulas, when set, is given each formula (see streamSheet).
+	formulas func(*formulaCell) error
+	inF      bool
+	f        formulaCell
 
 	inSheetData bool
 	inRow       bool
@@ -322,6 +363,9 @@ func (sr *sheetReader) runFast(x *fastXML) error {
 func (sr *sheetReader) handle(t *token) error {
 	switch t.kind {
 	case tokStart:
+		if sr.elements++; sr.elements > sr.lim.MaxElements {
+			return inPart(sr.part, limitErr(msg.Errorf("xlsx.elements-over", sr.lim.MaxElements)))
+		}
 		switch t.name {
 		case "c":
 			if sr.inRow {
@@ -336,6 +380,9 @@ func (sr *sheetReader) handle(t *token) error {
 		case "f":
 			if sr.inCell {
 				sr.cur.hasF = true
+				if sr.formulas != nil {
+					sr.startFormula(t)
+				}
 			}
 		case "is":
 			if sr.inCell {
@@ -360,6 +407,8 @@ func (sr *sheetReader) handle(t *token) error {
 		switch t.name {
 		case "v":
 			sr.inV = false
+		case "f":
+			sr.inF = false
 		case "t":
 			sr.inT = false
 		case "rPh":
@@ -385,6 +434,11 @@ func (sr *sheetReader) handle(t *token) error {
 		}
 	case tokText:
 		switch {
+		case sr.inF:
+			if len(sr.f.text)+len(t.text) > maxFormulaLen {
+				return sr.cellErr(limitErr(msg.Errorf("xlsx.formula-long", maxFormulaLen)))
+			}
+			sr.f.text = append(sr.f.text, t.text...)
 		case sr.inV:
 			if len(sr.v)+len(t.text) > sr.lim.MaxCellBytes {
 				return sr.cellErr(limitErr(msg.Errorf("xlsx.value-over", sr.lim.MaxCellBytes)))
@@ -442,7 +496,7 @@ func (sr *sheetReader) startCell(t *token) error {
 		return sr.cellErr(msg.Errorf("xlsx.cell-in-cell"))
 	}
 	sr.cur = cellState{col: sr.lastCol + 1}
-	sr.inV, sr.inIS, sr.inT, sr.rph = false, false, false, 0
+	sr.inV, sr.inIS, sr.inT, sr.inF, sr.rph = false, false, false, false, 0
 	var ref, style, typ []byte
 	hasStyle := false
 	// The last of repeated attributes wins, as it always has here.
@@ -494,10 +548,25 @@ func (sr *sheetReader) startCell(t *token) error {
 	return nil
 }
 
+// startFormula notes the attributes of an <f>: its type and the index of
+// a shared formula.
+func (sr *sheetReader) startFormula(t *token) {
+	sr.inF = true
+	sr.f.text, sr.f.typ, sr.f.si = sr.f.text[:0], "", -1
+	if v, ok := t.attrValue("t"); ok {
+		sr.f.typ = string(v)
+	}
+	if v, ok := t.attrValue("si"); ok && sr.f.typ == "shared" {
+		if n, ok := parseUint(v); ok {
+			sr.f.si = n
+		}
+	}
+}
+
 // endCell turns the cell just read into a Cell, or drops it if it has
 // neither a value nor a formula.
 func (sr *sheetReader) endCell() error {
-	sr.inCell, sr.inV, sr.inIS, sr.inT = false, false, false, false
+	sr.inCell, sr.inV, sr.inIS, sr.inT, sr.inF = false, false, false, false, false
 	cur := &sr.cur
 	c := Cell{Col: cur.col, Formula: cur.hasF}
 	hasV := cur.hasV && len(sr.v) > 0
@@ -564,6 +633,12 @@ func (sr *sheetReader) endCell() error {
 	default:
 		return sr.cellErr(msg.Errorf("xlsx.bad-cell-type", cur.typ))
 	}
+	if c.Formula && sr.formulas != nil {
+		sr.f.row, sr.f.col, sr.f.uncached = sr.rowNum, cur.col, c.Kind == Blank
+		if err := sr.formulas(&sr.f); err != nil {
+			return err
+		}
+	}
 	if c.Kind == Blank && !c.Formula {
 		return nil
 	}
@@ -623,13 +698,21 @@ func (sr *sheetReader) emit(r int, cells []Cell) error {
 	return sr.fn(Row{Num: r, Cells: cells})
 }
 
+// maxGapRows bounds the rows the file does not have that one gap between
+// rows it has (or after its last row) is filled with from merged ranges: a
+// merged label over a few absent rows is filled as Excel shows it, and a
+// range of a million rows in a file of five costs no more than this.
+const maxGapRows = 1000
+
 // gap yields the rows from..to-1, which the file does not have, where
-// merged ranges that began above fill cells.
+// merged ranges that began above fill cells, at most maxGapRows of them.
+// The rows left out hold nothing but copies of a merged value.
 func (sr *sheetReader) gap(from, to int) error {
 	m := sr.merges
 	if m == nil {
 		return nil
 	}
+	to = min(to, from+maxGapRows)
 	for r := from; r < to; r++ {
 		if !m.fillsAt(r) {
 			return nil

@@ -9,9 +9,9 @@
 // cheap pre-scan for merged ranges), with memory that does not grow with the
 // number of rows. The XML of worksheets, shared strings and styles is
 // tokenized by hand for the forms producers write, with encoding/xml reading
-// anything else and making the error messages (see fastXML). excelize is
-// used only for Calc, to compute the rare formula that was saved without a
-// cached value.
+// anything else and making the error messages (see fastXML). A formula saved
+// without a cached value is computed by this package's own bounded
+// evaluator (see Calc), never by a general spreadsheet engine.
 //
 // Every byte of a workbook is treated as hostile: sizes are checked against
 // Limits before and while decompressing, XML nesting and token sizes are
@@ -23,13 +23,11 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
-	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
@@ -69,6 +67,28 @@ type Limits struct {
 	// and so the cells filled in from merges (default 1<<24). A single range
 	// A1:XFD1048576 would otherwise make Rows yield 17 billion cells.
 	MaxMergedCells int64
+	// MaxZipEntries bounds the entries of the zip archive, counted in its
+	// central directory before anything else is read (default 10,000; a
+	// workbook has a few dozen parts).
+	MaxZipEntries int
+	// MaxElements bounds the XML elements of one worksheet part (default
+	// 64,000,000: a sheet of 1,048,576 rows of 30 cells each), so that a
+	// part of millions of empty elements stops quickly however few bytes
+	// it was compressed to.
+	MaxElements int64
+	// MaxCalcDepth bounds how deep formulas without a cached value may
+	// refer to other such formulas (default 256).
+	MaxCalcDepth int
+	// MaxCalcSteps bounds the work of computing the formulas without a
+	// cached value of one workbook: formula nodes evaluated plus cells
+	// visited (default 10,000,000, about a second). The cells they refer
+	// to that are held are bounded by it too, and by maxCalcCells.
+	MaxCalcSteps int64
+	// MaxCalcFormulas bounds the formulas without a cached value (and the
+	// shared formulas they use) held for computing them, over all sheets
+	// (default 250,000; their text is bounded by 128 bytes each on
+	// average).
+	MaxCalcFormulas int
 }
 
 // DefaultLimits returns limits far above any real analyst's workbook and far
@@ -85,6 +105,11 @@ func DefaultLimits() Limits {
 		MaxCols:              16384,
 		MaxMergedRanges:      1 << 20,
 		MaxMergedCells:       1 << 24,
+		MaxZipEntries:        10_000,
+		MaxElements:          64_000_000,
+		MaxCalcDepth:         256,
+		MaxCalcSteps:         10_000_000,
+		MaxCalcFormulas:      250_000,
 	}
 }
 
@@ -135,6 +160,26 @@ func (l Limits) WithDefaults() Limits {
 	if l.MaxMergedCells <= 0 {
 		l.MaxMergedCells = d.MaxMergedCells
 	}
+	if l.MaxZipEntries <= 0 {
+		l.MaxZipEntries = d.MaxZipEntries
+	}
+	if l.MaxElements <= 0 {
+		l.MaxElements = d.MaxElements
+	}
+	if l.MaxCalcDepth <= 0 {
+		l.MaxCalcDepth = d.MaxCalcDepth
+	}
+	// Each level of depth is a few Go calls; beyond this the stack, not
+	// the limit, would decide.
+	if l.MaxCalcDepth > 100_000 {
+		l.MaxCalcDepth = 100_000
+	}
+	if l.MaxCalcSteps <= 0 {
+		l.MaxCalcSteps = d.MaxCalcSteps
+	}
+	if l.MaxCalcFormulas <= 0 {
+		l.MaxCalcFormulas = d.MaxCalcFormulas
+	}
 	return l
 }
 
@@ -167,8 +212,11 @@ type Workbook struct {
 	counted map[string]int64 // uncompressed bytes counted per part
 	total   int64
 	closed  bool
-	calc    *excelize.File
-	calcErr error
+
+	// calcMu guards calc, Calc's state, and is held through a Calc,
+	// which reads parts (taking mu) while it works.
+	calcMu sync.Mutex
+	calc   *calcState
 
 	// tokenizer is tokenizeAuto but in tests that compare the ways of
 	// reading worksheets, shared strings and styles.
@@ -226,9 +274,19 @@ func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode to
 	if size > lim.MaxFileSize {
 		return nil, limitErr(msg.Errorf("xlsx.file-over", lim.MaxFileSize))
 	}
+	if err := checkZipEntries(ra, size, lim.MaxZipEntries); err != nil {
+		return nil, err
+	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, notWorkbook(ra, size, path, err)
+	}
+	names := make([]string, len(zr.File))
+	for i, zf := range zr.File {
+		names[i] = zf.Name
+	}
+	if dup := duplicateEntry(names); dup != "" {
+		return nil, msg.Errorf("xlsx.zip-duplicate", dup)
 	}
 	w := &Workbook{
 		path:    path,
@@ -242,15 +300,11 @@ func openReaderWith(ra io.ReaderAt, size int64, path string, lim Limits, mode to
 		tokenizer: mode,
 	}
 	for _, zf := range zr.File {
-		// Some producers write Windows separators; the first of duplicate
-		// names wins, as in excelize.
+		// Some producers write Windows separators. There are no
+		// duplicate names (see duplicateEntry).
 		name := strings.TrimPrefix(strings.ReplaceAll(zf.Name, `\`, "/"), "/")
-		if _, dup := w.parts[name]; !dup {
-			w.parts[name] = zf
-		}
-		if _, dup := w.lower[strings.ToLower(name)]; !dup {
-			w.lower[strings.ToLower(name)] = zf
-		}
+		w.parts[name] = zf
+		w.lower[strings.ToLower(name)] = zf
 	}
 	if err := w.load(); err != nil {
 		return nil, err
@@ -273,7 +327,7 @@ func notWorkbook(ra io.ReaderAt, size int64, path string, err error) error {
 	return &NotWorkbookError{Path: path, Kind: NotZip, Err: err}
 }
 
-// Close releases the file and, if Calc was used, excelize's temporary files.
+// Close releases the file.
 // Calling it again does nothing.
 func (w *Workbook) Close() error {
 	w.mu.Lock()
@@ -282,15 +336,10 @@ func (w *Workbook) Close() error {
 		return nil
 	}
 	w.closed = true
-	var errs []error
-	if w.calc != nil {
-		errs = append(errs, w.calc.Close())
-		w.calc = nil
-	}
 	if w.file != nil {
-		errs = append(errs, w.file.Close())
+		return w.file.Close()
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // Sheets returns the sheet names in workbook order, the order of the tabs in
@@ -316,7 +365,38 @@ func (w *Workbook) sheet(name string) (sheetInfo, error) {
 			return s, nil
 		}
 	}
-	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, strings.Join(w.Sheets(), ", "))
+	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, sheetList(w.Sheets()))
+}
+
+// MaxListed bounds the names one message lists: a workbook of thousands of
+// sheets would otherwise make an error line of hundreds of kilobytes.
+const MaxListed = 10
+
+// sheetList is names joined for a message, the first MaxListed of them
+// and how many more, worded in the message's language.
+func sheetList(names []string) any {
+	if len(names) <= MaxListed {
+		return strings.Join(names, ", ")
+	}
+	return msg.Errorf("xlsx.list-more", strings.Join(names[:MaxListed], ", "), len(names)-MaxListed)
+}
+
+// ListNames is names joined by sep for a message in lang, each quoted if
+// quote, cut after the first MaxListed with how many more.
+func ListNames(lang msg.Lang, names []string, sep string, quote bool) string {
+	n := min(len(names), MaxListed)
+	q := make([]string, n)
+	for i, s := range names[:n] {
+		q[i] = s
+		if quote {
+			q[i] = strconv.Quote(s)
+		}
+	}
+	list := strings.Join(q, sep)
+	if len(names) > n {
+		return lang.T("xlsx.list-more", list, len(names)-n)
+	}
+	return list
 }
 
 // part finds a zip part by name, exactly, else ignoring case.
@@ -418,72 +498,10 @@ func (w *Workbook) count(name string, n int64) error {
 	return nil
 }
 
-// Calc computes the value of the formula in sheet!ref, for a formula cell that
-// was saved without a cached value (Cell.Kind Blank with Cell.Formula). It
-// uses excelize's calculation engine, which loads the whole workbook into
-// memory the first time: acceptable because such cells are rare. The result
-// is the raw value: a number as plain decimal text ("0.9615", not "96%"), a
-// string, TRUE/FALSE, or an Excel error value such as "#DIV/0!"; a cell
-// without a formula gives its value, an empty cell "". A formula excelize
-// cannot compute (a function it does not know, a syntax error) is an error.
-// The sheet name matches as in Rows.
-func (w *Workbook) Calc(sheet, ref string) (result string, err error) {
-	s, err := w.sheet(sheet)
-	if err != nil {
-		return "", err
-	}
-	if _, _, err := parseRef(ref, w.lim); err != nil {
-		return "", fmt.Errorf("%s!%s: %w", s.name, ref, err)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.closed {
-		return "", msg.Errorf("xlsx.closed")
-	}
-	if w.calc == nil && w.calcErr == nil {
-		w.calc, w.calcErr = w.openCalc()
-	}
-	if w.calcErr != nil {
-		return "", fmt.Errorf("%s!%s: %w", s.name, ref, w.calcErr)
-	}
-	// excelize's engine was not written for hostile input.
-	defer func() {
-		if r := recover(); r != nil {
-			result, err = "", fmt.Errorf("%s!%s: %w", s.name, ref, msg.Errorf("xlsx.calc-failed", fmt.Sprint(r)))
-		}
-	}()
-	v, err := w.calc.CalcCellValue(s.name, strings.ToUpper(ref), excelize.Options{RawCellValue: true})
-	if err != nil {
-		// A formula whose value is an Excel error (=1/0) is computed
-		// fine: excelize reports the value as an error too.
-		if excelErrors[v] && err.Error() == v {
-			return v, nil
-		}
-		return "", fmt.Errorf("%s!%s: %w", s.name, ref, err)
-	}
-	return v, nil
-}
-
 // excelErrors are Excel's error values.
 var excelErrors = map[string]bool{
 	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
 	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
-}
-
-// openCalc opens the workbook with excelize, from the file already open (so
-// it is the same bytes even if the path was replaced since), with the size
-// limits set so that a zip bomb fails here too.
-func (w *Workbook) openCalc() (f *excelize.File, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			f, err = nil, msg.Errorf("xlsx.calc-open-failed", fmt.Sprint(r))
-		}
-	}()
-	xmlLimit := min(int64(16<<20), w.lim.MaxPartSize, w.lim.MaxTotalSize)
-	return excelize.OpenReader(io.NewSectionReader(w.ra, 0, w.size), excelize.Options{
-		UnzipSizeLimit:    w.lim.MaxTotalSize,
-		UnzipXMLSizeLimit: xmlLimit,
-	})
 }
 
 // LimitError is err, which names a limit and its value, as an error of going

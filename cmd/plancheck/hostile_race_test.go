@@ -1,0 +1,7 @@
+//go:build race
+
+package main
+
+// hostileFullSize is false under -race, where building the largest hostile
+// workbooks in the test process takes minutes: see TestHostileWorkbooks.
+const hostileFullSize = false

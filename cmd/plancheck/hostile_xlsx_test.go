@@ -1,0 +1,214 @@
+package main
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hostileBook writes an .xlsx of sheets 表1, 表2 … (one if sheets is 0),
+// each with the sheetData body rows writes; entries are added after the workbook's own parts as they are
+// (a second copy of a part's name included).
+func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string, entries [][2]string, sheets int) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := zip.NewWriter(f)
+	part := func(name, body string) {
+		w, err := zw.Create(name)
+		if err == nil {
+			_, err = io.WriteString(w, body)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
+	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
+	var list, rels strings.Builder
+	for i := 1; i <= max(sheets, 1); i++ {
+		fmt.Fprintf(&list, `<sheet name="表%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
+	}
+	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`)
+	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
+	for i := 1; i <= max(sheets, 1); i++ {
+		w, err := zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+		rows(bw)
+		bw.WriteString(`</sheetData>` + after + `</worksheet>`)
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range entries {
+		part(e[0], e[1])
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// manyEntries is n empty zip entries.
+func manyEntries(n int) [][2]string {
+	e := make([][2]string, n)
+	for i := range e {
+		e[i] = [2]string{fmt.Sprintf("x/%d", i), ""}
+	}
+	return e
+}
+
+// header writes the header row of a wide table of jlp-hrss-14th@1 and its
+// first indicator's row, whose 2023 value is the cell C2 value writes.
+func header(w io.Writer, value string) {
+	io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>指标名称</t></is></c><c r="B1" t="inlineStr"><is><t>单位</t></is></c><c r="C1" t="inlineStr"><is><t>2023年</t></is></c></row>`)
+	io.WriteString(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>城镇新增就业</t></is></c><c r="B2" t="inlineStr"><is><t>万人</t></is></c>`+value+`</row>`)
+}
+
+// TestHostileWorkbooks: each hostile case of issue 14 run as users run
+// plancheck, on a child process of the plain binary: refused with exit 2
+// and one error line naming where, no output file, the input unchanged —
+// or read within the bounds — with peak memory under 200 MB and time under
+// 5 s (the child is the plain binary, -race or not). Under -race the test
+// process builds the workbooks slowly: the chain, the zip and the big sheet
+// are made a tenth of their size (still over the limits), and the two cases
+// that cannot be made smaller without a lower limit (the element bomb, the
+// shared strings) run only without -race; pkg/actuals/xlsx has both at a
+// lower limit.
+func TestHostileWorkbooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds plancheck and writes large workbooks")
+	}
+	if runtime.GOOS != "linux" {
+		t.Skip("ru_maxrss is in KiB on Linux only")
+	}
+	bin := plainBinary(t)
+	scale := func(n int) int {
+		if hostileFullSize {
+			return n
+		}
+		return n / 10
+	}
+	dir := t.TempDir()
+	sheetXML := func(rows string) string {
+		return `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + rows + `</sheetData></worksheet>`
+	}
+	for _, c := range []struct {
+		name    string
+		rows    func(w io.Writer)
+		after   string
+		entries [][2]string
+		sheets  int
+		code    int
+		stderr  string // what the error line holds
+		full    bool   // only at full size, without -race
+	}{
+		{name: "formula-chain", code: 2, stderr: "表1!C2：没有保存结果的公式层层引用超过 256 层（到 表1!C258）", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><f>C3+1</f></c>`)
+			for r := 3; r <= scale(200_000); r++ {
+				fmt.Fprintf(w, `<row r="%d"><c r="C%d"><f>C%d+1</f></c></row>`, r, r, r+1)
+			}
+		}},
+		{name: "formula-bomb", code: 2, stderr: "表1!C2：公式结果超过 131068 字节", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><f>LEN(REPT(REPT(REPT("x",32767),32767),32767))</f></c>`)
+		}},
+		{name: "circular", code: 2, stderr: "表1!C2：公式循环引用：表1!C2 → 表1!D2 → 表1!C2", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><f>D2*2</f></c><c r="D2"><f>C2+1</f></c>`)
+		}},
+		{name: "duplicate-entry", code: 2, stderr: "压缩包中有两个名为 xl/worksheets/sheet1.xml 的条目", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+		}, entries: [][2]string{{"xl/worksheets/sheet1.xml", sheetXML(`<row r="2"><c r="C2"><v>999</v></c></row>`)}}},
+		{name: "huge-merge", code: 0, rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+			io.WriteString(w, `<row r="6"><c r="A6" t="inlineStr"><is><t>注：数据来源于统计年报</t></is></c></row>`)
+		}, after: `<mergeCells count="1"><mergeCell ref="A6:P1000000"/></mergeCells>`},
+		{name: "many-sheets", code: 2, sheets: 2000, stderr: `"表9", "表10" 等 1990 个 中没有找到表格`, rows: func(w io.Writer) {
+			io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>封面</t></is></c></row>`)
+		}},
+		{name: "element-bomb", full: true, code: 2, stderr: "xl/worksheets/sheet1.xml：XML 元素超过 64000000 个", rows: func(w io.Writer) {
+			chunk := strings.Repeat("<x/>", 1<<16)
+			for i := 0; i < 70_000_000; i += 1 << 16 {
+				io.WriteString(w, chunk)
+			}
+		}},
+		{name: "zip-entries", code: 2, stderr: "压缩包中的条目超过 10000 个", rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+		}, entries: manyEntries(scale(120_000))},
+		{name: "shared-strings", full: true, code: 0, rows: func(w io.Writer) {
+			header(w, `<c r="C2"><v>100</v></c>`)
+		}, entries: [][2]string{{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+			strings.Repeat(`<si><t>ab</t></si>`, 4_900_000) + `</sst>`}}},
+		{name: "one-formula-big-sheet", code: 0, rows: func(w io.Writer) {
+			header(w, `<c r="C2"><f>E2+0.1</f></c><c r="E2"><v>99.9</v></c>`)
+			for r := 3; r <= scale(1_000_000); r++ {
+				fmt.Fprintf(w, `<row r="%d"><c r="E%d"><v>%d</v></c></row>`, r, r, r%1000)
+			}
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.full && !hostileFullSize {
+				t.Skip("builds a workbook of hundreds of megabytes of XML: slow under -race")
+			}
+			path := filepath.Join(dir, c.name+".xlsx")
+			hostileBook(t, path, c.rows, c.after, c.entries, c.sheets)
+			before, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, c.name+"-out.xlsx")
+			r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "-o", out, "--lang", "zh", "-q")
+			t.Logf("%s: %d KB, exit %d, peak RSS %.1f MB, %v, stderr %d bytes", c.name, len(before)>>10, r.code, float64(r.maxRSS)/(1<<20), r.wall.Round(time.Millisecond), len(r.stderr))
+			if len(r.stderr) > 4<<10 {
+				t.Errorf("stderr of %d bytes:\n%.2000s", len(r.stderr), r.stderr)
+			}
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d\n%s", r.code, c.code, r.stderr)
+			}
+			if r.maxRSS > 200<<20 {
+				t.Errorf("peak RSS %.1f MB, over 200 MB", float64(r.maxRSS)/(1<<20))
+			}
+			if r.wall > 5*time.Second {
+				t.Errorf("took %v, over 5 s", r.wall)
+			}
+			after, err := os.ReadFile(path)
+			if err != nil || !bytes.Equal(before, after) {
+				t.Errorf("the input changed")
+			}
+			_, statErr := os.Stat(out)
+			if c.code == 2 {
+				if statErr == nil {
+					t.Errorf("an output file %s where the workbook is refused", out)
+				}
+				lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+				var errs []string
+				for _, l := range lines {
+					if strings.HasPrefix(l, "plancheck: error: ") || strings.HasPrefix(l, "plancheck: 错误：") {
+						errs = append(errs, l)
+					}
+				}
+				if len(errs) != 1 || !strings.Contains(errs[0], c.stderr) {
+					t.Errorf("stderr:\n%s\nwant one error line holding %q", r.stderr, c.stderr)
+				}
+			} else if statErr != nil {
+				t.Errorf("no output: %v\n%s", statErr, r.stderr)
+			}
+		})
+	}
+}
