@@ -32,6 +32,9 @@ type childRun struct {
 	code           int
 	maxRSS         int64 // peak resident memory, bytes
 	wall           time.Duration
+	// cpu is the user and system time the child took: the work it did,
+	// which a busy machine does not stretch as it stretches wall.
+	cpu time.Duration
 }
 
 // rusageEnv makes the test binary a measuring wrapper (see measureChild):
@@ -73,15 +76,24 @@ func runChild(t *testing.T, bin string, args ...string) childRun {
 	if err != nil {
 		t.Fatalf("%s: the wrapper recorded no peak memory: %v\n%s", bin, err, r.stderr)
 	}
-	if r.maxRSS, err = strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64); err != nil {
+	fields := strings.Fields(string(data))
+	if len(fields) != 2 {
+		t.Fatalf("the wrapper recorded %q", data)
+	}
+	if r.maxRSS, err = strconv.ParseInt(fields[0], 10, 64); err != nil {
 		t.Fatal(err)
 	}
+	cpu, err := strconv.ParseInt(fields[1], 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.cpu = time.Duration(cpu)
 	return r
 }
 
 // measureChild is the wrapper's work: run args[0] with the rest, its
-// streams ours, write its peak resident memory in bytes to out, and exit
-// with its status.
+// streams ours, write its peak resident memory in bytes and its CPU time
+// in nanoseconds to out, and exit with its status.
 func measureChild(out string, args []string) int {
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
@@ -96,7 +108,8 @@ func measureChild(out string, args []string) int {
 		fmt.Fprintln(os.Stderr, "no rusage on this system")
 		return 125
 	}
-	if err := os.WriteFile(out, []byte(strconv.FormatInt(ru.Maxrss*1024, 10)), 0o644); err != nil { // KiB on Linux
+	cpu := ru.Utime.Nano() + ru.Stime.Nano()
+	if err := os.WriteFile(out, []byte(strconv.FormatInt(ru.Maxrss*1024, 10)+" "+strconv.FormatInt(cpu, 10)), 0o644); err != nil { // KiB on Linux
 		fmt.Fprintln(os.Stderr, err)
 		return 125
 	}

@@ -119,7 +119,8 @@ func hostileCorpus() []hostileCase {
 // TestHostileCorpus runs each case of hostileCorpus on a child process of
 // the plain binary: the exit status and the one message it asserts, no
 // output file where refused, every input unchanged, and bounded work —
-// peak memory under 200 MB and under 5 s.
+// peak memory under 200 MB and under 5 s of CPU (wall time depends on
+// what else the machine runs).
 func TestHostileCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plancheck; the corpus runs in make test")
@@ -146,8 +147,8 @@ func TestHostileCorpus(t *testing.T) {
 			if after := snapshot(t, dir); after != before {
 				t.Errorf("the files changed:\n%s\nwere:\n%s", after, before)
 			}
-			if r.maxRSS > 200<<20 || r.wall > 5*time.Second {
-				t.Errorf("peak memory %d MiB, %v: want under 200 MiB and 5 s", r.maxRSS>>20, r.wall)
+			if r.maxRSS > 200<<20 || r.cpu > 5*time.Second {
+				t.Errorf("peak memory %d MiB, %v of CPU: want under 200 MiB and 5 s", r.maxRSS>>20, r.cpu)
 			}
 		})
 	}
