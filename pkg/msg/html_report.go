@@ -24,7 +24,6 @@ func init() {
 		"htmlreport.sentence-item":      {"%s%d项", "%s: %d"},
 		"htmlreport.sentence-binding":   {"（约束性指标%s）", " (binding: %s)"},
 		"htmlreport.sentence-end":       {"。", "."},
-		"htmlreport.no-alerts":          {"没有滞后、未完成或无数据的指标。", "No indicator is lagging, not achieved or without data."},
 		"htmlreport.alerts-note":        {"先列约束性指标中滞后、未完成或无数据的，再列预期性指标中滞后或未完成的。", "Binding indicators lagging, not achieved or without data first, then expected ones lagging or not achieved."},
 		"htmlreport.col-reason":         {"依据", "Reason"},
 		"htmlreport.col-required":       {"应达到", "Required by now"},
@@ -33,7 +32,6 @@ func init() {
 		"htmlreport.col-value":          {"实际值", "Actual"},
 		"htmlreport.col-flag":           {"标记", "Flag"},
 		"htmlreport.col-year":           {"年度", "Year"},
-		"htmlreport.col-total":          {"合计", "Total"},
 		"htmlreport.below-average":      {"低于平均", "below average"},
 		"htmlreport.total-rows":         {"工作簿自带的合计行（%s）：", "The workbook's own total rows (%s):"},
 		"htmlreport.per-status":         {"各指标按状态统计的填报单位数（工作簿没有合计行；比率不相加）：", "Units per status for each indicator (the workbook has no total rows; rates are not added up):"},
@@ -45,7 +43,6 @@ func init() {
 		"htmlreport.no-ranking":         {"比率指标不排名。", "A ratio indicator is not ranked."},
 		"htmlreport.entity-counts":      {"各填报单位按状态统计的指标数", "Indicators per status for each unit"},
 		"htmlreport.trend-note":         {"折线：各年实际值；空心圆：基数；虚线：目标（累计指标为累计进度路径，区间为色带）；点线：至末年的预计。", "Line: actual per year; hollow dot: baseline; dashed: target (for a cumulative target the cumulative path, for a range a band); dotted: projection to the final year."},
-		"htmlreport.trend-history":      {"各年完成情况", "Status by year"},
 		"htmlreport.trend-no-chart":     {"无图：比率或无数值的指标。", "No chart: a ratio, or no numbers."},
 		"htmlreport.audit":              {"工作簿“完成情况”列的审核", "Audit of the workbook's 完成情况 column"},
 		"htmlreport.audit-none":         {"工作簿填写的完成情况与计算结果一致，或没有完成情况列。", "The workbook's statuses agree with the computed ones, or it has no status column."},
@@ -57,8 +54,7 @@ func init() {
 		"htmlreport.rules-text":         {"时序进度 f =（评估年 − 起始年 + 1）/ 规划年数；完成进度 p =（实际值 − 基数）/（目标 − 基数），累计指标为累计值 / 目标；进度比 r = p / f。控制性目标每年须达到；预计以最小二乘直线（累计指标以年均增量）外推至末年。", "Time progress f = (year − start + 1) / years of the plan; progress p = (actual − baseline) / (target − baseline), for a cumulative target total / target; ratio r = p / f. A control target must hold every year; the projection extends a least-squares line (for a cumulative target the mean yearly amount) to the final year."},
 		"htmlreport.files":              {"输入文件", "Input files"},
 		"htmlreport.warnings":           {"警告", "Warnings"},
-		"htmlreport.legend":             {"图例", "Legend"},
+		"htmlreport.more":               {"另有 %d 条未列出（完整列表见 --format json 或 -o 汇总.xlsx）", "%d more not listed (all of them: --format json, or -o summary.xlsx)"},
 		"htmlreport.not-evaluated":      {"未评估的文件", "Files not evaluated"},
-		"htmlreport.generated-by":       {"由 plancheck %s 生成", "Made by plancheck %s"},
 	})
 }

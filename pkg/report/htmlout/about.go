@@ -17,8 +17,11 @@ type aboutView struct {
 	Files         []sourceView
 	NotEvaluated  []sourceView
 	Warnings      []string
-	Legend        []statusView
-	Version       string
+	// AuditMore and WarningsMore count the entries past MaxListed, left
+	// out: a province's workbook can have thousands.
+	AuditMore, WarningsMore int
+	Legend                  []statusView
+	Version                 string
 }
 
 type auditView struct {
@@ -66,6 +69,14 @@ func buildAbout(evals []*pipeline.Evaluation, files []*fileView, missing []pipel
 		for _, src := range sources {
 			a.Files = append(a.Files, sourceView{Name: fileName(src.File), SHA256: src.SHA256, Year: strconv.Itoa(e.Year), Plan: p.Ref()})
 		}
+	}
+	if len(a.Audits) > MaxListed {
+		a.AuditMore = len(a.Audits) - MaxListed
+		a.Audits = a.Audits[:MaxListed]
+	}
+	if len(a.Warnings) > MaxListed {
+		a.WarningsMore = len(a.Warnings) - MaxListed
+		a.Warnings = a.Warnings[:MaxListed]
 	}
 	for _, n := range missing {
 		a.NotEvaluated = append(a.NotEvaluated, sourceView{Name: fileName(n.File), SHA256: n.Reason(lang)})

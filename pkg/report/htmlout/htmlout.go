@@ -41,6 +41,11 @@ var styleSheet string
 // readable and small.
 const TopBottom = 10
 
+// MaxListed is how many disagreements of the audit, and how many warnings,
+// the report lists; the rest are counted, and the JSON output and the
+// summary workbook list them all.
+const MaxListed = 100
+
 // Write writes the HTML report of evals, in order: one part per
 // evaluation, then the trend across them where they are several years of
 // one plan, then the audit and notes. missing are the workbooks of the

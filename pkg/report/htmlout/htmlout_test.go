@@ -313,3 +313,24 @@ func between(s, from, to string) string {
 	}
 	return s
 }
+
+// TestLongLists: the audit and the warnings list MaxListed entries each
+// and count the rest.
+func TestLongLists(t *testing.T) {
+	e := manyUnits(t, 3, false)
+	var audit []pipeline.AuditEntry
+	var warnings []string
+	for i := range MaxListed + 50 {
+		audit = append(audit, pipeline.AuditEntry{Entity: "第0001区", Disagreement: evaluate.Disagreement{Indicator: "urban-new-jobs",
+			Cell: fmt.Sprintf("S!H%d", i+2), Written: "完成", Computed: evaluate.Lagging}})
+		warnings = append(warnings, fmt.Sprintf("long.xlsx: S!A%d: matches no indicator", i+2))
+	}
+	long := pipeline.NewEvaluation(e.Plan, e.File, e.SHA256, e.Year, e.All(), audit, warnings)
+	html := string(render(t, []*pipeline.Evaluation{long}, nil, report.Chinese))
+	if n := strings.Count(html, "另有 50 条未列出"); n != 2 {
+		t.Errorf("%d counts of the rest, want 2 (audit, warnings)", n)
+	}
+	if !strings.Contains(html, fmt.Sprintf("S!H%d<", MaxListed+1)) || strings.Contains(html, fmt.Sprintf("S!H%d<", MaxListed+2)) {
+		t.Error("the audit does not list exactly the first MaxListed")
+	}
+}
