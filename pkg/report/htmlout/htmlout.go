@@ -271,7 +271,22 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 	if !fv.Multi {
 		fv.EntityCounts = nil
 	}
+	if total != nil {
+		fv.headline = total.Outcomes
+		if fv.Multi {
+			fv.TotalLabel = report.EntityLabel("", lang)
+		}
+	}
+	// The counts of the summary are those of the unit the report
+	// follows: the only one, or the workbook's own total rows; without
+	// total rows, every unit's outcomes.
 	counts := e.Counts()
+	if fv.Multi && fv.headline != nil {
+		counts = map[evaluate.Status]int{}
+		for _, o := range fv.headline {
+			counts[o.Status]++
+		}
+	}
 	for _, s := range report.CountedStatuses(counts, final) {
 		fv.Counts = append(fv.Counts, countView{Status: statusOf(s, final, lang), N: counts[s]})
 	}
@@ -280,13 +295,7 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 		fv.Statuses = append(fv.Statuses, statusOf(s, final, lang))
 	}
 
-	if total != nil {
-		fv.headline = total.Outcomes
-		if fv.Multi {
-			fv.TotalLabel = report.EntityLabel("", lang)
-		}
-	}
-	fv.Sentence = sentence(e, fv, counts, final, lang)
+	fv.Sentence = sentence(fv, counts, final, lang)
 
 	// 完成情况: the only unit's table, or the workbook's own total rows.
 	if total != nil {
@@ -333,7 +342,7 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 
 // sentence is the summary in the words of a 中期评估: 23项主要指标中，提前完成3项、
 // 快于预期4项、符合预期11项，滞后4项，未完成1项（约束性指标基本医疗保险参保率）.
-func sentence(e *pipeline.Evaluation, fv *fileView, counts map[evaluate.Status]int, final bool, lang Lang) string {
+func sentence(fv *fileView, counts map[evaluate.Status]int, final bool, lang Lang) string {
 	n := 0
 	for _, c := range counts {
 		n += c
@@ -346,10 +355,6 @@ func sentence(e *pipeline.Evaluation, fv *fileView, counts map[evaluate.Status]i
 		b.WriteString(lang.T("htmlreport.sentence-head-many", fv.Units, n))
 	} else if fv.Multi {
 		// The sentence speaks of the workbook's own total rows.
-		counts = map[evaluate.Status]int{}
-		for _, o := range fv.headline {
-			counts[o.Status]++
-		}
 		b.WriteString(lang.T("htmlreport.sentence-head", len(fv.headline)))
 	} else {
 		b.WriteString(lang.T("htmlreport.sentence-head", n))

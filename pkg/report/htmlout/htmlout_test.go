@@ -242,6 +242,10 @@ func TestManyUnits(t *testing.T) {
 	if !strings.Contains(completion, "工作簿自带的合计行（合计）") || strings.Count(completion, `<td class="barcell">`) < 15 {
 		t.Errorf("completion:\n%s", completion)
 	}
+	// The summary speaks of the total rows: 23 indicators, not 61 × 23.
+	if !strings.Contains(between(html, `<p class="sentence">`, "</p>"), "23项主要指标中，") {
+		t.Errorf("the sentence is not the total rows':\n%s", between(html, `<p class="sentence">`, "</p>"))
+	}
 	compare := between(html, `<section class="compare">`, "</section>")
 	for _, want := range []string{"前 10 名与后 10 名（共 60 个单位）", "平均值 ", "合计行 ", "低于平均", `<tr class="gap">`} {
 		if !strings.Contains(compare, want) {
