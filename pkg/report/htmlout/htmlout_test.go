@@ -338,3 +338,30 @@ func TestLongLists(t *testing.T) {
 		t.Error("the audit does not list exactly the first MaxListed")
 	}
 }
+
+// TestSentence: the summary's sentence names a binding indicator among the
+// bad news, as a mid-term review does.
+func TestSentence(t *testing.T) {
+	p := golden.Plan(t, "jlp-hrss-14th@1")
+	inds := p.Indicators() // 7: 基本医疗保险参保率, binding
+	outs := []evaluate.Outcome{
+		{Indicator: inds[0], Year: 2023, Status: evaluate.Achieved},
+		{Indicator: inds[1], Year: 2023, Status: evaluate.OnTrack},
+		{Indicator: inds[4], Year: 2023, Status: evaluate.Lagging},
+		{Indicator: inds[6], Year: 2023, Status: evaluate.NotAchieved},
+	}
+	e := pipeline.NewEvaluation(p, "2023.xlsx", "ab", 2023, []pipeline.EntityEvaluation{{Outcomes: outs}}, nil, nil)
+	for lang, want := range map[report.Lang]string{
+		report.Chinese: "4项主要指标中，提前完成1项、符合预期1项，滞后1项，未完成1项（约束性指标基本医疗保险参保率）。",
+		report.English: "Of 4 main indicators, achieved early: 1, on track: 1; lagging: 1; not achieved: 1 (binding: 基本医疗保险参保率).",
+	} {
+		html := string(render(t, []*pipeline.Evaluation{e}, nil, lang))
+		if got := between(html, `<p class="sentence">`, "</p>"); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		// A binding indicator not achieved leads the alerts.
+		if !strings.Contains(between(html, "<tbody>", "</tr>"), "7.基本医疗保险参保率") {
+			t.Errorf("%s: the alerts do not start with the binding indicator", lang)
+		}
+	}
+}
