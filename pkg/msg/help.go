@@ -133,6 +133,9 @@ Excel 的锁定文件（~$*.xlsx）和隐藏文件跳过，同一文件只评估
 时失败；any 对任何指标如此；none 从不失败。工作簿未报送的约束性指标仅在 --strict 下
 失败。
 
+-o 报告.html（或 --format html）写出可离线阅读、可按 A4 打印的评估报告：摘要、预警、
+完成情况，多年时的趋势，多个填报单位时的区县对比，以及审核与说明。
+
 --format json 是机器接口，由 schema/result.schema.json 描述。`, `Eval judges every indicator of the plan for one year from an actuals workbook and
 prints the completion table, grouped like 专栏1: 指标, 属性, 目标, 实际值, 时序进度,
 完成进度, 完成情况 (提前完成, 快于预期, 符合预期, 滞后, 完成, 未完成, 无数据) and 预计.
@@ -154,6 +157,10 @@ why; the exit status is 2.
 a binding (约束性) indicator that is lagging, not achieved or without data; any on
 any indicator that is; none never. A binding indicator the workbook does not report
 fails only with --strict.
+
+-o report.html (or --format html) writes a report to read offline and print on A4:
+the summary, alerts, completion, the trend over several years, the comparison of
+reporting units, and the audit and notes.
 
 --format json is the machine contract, described by schema/result.schema.json.`},
 		"help.eval.short": {"根据实际值工作簿评判某一年的全部指标", "Judge every indicator for a year from an actuals workbook"},
