@@ -26,6 +26,7 @@ var formatValues = map[string][]string{
 		"csv\tcompletion.eval.csv",
 		"json\tcompletion.eval.json",
 		"xlsx\tcompletion.eval.xlsx",
+		"html\tcompletion.eval.html",
 	},
 	"inspect": {
 		"table\tcompletion.inspect.table",

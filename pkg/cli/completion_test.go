@@ -69,7 +69,7 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 
-	evalFormats := []string{"table", "markdown", "csv", "json", "xlsx"}
+	evalFormats := []string{"table", "markdown", "csv", "json", "xlsx", "html"}
 	tests := []struct {
 		args          []string
 		want          []string

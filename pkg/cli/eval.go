@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/jlp-hrss/plancheck/pkg/report/book"
+	"github.com/jlp-hrss/plancheck/pkg/report/htmlout"
 	"github.com/jlp-hrss/plancheck/pkg/report/textout"
 
 	"github.com/spf13/cobra"
@@ -52,6 +53,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 		Example: `  plancheck eval 2023.xlsx
   plancheck eval 2023.xlsx --plan jlp-hrss-14th@1 --year 2023
   plancheck eval 2023.xlsx -o 2023-summary.xlsx
+  plancheck eval 2022.xlsx 2023.xlsx -o report.html
   plancheck eval 2022.xlsx 2023.xlsx --format json -o results.json
   plancheck eval 2023数据 -o 2023-summary.xlsx
   plancheck eval "*.xlsx"
@@ -74,7 +76,7 @@ func newEvalCmd(ios *IOStreams, g *globalOptions, runF func(*evalOptions) error)
 				opts.format = f
 			}
 			switch opts.format {
-			case "table", "markdown", "csv", "json":
+			case "table", "markdown", "csv", "json", "html":
 			case "xlsx":
 				if opts.output == "" {
 					return withHint(errors.New(g.lang.T("error.xlsx-needs-o")), "plancheck eval 2023.xlsx -o summary.xlsx")
@@ -143,6 +145,8 @@ func formatOf(path string, l msg.Lang) (string, error) {
 		return "table", nil
 	case ".xlsx":
 		return "xlsx", nil
+	case ".html", ".htm":
+		return "html", nil
 	default:
 		return "", withHint(errors.New(l.T("error.no-output-format", path, ext)), "%s", l.T("hint.output-extensions"))
 	}
@@ -280,6 +284,8 @@ func runEval(opts *evalOptions) error {
 			return textout.CSV(w, evals, lang)
 		case "xlsx":
 			return book.WriteSummary(w, evals, missing, lang, Version())
+		case "html":
+			return htmlout.Write(w, evals, missing, lang, Version())
 		}
 		width := 0
 		if !opts.wide && opts.output == "" {

@@ -16,8 +16,8 @@ import (
 func TestFormatOf(t *testing.T) {
 	for path, want := range map[string]string{
 		"r.json": "json", "R.JSON": "json", "r.csv": "csv", "r.md": "markdown", "r.txt": "table", "r": "table",
-		"r.xlsx": "xlsx",
-		"r.pdf":  `r.pdf: no output format for ".pdf" files`,
+		"r.xlsx": "xlsx", "r.html": "html", "R.HTM": "html",
+		"r.pdf": `r.pdf: no output format for ".pdf" files`,
 	} {
 		got, err := formatOf(path, msg.English)
 		if err != nil {
@@ -43,6 +43,8 @@ func TestEvalFlags(t *testing.T) {
 		{[]string{"a.xlsx", "--format", "xml"}, "", `unknown format "xml"`},
 		{[]string{"a.xlsx", "-o", "s.xlsx"}, "xlsx binding 0 s.xlsx ", ""},
 		{[]string{"a.xlsx", "--format", "xlsx"}, "", "--format xlsx writes a workbook: name it with -o"},
+		{[]string{"a.xlsx", "-o", "r.html"}, "html binding 0 r.html ", ""},
+		{[]string{"a.xlsx", "--format", "html"}, "html binding 0  ", ""},
 		{[]string{"a.xlsx", "--year", "x"}, "", `--year "x": not a year or a range of years`},
 		{[]string{"a.xlsx", "--year", "2023-2021"}, "", `--year "2023-2021": 2023 is after 2021`},
 		{[]string{"a.xlsx", "--year", "2021—2023"}, "table binding 0   2021 2022 2023", ""},

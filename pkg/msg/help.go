@@ -71,9 +71,9 @@ Use "{{.CommandPath}} [command] --help" for more information about a command.{{e
 `},
 		"flag.eval.bom":        {"CSV 以 UTF-8 字节顺序标记开头，使 Excel 按 UTF-8 读取（默认：用 -o 时有，stdout 上没有）", "start CSV with a UTF-8 byte order mark, so Excel reads it as UTF-8 (default: with -o, not on stdout)"},
 		"flag.eval.fail-on":    {"什么情况使退出状态为 1：binding、any 或 none", "what makes the exit status 1: binding, any or none"},
-		"flag.eval.format":     {"输出格式：table、markdown、csv、json 或 xlsx（年终汇总工作簿；需要 -o）", "output format: table, markdown, csv, json or xlsx (the year-end summary workbook; needs -o)"},
+		"flag.eval.format":     {"输出格式：table、markdown、csv、json、xlsx（年终汇总工作簿；需要 -o）或 html（可打印的评估报告）", "output format: table, markdown, csv, json, xlsx (the year-end summary workbook; needs -o) or html (a printable report)"},
 		"flag.eval.lenient":    {"把错误单元格读作无数据，并各给一条警告", "read bad cells as no value, with a warning each"},
-		"flag.eval.output":     {"输出到此文件而不是 stdout（格式取决于扩展名：.xlsx、.json、.csv、.md、.txt）", "write the output to this file instead of stdout (format from its extension: .xlsx, .json, .csv, .md, .txt)"},
+		"flag.eval.output":     {"输出到此文件而不是 stdout（格式取决于扩展名：.xlsx、.html、.json、.csv、.md、.txt）", "write the output to this file instead of stdout (format from its extension: .xlsx, .html, .json, .csv, .md, .txt)"},
 		"flag.eval.plan":       {"规划：id、ID@VERSION 或规划文件（默认：最相符的规划）", "plan: an id, ID@VERSION or a plan file (default: the best match)"},
 		"flag.eval.quiet":      {"stderr 上不输出说明和警告", "print no notes or warnings on stderr"},
 		"flag.eval.sheet":      {"要读的工作表（默认：第一张有表格的）", "the sheet to read (default: the first with a table)"},
@@ -133,6 +133,9 @@ Excel 的锁定文件（~$*.xlsx）和隐藏文件跳过，同一文件只评估
 时失败；any 对任何指标如此；none 从不失败。工作簿未报送的约束性指标仅在 --strict 下
 失败。
 
+-o 报告.html（或 --format html）写出可离线阅读、可按 A4 打印的评估报告：摘要、预警、
+完成情况，多年时的趋势，多个填报单位时的区县对比，以及审核与说明。
+
 --format json 是机器接口，由 schema/result.schema.json 描述。`, `Eval judges every indicator of the plan for one year from an actuals workbook and
 prints the completion table, grouped like 专栏1: 指标, 属性, 目标, 实际值, 时序进度,
 完成进度, 完成情况 (提前完成, 快于预期, 符合预期, 滞后, 完成, 未完成, 无数据) and 预计.
@@ -154,6 +157,10 @@ why; the exit status is 2.
 a binding (约束性) indicator that is lagging, not achieved or without data; any on
 any indicator that is; none never. A binding indicator the workbook does not report
 fails only with --strict.
+
+-o report.html (or --format html) writes a report to read offline and print on A4:
+the summary, alerts, completion, the trend over several years, the comparison of
+reporting units, and the audit and notes.
 
 --format json is the machine contract, described by schema/result.schema.json.`},
 		"help.eval.short": {"根据实际值工作簿评判某一年的全部指标", "Judge every indicator for a year from an actuals workbook"},

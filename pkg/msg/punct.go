@@ -8,6 +8,7 @@ func init() {
 		"punct.colon":       {"：", ": "},
 		"punct.semicolon":   {"；", "; "},
 		"punct.enumeration": {"、", ", "},
+		"punct.comma":       {"，", "; "},
 		"punct.open-paren":  {"（", " ("},
 		"punct.close-paren": {"）", ")"},
 		"report.cell-text":  {"内容", "Text"},
