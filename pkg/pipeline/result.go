@@ -62,6 +62,11 @@ func (e *Evaluation) ForYear(year int) *Evaluation {
 		m:            e.m, lang: e.lang, entities: e.entities, noAudit: true, shared: true}
 }
 
+// FromReading reports whether e was judged from a workbook's reading, and so
+// can be judged for another year (ForYear); an evaluation built from
+// outcomes (NewEvaluation) cannot.
+func (e *Evaluation) FromReading() bool { return e.m != nil }
+
 // EntityEvaluation is one reporting unit's outcomes.
 type EntityEvaluation struct {
 	Entity      string

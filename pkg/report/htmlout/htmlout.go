@@ -71,7 +71,20 @@ func Write(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.NotEval
 		}
 		v.Files = append(v.Files, fv)
 	}
-	v.Trend = buildTrend(evals, v.Files, lang)
+	v.Trend = buildTrend(evals, v.Files, lang, 220, 96)
+	if v.Trend == nil {
+		// One year judged, of a workbook that also holds the years before
+		// it (2021年, 2022年 columns beside 2023年): its own trend, drawn
+		// small and flowing on from the completion table, so that the
+		// report of one year stays on a few pages.
+		hist, err := earlierYears(v.Files, lang)
+		if err != nil {
+			return err
+		}
+		if v.Trend = buildTrend(evals, append(hist, v.Files...), lang, 150, 40); v.Trend != nil {
+			v.Trend.Compact = true
+		}
+	}
 	v.About = buildAbout(evals, v.Files, missing, lang, version)
 	t, err := template.New("report").Funcs(template.FuncMap{
 		"t": func(k string, args ...any) string { return lang.T(msg.Key(k), args...) },
@@ -442,4 +455,29 @@ func number(v *float64, ind *plan.Indicator) string {
 		return "—"
 	}
 	return report.FormatValue(*v, ind)
+}
+
+// earlierYears are the years of the period before the one judged that the
+// single evaluation's workbook holds values for, each judged as --year
+// would (pipeline.Evaluation.ForYear), for the trend; nil where there are
+// several evaluations, or a many-unit one without total rows.
+func earlierYears(files []*fileView, lang Lang) ([]*fileView, error) {
+	if len(files) != 1 || files[0].headline == nil || !files[0].e.FromReading() {
+		return nil, nil
+	}
+	e := files[0].e
+	var out []*fileView
+	for y := e.Plan.Period.Start; y < e.Year; y++ {
+		fv, err := buildFile(e.ForYear(y), lang, 0, 1)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range fv.headline {
+			if o.Actual != nil {
+				out = append(out, fv)
+				break
+			}
+		}
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -47,6 +48,22 @@ func TestGolden(t *testing.T) {
 	golden.Check(t, "2023.html", got)
 }
 
+// TestOneYearOnly: a workbook of one year's values has no trend.
+func TestOneYearOnly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "2023.csv")
+	if err := os.WriteFile(path, []byte("指标,2023年\n城镇新增就业人数,[9]\n城镇调查失业率,5.3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := pipeline.EvaluateFile(context.Background(), path, pipeline.Options{Plan: golden.Plan(t, "jlp-hrss-14th@1"), Year: 2023, Lang: report.Chinese})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	defer res.Eval.Close()
+	if html := string(render(t, []*pipeline.Evaluation{res.Eval}, nil, report.Chinese)); strings.Contains(html, "<h2>趋势</h2>") {
+		t.Error("a trend of one year")
+	}
+}
+
 // TestOneYear: the sections of one year of one workbook, and what they say.
 func TestOneYear(t *testing.T) {
 	e := evaluateSample(t, 2023, report.Chinese)
@@ -65,8 +82,16 @@ func TestOneYear(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	// One year: no trend; one unit: no comparison.
-	for _, unwanted := range []string{"<h2>趋势</h2>", "<h2>区县对比</h2>", "<script", "http://", "https://", "@import", "url(http"} {
+	// The workbook holds 2021年 and 2022年 beside 2023年: its own trend,
+	// drawn small, each year judged (城镇新增就业人数 [3.1], [6], [9]: 符合预期).
+	for _, want := range []string{`<section class="trend compact" id="trend">`, "<h2>趋势</h2>", "<th>2021年</th><th>2022年</th><th>2023年</th>",
+		"本工作簿中各年的数值", `<div class="value">[3.1]</div>`, `<div class="value">[6]</div>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the trend lacks %q", want)
+		}
+	}
+	// One unit: no comparison.
+	for _, unwanted := range []string{"<h2>区县对比</h2>", "<script", "http://", "https://", "@import", "url(http"} {
 		if strings.Contains(html, unwanted) {
 			t.Errorf("the report holds %q", unwanted)
 		}

@@ -15,6 +15,9 @@ import (
 type trendView struct {
 	Years []string
 	Rows  []trendRow
+	// Compact is the trend of one workbook's own years: small charts, no
+	// page of its own.
+	Compact bool
 }
 
 type trendRow struct {
@@ -28,7 +31,7 @@ type trendRow struct {
 // they are two or more years of it: the only unit of each, or its total
 // rows. Evaluations of another plan, or many-unit ones without a total, are
 // left out of it; nil when fewer than two years remain.
-func buildTrend(evals []*pipeline.Evaluation, files []*fileView, lang Lang) *trendView {
+func buildTrend(evals []*pipeline.Evaluation, files []*fileView, lang Lang, width, height float64) *trendView {
 	p := evals[0].Plan
 	byYear := map[int]*fileView{}
 	var years []int
@@ -105,7 +108,7 @@ func buildTrend(evals []*pipeline.Evaluation, files []*fileView, lang Lang) *tre
 			chart.projection = &linePoint{p.Period.End, last.Projection.Value}
 		}
 		if len(chart.actual) > 0 && t.Kind != expr.Ratio {
-			row.Chart = chart.draw(220, 96)
+			row.Chart = chart.draw(width, height)
 		}
 		tv.Rows = append(tv.Rows, row)
 	}
