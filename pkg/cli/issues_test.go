@@ -73,3 +73,26 @@ func TestWorkbookWithoutSheets(t *testing.T) {
 		}
 	}
 }
+
+// TestLimitFlag: --limit changes a reading limit for one run: lowered, the
+// sample goes over it (exit 2, naming the limit's place); raised, it reads
+// as before; a bad --limit is a usage error.
+func TestLimitFlag(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"eval", sample, "--limit", "MaxRows=5"}, ExitTrouble, "行号超过 5"},
+		{[]string{"inspect", sample, "--limit", "MaxRows=5"}, ExitTrouble, "行号超过 5"},
+		{[]string{"eval", sample, "--limit", "maxfilesize=1GiB", "--limit", "MaxRows=2000000", "--fail-on", "none", "-q"}, ExitOK, ""},
+		{[]string{"eval", sample, "--limit", "MaxRows"}, ExitTrouble, "--limit MaxRows：要写成 名称=值"},
+		{[]string{"eval", sample, "--limit", "Bogus=1", "--lang", "en"}, ExitTrouble, `no limit named "Bogus"`},
+	} {
+		code, _, stderr := runMain(tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: status %d, stderr\n%s\nwant %d and %q", tc.args, code, stderr, tc.code, tc.want)
+		}
+	}
+}

@@ -2,10 +2,12 @@ package cli
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals"
+	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
@@ -23,6 +25,9 @@ type readFlags struct {
 	// aliasesPath is the --aliases file, an input -o must not replace.
 	aliasesPath string
 	encoding    string
+	// limits are the reader's limits with --limit's changes; nil: the
+	// defaults.
+	limits *xlsx.Limits
 }
 
 // add declares the reading flags on cmd, their usage from the
@@ -36,6 +41,7 @@ func (rf *readFlags) add(cmd *cobra.Command, lang msg.Lang, prefix string) {
 	f.String("aliases", "", lang.T("flag.aliases"))
 	f.StringVar(&rf.entity, "entity", "", lang.T("flag.entity"))
 	f.String("encoding", "", lang.T("flag.encoding"))
+	f.StringArray("limit", nil, lang.T("flag.limit"))
 }
 
 // parse checks the reading flags once cobra has set them: --strict with
@@ -59,6 +65,19 @@ func (rf *readFlags) parse(cmd *cobra.Command, lang msg.Lang) error {
 		}
 		rf.aliases = aliases
 	}
+	if sets, _ := cmd.Flags().GetStringArray("limit"); len(sets) > 0 {
+		lim := xlsx.DefaultLimits()
+		for _, set := range sets {
+			name, value, ok := strings.Cut(set, "=")
+			if !ok {
+				return msg.Errorf("limit.syntax", msg.Quoted(set))
+			}
+			if err := lim.Set(strings.TrimSpace(name), value); err != nil {
+				return err
+			}
+		}
+		rf.limits = &lim
+	}
 	if spec, _ := cmd.Flags().GetString("columns"); spec != "" {
 		cols, err := actuals.ParseColumns(spec)
 		if err != nil {
@@ -72,5 +91,5 @@ func (rf *readFlags) parse(cmd *cobra.Command, lang msg.Lang) error {
 // options are the reader's options the flags give.
 func (rf *readFlags) options() actuals.Options {
 	return actuals.Options{Sheet: rf.sheet, Strict: rf.strict, Lenient: rf.lenient, Columns: rf.columns,
-		Aliases: rf.aliases, Entity: rf.entity, Encoding: rf.encoding}
+		Aliases: rf.aliases, Entity: rf.entity, Encoding: rf.encoding, Limits: rf.limits}
 }
