@@ -2,6 +2,7 @@ package book
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
@@ -91,7 +92,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 		title = lang.T("summary.completion-of-the-main-indicators")
 	}
 	s.banner(1, completionCols, 1, title, titleCell)
-	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
+	s.rowHeight(1, 24)
 	for i, h := range report.CompletionColumns(lang) {
 		s.text(i+1, completionHead, h, headerCell)
 	}
@@ -292,6 +293,9 @@ func (s *sheetWriter) chartData(row int, cp *chart) int {
 func (s *sheetWriter) addChart(cp *chart, row, width, height int) {
 	if s.b.err != nil {
 		return
+	}
+	if !slices.Contains(s.b.drawn, s.name) {
+		s.b.drawn = append(s.b.drawn, s.name)
 	}
 	head, first, last := cp.head, cp.first, cp.last
 	ref := func(col, from, to int) string {

@@ -85,10 +85,15 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		Modified:       fixedTimestamp,
 	}))
 	f.SetActiveSheet(0)
+	// Last, each sheet's rows: excelize reads a streamed sheet back for any
+	// change made to it after (SetActiveSheet reads every sheet).
+	for _, s := range b.sheets {
+		s.flush()
+	}
 	if b.err != nil {
 		return b.err
 	}
-	return saveWorkbook(f, b.merges, w)
+	return saveWorkbook(f, b.drawn, w)
 }
 
 // summaryBook writes one summary workbook; the first error stops everything after it.
@@ -101,23 +106,12 @@ type summaryBook struct {
 	plans string
 	// hasChartData is set once the chart data sheet exists.
 	hasChartData bool
-	// merges are each sheet's merged ranges ("A5:H5"), in the order made;
-	// saveWorkbook writes them (see merge).
-	merges map[string][]string
-	err    error
-}
-
-// merge merges the cells from..to of sheet. excelize's MergeCell checks a
-// new range against every range before it, and every later write of a cell
-// against them all: a summary of thousands of units (a heading per unit and
-// per group) took minutes. The ranges are collected instead and written
-// into the sheet's part when the workbook is saved; plancheck's ranges
-// never overlap (one row each, or the two header rows of a column).
-func (b *summaryBook) merge(sheet, from, to string) {
-	if b.merges == nil {
-		b.merges = map[string][]string{}
-	}
-	b.merges[sheet] = append(b.merges[sheet], from+":"+to)
+	// sheets are the sheets opened, each flushed once the workbook is
+	// otherwise complete.
+	sheets []*sheetWriter
+	// drawn are the sheets that hold charts.
+	drawn []string
+	err   error
 }
 
 // planRefs are the distinct plan references of the evaluations, in
