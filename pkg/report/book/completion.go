@@ -196,6 +196,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 			dataRow = data.chartData(dataRow, &charts[i])
 		}
 		data.finish()
+		data.flush()
 		// No page setup: it is hidden, and LibreOffice prints a hidden
 		// sheet that has a print area.
 	}
@@ -219,12 +220,17 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 	}
 	// The title and header repeat on every page.
 	s.print(s.wide(), completionHead, row-1)
+	s.flush()
 }
 
 // chartDataSheet adds the hidden sheet that holds the charts' data.
 func (b *summaryBook) chartDataSheet() *sheetWriter {
 	b.newSheet(b.names.chartData)
-	b.hasChartData = true
+	// Hidden, so that it does not print; Excel and LibreOffice plot the
+	// data of a hidden sheet (only hidden rows and columns of a shown sheet
+	// are left out of a chart). Now: SetSheetVisible reads every sheet,
+	// which must not be streamed yet.
+	b.check(b.f.SetSheetVisible(b.names.chartData, false))
 	s := b.openSheet(b.names.chartData)
 	s.limit[1] = maxIndicatorCol
 	return s

@@ -59,11 +59,8 @@ type wrappedCell struct {
 	text              string
 }
 
-// openSheet starts writing the sheet name; WriteSummary flushes it.
 func (b *summaryBook) openSheet(name string) *sheetWriter {
-	s := &sheetWriter{b: b, name: name, heights: map[int]float64{}, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
-	b.sheets = append(b.sheets, s)
-	return s
+	return &sheetWriter{b: b, name: name, heights: map[int]float64{}, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
 }
 
 // cell is the cell at col, row, added if new.
@@ -77,6 +74,11 @@ func (s *sheetWriter) cell(col, row int) *sheetCell {
 		if cells[i].col == col {
 			return &cells[i]
 		}
+	}
+	if cells == nil {
+		// a row as wide as the widest so far: tables are as wide in every
+		// row, and appending cell by cell would grow the slice five times
+		cells = make([]sheetCell, 0, max(s.lastCol, 1))
 	}
 	s.rows[row-1] = append(cells, sheetCell{col: col})
 	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
@@ -224,8 +226,10 @@ func (s *sheetWriter) finish() {
 // flush writes the sheet's rows and merged ranges through excelize's
 // StreamWriter, in order, and frees them. It comes last: the stream writes
 // the sheet's settings (widths, panes, filter, page setup, charts) as they
-// are when it starts and ends, and excelize reads a streamed sheet back whole,
-// or not at all once it is written to a temporary file, for any later change.
+// are when it starts and ends; a change made later is lost, and excelize
+// reads a streamed sheet back whole for it (SetActiveSheet and
+// SetSheetVisible read every sheet), or not at all once it is in a
+// temporary file.
 func (s *sheetWriter) flush() {
 	if s.b.err != nil {
 		return
@@ -235,24 +239,29 @@ func (s *sheetWriter) flush() {
 		s.b.check(err)
 		return
 	}
-	var values []any
+	// values holds pointers into one row's worth of excelize.Cell, reused:
+	// a Cell stored in an interface by value is allocated, a pointer is not.
+	var (
+		values []any
+		buf    []excelize.Cell
+	)
 	for i, cells := range s.rows {
 		row := i + 1
 		height := s.heights[row]
 		if len(cells) == 0 && height == 0 {
 			continue
 		}
-		sort.Slice(cells, func(i, j int) bool { return cells[i].col < cells[j].col })
-		first := 1
+		slices.SortFunc(cells, func(a, b sheetCell) int { return a.col - b.col })
+		first, width := 1, 0
 		if len(cells) > 0 {
-			first = cells[0].col
-			values = slices.Grow(values[:0], cells[len(cells)-1].col-first+1)[:cells[len(cells)-1].col-first+1]
-			clear(values)
-		} else {
-			values = values[:0]
+			first, width = cells[0].col, cells[len(cells)-1].col-cells[0].col+1
 		}
-		for _, c := range cells {
-			values[c.col-first] = excelize.Cell{StyleID: c.style, Value: c.value}
+		values = slices.Grow(values[:0], width)[:width]
+		clear(values)
+		buf = slices.Grow(buf[:0], len(cells))[:len(cells)]
+		for j, c := range cells {
+			buf[j] = excelize.Cell{StyleID: c.style, Value: c.value}
+			values[c.col-first] = &buf[j]
 		}
 		if err := sw.SetRow(cellName(first, row), values, excelize.RowOpts{Height: height}); err != nil {
 			s.b.check(err)

@@ -60,6 +60,10 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		b.newSheet(names.trend)
 	}
 	b.newSheet(names.about)
+	// Before any sheet is written: SetActiveSheet reads every sheet, and
+	// excelize reads a streamed sheet back whole for any change made to it
+	// (see sheetWriter.flush).
+	f.SetActiveSheet(0)
 	if b.err != nil {
 		return b.err
 	}
@@ -70,12 +74,6 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		b.trendSheet(names.trend, evals)
 	}
 	b.aboutSheet(names.about, evals, missing, version)
-	if b.hasChartData {
-		// Hidden, so that it does not print; Excel and LibreOffice plot the
-		// data of a hidden sheet (only hidden rows and columns of a shown
-		// sheet are left out of a chart).
-		b.check(f.SetSheetVisible(names.chartData, false))
-	}
 	b.check(f.SetDocProps(&excelize.DocProperties{
 		Creator:        "plancheck",
 		LastModifiedBy: "plancheck",
@@ -84,12 +82,6 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		Created:        fixedTimestamp,
 		Modified:       fixedTimestamp,
 	}))
-	f.SetActiveSheet(0)
-	// Last, each sheet's rows: excelize reads a streamed sheet back for any
-	// change made to it after (SetActiveSheet reads every sheet).
-	for _, s := range b.sheets {
-		s.flush()
-	}
 	if b.err != nil {
 		return b.err
 	}
@@ -104,11 +96,6 @@ type summaryBook struct {
 	names  sheetLabels
 	// plans names the plans and versions in every page's footer.
 	plans string
-	// hasChartData is set once the chart data sheet exists.
-	hasChartData bool
-	// sheets are the sheets opened, each flushed once the workbook is
-	// otherwise complete.
-	sheets []*sheetWriter
 	// drawn are the sheets that hold charts.
 	drawn []string
 	err   error

@@ -131,4 +131,5 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	s.freeze(keyCols, 2)
 	s.finish()
 	s.print(s.wide(), 2, 0)
+	s.flush()
 }
