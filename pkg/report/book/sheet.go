@@ -90,7 +90,11 @@ func (s *sheetWriter) rowHeight(row int, points float64) {
 	s.heights[row] = points
 }
 
-// merge merges the cells from..to.
+// merge merges the cells from..to when the sheet is flushed. excelize's
+// MergeCell checks a new range against every range before it, and every
+// later write of a cell against them all (a summary of thousands of units, a
+// heading per unit and per group, took minutes); the stream writer's only
+// records it.
 func (s *sheetWriter) merge(from, to string) {
 	s.merges = append(s.merges, [2]string{from, to})
 }

@@ -1148,8 +1148,8 @@ func manyUnitsBook(t testing.TB, dir string, n int) string {
 // TestSummaryManyUnits: up to 40 units get a progress chart each; more get
 // none and a line that says so (a chart a page, placed by excelize walking
 // every row above it, made a summary of thousands of units take minutes).
-// Every unit's heading is merged across the table, also when the merges
-// are written at save; a heading too long for Excel's highest row is
+// Every unit's heading is merged across the table (the stream writer
+// writes the merges); a heading too long for Excel's highest row is
 // written at that height, not refused.
 func TestSummaryManyUnits(t *testing.T) {
 	t.Parallel()
