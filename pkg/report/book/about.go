@@ -185,6 +185,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 	}
 	s.finish()
 	s.print(s.wide(), 0, 0)
+	s.flush()
 }
 
 // The columns of 说明: a key and its value, and the table of input files

@@ -2,6 +2,7 @@ package book
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
@@ -91,7 +92,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 		title = lang.T("summary.completion-of-the-main-indicators")
 	}
 	s.banner(1, completionCols, 1, title, titleCell)
-	s.b.check(s.b.f.SetRowHeight(name, 1, 24))
+	s.rowHeight(1, 24)
 	for i, h := range report.CompletionColumns(lang) {
 		s.text(i+1, completionHead, h, headerCell)
 	}
@@ -195,6 +196,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 			dataRow = data.chartData(dataRow, &charts[i])
 		}
 		data.finish()
+		data.flush()
 		// No page setup: it is hidden, and LibreOffice prints a hidden
 		// sheet that has a print area.
 	}
@@ -218,12 +220,17 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 	}
 	// The title and header repeat on every page.
 	s.print(s.wide(), completionHead, row-1)
+	s.flush()
 }
 
 // chartDataSheet adds the hidden sheet that holds the charts' data.
 func (b *summaryBook) chartDataSheet() *sheetWriter {
 	b.newSheet(b.names.chartData)
-	b.hasChartData = true
+	// Hidden, so that it does not print; Excel and LibreOffice plot the
+	// data of a hidden sheet (only hidden rows and columns of a shown sheet
+	// are left out of a chart). Now: SetSheetVisible reads every sheet,
+	// which must not be streamed yet.
+	b.check(b.f.SetSheetVisible(b.names.chartData, false))
 	s := b.openSheet(b.names.chartData)
 	s.limit[1] = maxIndicatorCol
 	return s
@@ -292,6 +299,9 @@ func (s *sheetWriter) chartData(row int, cp *chart) int {
 func (s *sheetWriter) addChart(cp *chart, row, width, height int) {
 	if s.b.err != nil {
 		return
+	}
+	if !slices.Contains(s.b.drawn, s.name) {
+		s.b.drawn = append(s.b.drawn, s.name)
 	}
 	head, first, last := cp.head, cp.first, cp.last
 	ref := func(col, from, to int) string {

@@ -168,4 +168,5 @@ func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
 	}
 	s.finish()
 	s.print(true, 1, 0)
+	s.flush()
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -14,17 +15,17 @@ import (
 
 // SaveWorkbook writes f so that the same workbook gives the same bytes every
 // time: excelize orders [Content_Types].xml from a map once charts are added,
-// so that part is rewritten in a sorted order, and every zip entry keeps
-// excelize's fixed (zero) timestamp. It is the only way plancheck saves a
+// so that part is rewritten in a sorted order; the parts are in one order
+// (see saveWorkbook), and every zip entry keeps excelize's fixed (zero)
+// timestamp. It is the only way plancheck saves a
 // workbook.
 func SaveWorkbook(f *excelize.File, w io.Writer) error {
 	return saveWorkbook(f, nil, w)
 }
 
-// saveWorkbook is SaveWorkbook that also writes merges, each sheet's merged
-// ranges by name, into the sheets' parts (see summaryBook.merge): a
-// <mergeCells> element where the schema puts it, as excelize would write it.
-func saveWorkbook(f *excelize.File, merges map[string][]string, w io.Writer) error {
+// saveWorkbook is SaveWorkbook that also mends the parts of the streamed
+// sheets named in drawn, which hold a drawing (see relationshipPrefix).
+func saveWorkbook(f *excelize.File, drawn []string, w io.Writer) error {
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return err
@@ -33,14 +34,20 @@ func saveWorkbook(f *excelize.File, merges map[string][]string, w io.Writer) err
 	if err != nil {
 		return err
 	}
-	parts, err := sheetParts(zr, merges)
+	parts, err := sheetParts(zr, drawn)
 	if err != nil {
 		return err
 	}
+	// excelize writes its parts in reverse order of name, but the parts of
+	// streamed sheets first, in the order of a map: each part goes where
+	// the reverse order puts it (a workbook without a streamed sheet keeps
+	// its order).
+	entries := slices.Clone(zr.File)
+	slices.SortStableFunc(entries, func(a, b *zip.File) int { return strings.Compare(b.Name, a.Name) })
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, entry := range zr.File {
-		if entry.Name != "[Content_Types].xml" && len(parts[entry.Name]) == 0 && entry.Method == zip.Deflate {
+	for _, entry := range entries {
+		if entry.Name != "[Content_Types].xml" && !parts[entry.Name] && entry.Method == zip.Deflate {
 			// A part kept as excelize wrote it is copied compressed: the
 			// same deflate, at the same level, of the same bytes.
 			if err := copyRaw(zw, entry); err != nil {
@@ -62,10 +69,8 @@ func saveWorkbook(f *excelize.File, merges map[string][]string, w io.Writer) err
 				return fmt.Errorf("[Content_Types].xml: %w", err)
 			}
 		}
-		if ranges := parts[entry.Name]; len(ranges) > 0 {
-			if data, err = insertMerges(data, ranges); err != nil {
-				return fmt.Errorf("%s: %w", entry.Name, err)
-			}
+		if parts[entry.Name] {
+			data = bytes.ReplaceAll(data, relationshipPrefix, []byte("r:"))
 		}
 		hdr := &zip.FileHeader{Name: entry.Name, Method: zip.Deflate}
 		fw, err := zw.CreateHeader(hdr)
@@ -207,10 +212,18 @@ func setPrintLayout(f *excelize.File, sheet string, p printLayout) error {
 	})
 }
 
-// sheetParts maps the part of each sheet that merges names to its ranges,
-// by the sheets of xl/workbook.xml and their relationships.
-func sheetParts(zr *zip.Reader, merges map[string][]string) (map[string][]string, error) {
-	if len(merges) == 0 {
+// relationshipPrefix is how excelize's StreamWriter writes the r:id of a
+// sheet's <drawing>: it encodes the element on its own, so Go's XML encoder
+// declares the namespace again under a prefix of its own. That is valid XML,
+// but not what excelize writes for a sheet it does not stream, nor what
+// other producers write: excelize's own writer makes the same replacement
+// (replaceRelationshipsBytes).
+var relationshipPrefix = []byte(`xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:`)
+
+// sheetParts are the parts of the named sheets, by the sheets of
+// xl/workbook.xml and their relationships.
+func sheetParts(zr *zip.Reader, sheets []string) (map[string]bool, error) {
+	if len(sheets) == 0 {
 		return nil, nil
 	}
 	read := func(name string, v any) error {
@@ -250,68 +263,18 @@ func sheetParts(zr *zip.Reader, merges map[string][]string) (map[string][]string
 		}
 		target[r.ID] = t
 	}
-	parts := map[string][]string{}
+	parts := map[string]bool{}
 	for _, sh := range wb.Sheets {
-		if ranges := merges[sh.Name]; len(ranges) > 0 {
+		if slices.Contains(sheets, sh.Name) {
 			part, ok := target[sh.RID]
 			if !ok {
 				return nil, fmt.Errorf("xl/workbook.xml: sheet %q has no part", sh.Name)
 			}
-			parts[part] = ranges
+			parts[part] = true
 		}
 	}
-	if len(parts) != len(merges) {
-		return nil, fmt.Errorf("merged ranges for a sheet the workbook does not have")
+	if len(parts) != len(sheets) {
+		return nil, fmt.Errorf("a sheet the workbook does not have: %q", sheets)
 	}
 	return parts, nil
-}
-
-// afterMergeCells are the elements of a worksheet that come after
-// <mergeCells> (ECMA-376 Part 1, CT_Worksheet), and its end.
-var afterMergeCells = []string{"<phoneticPr", "<conditionalFormatting", "<dataValidations",
-	"<hyperlinks", "<printOptions", "<pageMargins", "<pageSetup", "<headerFooter",
-	"<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors",
-	"<smartTags", "<drawing", "<legacyDrawing", "<legacyDrawingHF", "<drawingHF", "<picture",
-	"<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"}
-
-// insertMerges writes ranges into a sheet's XML as its <mergeCells>, before
-// the first element that follows it in the schema.
-func insertMerges(data []byte, ranges []string) ([]byte, error) {
-	if bytes.Contains(data, []byte("<mergeCells")) {
-		return nil, fmt.Errorf("merged ranges written twice")
-	}
-	end := bytes.Index(data, []byte("</sheetData>"))
-	if end < 0 {
-		end = bytes.Index(data, []byte("<sheetData/>"))
-	}
-	if end < 0 {
-		return nil, fmt.Errorf("no <sheetData>")
-	}
-	at := -1
-	for _, tag := range afterMergeCells {
-		i := bytes.Index(data[end:], []byte(tag))
-		if i < 0 {
-			continue
-		}
-		// <drawing must not match <drawingHF, nor <legacyDrawing <legacyDrawingHF.
-		if next := end + i + len(tag); tag[1] != '/' && next < len(data) && !strings.ContainsRune(" />", rune(data[next])) {
-			continue
-		}
-		if at < 0 || end+i < at {
-			at = end + i
-		}
-	}
-	if at < 0 {
-		return nil, fmt.Errorf("no </worksheet>")
-	}
-	var b bytes.Buffer
-	b.Grow(len(data) + len(ranges)*32 + 32)
-	b.Write(data[:at])
-	fmt.Fprintf(&b, `<mergeCells count="%d">`, len(ranges))
-	for _, r := range ranges {
-		fmt.Fprintf(&b, `<mergeCell ref="%s"></mergeCell>`, r) // as excelize writes it
-	}
-	b.WriteString(`</mergeCells>`)
-	b.Write(data[at:])
-	return b.Bytes(), nil
 }

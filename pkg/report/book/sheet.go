@@ -1,6 +1,7 @@
 package book
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,9 +14,24 @@ import (
 
 // sheetWriter writes the cells of one worksheet and fits its columns to the display
 // width of what they hold.
+//
+// Cells are written at any position, in any order, and kept here (rows), not
+// in excelize's model: the column widths and row heights come from all of a
+// sheet's text, and excelize's StreamWriter takes widths before the first
+// row and rows only in order. finish sets the widths and counts the heights;
+// flush streams the rows, once every setting of the sheet (panes, filter,
+// page setup, charts) is made. A summary of thousands of units spent most of
+// its time setting cells one by one in excelize's model and marshalling it.
 type sheetWriter struct {
 	b    *summaryBook
 	name string
+	// rows are the cells written, by row (rows[0] is row 1).
+	rows [][]sheetCell
+	// heights are the rows' heights in points, where set; 0 is the default.
+	heights map[int]float64
+	// merges are the merged ranges, in the order made; plancheck's never
+	// overlap (one row each, or the two header rows of a column).
+	merges [][2]string
 	// lastCol and lastRow are the extent of the cells written, for the
 	// print area.
 	lastCol, lastRow int
@@ -30,13 +46,57 @@ type sheetWriter struct {
 	wrapped []wrappedCell
 }
 
+// sheetCell is one cell of a sheetWriter: its value (a string, a float64,
+// or nil for a cell that has only a style) and its style id.
+type sheetCell struct {
+	col   int
+	value any
+	style int
+}
+
 type wrappedCell struct {
 	row, col, lastCol int
 	text              string
 }
 
 func (b *summaryBook) openSheet(name string) *sheetWriter {
-	return &sheetWriter{b: b, name: name, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
+	return &sheetWriter{b: b, name: name, heights: map[int]float64{}, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
+}
+
+// cell is the cell at col, row, added if new.
+func (s *sheetWriter) cell(col, row int) *sheetCell {
+	for len(s.rows) < row {
+		s.rows = append(s.rows, nil)
+	}
+	cells := s.rows[row-1]
+	// cells are mostly written left to right: look from the end
+	for i := len(cells) - 1; i >= 0; i-- {
+		if cells[i].col == col {
+			return &cells[i]
+		}
+	}
+	if cells == nil {
+		// a row as wide as the widest so far: tables are as wide in every
+		// row, and appending cell by cell would grow the slice five times
+		cells = make([]sheetCell, 0, max(s.lastCol, 1))
+	}
+	s.rows[row-1] = append(cells, sheetCell{col: col})
+	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
+	return &s.rows[row-1][len(cells)]
+}
+
+// rowHeight sets the height of a row, in points.
+func (s *sheetWriter) rowHeight(row int, points float64) {
+	s.heights[row] = points
+}
+
+// merge merges the cells from..to when the sheet is flushed. excelize's
+// MergeCell checks a new range against every range before it, and every
+// later write of a cell against them all (a summary of thousands of units, a
+// heading per unit and per group, took minutes); the stream writer's only
+// records it.
+func (s *sheetWriter) merge(from, to string) {
+	s.merges = append(s.merges, [2]string{from, to})
 }
 
 func cellName(col, row int) string {
@@ -53,23 +113,21 @@ func (s *sheetWriter) styleCell(col, row int, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	ref := cellName(col, row)
-	s.b.check(s.b.f.SetCellStyle(s.name, ref, ref, s.b.style(cs)))
-	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
+	s.cell(col, row).style = s.b.style(cs)
 }
 
 func (s *sheetWriter) fitWidth(col int, text string) {
 	s.fit[col] = max(s.fit[col], textWidth(text))
 }
 
-// text writes a string cell. SetCellStr always stores text (a shared string),
-// so a value from an input that starts with =, +, - or @ stays text: it never
-// becomes a formula.
+// text writes a string cell. A string value is always stored as text (an
+// inline string), so a value from an input that starts with =, +, - or @
+// stays text: it never becomes a formula.
 func (s *sheetWriter) text(col, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.b.check(s.b.f.SetCellStr(s.name, cellName(col, row), v))
+	s.cell(col, row).value = v
 	s.styleCell(col, row, cs)
 	if cs.wrap {
 		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: col, text: v})
@@ -83,7 +141,7 @@ func (s *sheetWriter) number(col, row int, v float64, shown string, cs cellStyle
 	if s.b.err != nil {
 		return
 	}
-	s.b.check(s.b.f.SetCellFloat(s.name, cellName(col, row), v, -1, 64))
+	s.cell(col, row).value = v
 	s.styleCell(col, row, cs)
 	s.fitWidth(col, shown)
 }
@@ -94,12 +152,12 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.b.check(s.b.f.SetCellStr(s.name, cellName(col, row), v))
+	s.cell(col, row).value = v
 	for c := col; c <= lastCol; c++ {
 		s.styleCell(c, row, cs)
 	}
 	if lastCol > col {
-		s.b.merge(s.name, cellName(col, row), cellName(lastCol, row))
+		s.merge(cellName(col, row), cellName(lastCol, row))
 	}
 	if cs.wrap {
 		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: lastCol, text: v})
@@ -110,7 +168,8 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 const maxRowHeight = 409
 
 // finish sets the column widths (display width + 2, at least 6, at most the
-// column's limit) and the heights of rows whose text wraps.
+// column's limit) and the heights of rows whose text wraps; flush writes
+// the rows.
 func (s *sheetWriter) finish() {
 	if s.b.err != nil {
 		return
@@ -164,8 +223,60 @@ func (s *sheetWriter) finish() {
 	for _, r := range rows {
 		// Excel's rows are at most 409 points high; a longer text is
 		// all in its cell, shown in the formula bar.
-		s.b.check(s.b.f.SetRowHeight(s.name, r, min(float64(lines[r])*pointsPerLine+3, maxRowHeight)))
+		s.rowHeight(r, min(float64(lines[r])*pointsPerLine+3, maxRowHeight))
 	}
+}
+
+// flush writes the sheet's rows and merged ranges through excelize's
+// StreamWriter, in order, and frees them. It comes last: the stream writes
+// the sheet's settings (widths, panes, filter, page setup, charts) as they
+// are when it starts and ends; a change made later is lost, and excelize
+// reads a streamed sheet back whole for it (SetActiveSheet and
+// SetSheetVisible read every sheet), or not at all once it is in a
+// temporary file.
+func (s *sheetWriter) flush() {
+	if s.b.err != nil {
+		return
+	}
+	sw, err := s.b.f.NewStreamWriter(s.name)
+	if err != nil {
+		s.b.check(err)
+		return
+	}
+	// values holds pointers into one row's worth of excelize.Cell, reused:
+	// a Cell stored in an interface by value is allocated, a pointer is not.
+	var (
+		values []any
+		buf    []excelize.Cell
+	)
+	for i, cells := range s.rows {
+		row := i + 1
+		height := s.heights[row]
+		if len(cells) == 0 && height == 0 {
+			continue
+		}
+		slices.SortFunc(cells, func(a, b sheetCell) int { return a.col - b.col })
+		first, width := 1, 0
+		if len(cells) > 0 {
+			first, width = cells[0].col, cells[len(cells)-1].col-cells[0].col+1
+		}
+		values = slices.Grow(values[:0], width)[:width]
+		clear(values)
+		buf = slices.Grow(buf[:0], len(cells))[:len(cells)]
+		for j, c := range cells {
+			buf[j] = excelize.Cell{StyleID: c.style, Value: c.value}
+			values[c.col-first] = &buf[j]
+		}
+		if err := sw.SetRow(cellName(first, row), values, excelize.RowOpts{Height: height}); err != nil {
+			s.b.check(err)
+			return
+		}
+	}
+	for _, m := range s.merges {
+		s.b.check(sw.MergeCell(m[0], m[1]))
+	}
+	s.b.check(sw.Flush())
+	s.rows, s.merges, s.wrapped = nil, nil, nil
 }
 
 // print gives the sheet its page setup (see printLayout): the print area

@@ -60,6 +60,10 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		b.newSheet(names.trend)
 	}
 	b.newSheet(names.about)
+	// Before any sheet is written: SetActiveSheet reads every sheet, and
+	// excelize reads a streamed sheet back whole for any change made to it
+	// (see sheetWriter.flush).
+	f.SetActiveSheet(0)
 	if b.err != nil {
 		return b.err
 	}
@@ -70,12 +74,6 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		b.trendSheet(names.trend, evals)
 	}
 	b.aboutSheet(names.about, evals, missing, version)
-	if b.hasChartData {
-		// Hidden, so that it does not print; Excel and LibreOffice plot the
-		// data of a hidden sheet (only hidden rows and columns of a shown
-		// sheet are left out of a chart).
-		b.check(f.SetSheetVisible(names.chartData, false))
-	}
 	b.check(f.SetDocProps(&excelize.DocProperties{
 		Creator:        "plancheck",
 		LastModifiedBy: "plancheck",
@@ -84,11 +82,10 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		Created:        fixedTimestamp,
 		Modified:       fixedTimestamp,
 	}))
-	f.SetActiveSheet(0)
 	if b.err != nil {
 		return b.err
 	}
-	return saveWorkbook(f, b.merges, w)
+	return saveWorkbook(f, b.drawn, w)
 }
 
 // summaryBook writes one summary workbook; the first error stops everything after it.
@@ -99,25 +96,9 @@ type summaryBook struct {
 	names  sheetLabels
 	// plans names the plans and versions in every page's footer.
 	plans string
-	// hasChartData is set once the chart data sheet exists.
-	hasChartData bool
-	// merges are each sheet's merged ranges ("A5:H5"), in the order made;
-	// saveWorkbook writes them (see merge).
-	merges map[string][]string
-	err    error
-}
-
-// merge merges the cells from..to of sheet. excelize's MergeCell checks a
-// new range against every range before it, and every later write of a cell
-// against them all: a summary of thousands of units (a heading per unit and
-// per group) took minutes. The ranges are collected instead and written
-// into the sheet's part when the workbook is saved; plancheck's ranges
-// never overlap (one row each, or the two header rows of a column).
-func (b *summaryBook) merge(sheet, from, to string) {
-	if b.merges == nil {
-		b.merges = map[string][]string{}
-	}
-	b.merges[sheet] = append(b.merges[sheet], from+":"+to)
+	// drawn are the sheets that hold charts.
+	drawn []string
+	err   error
 }
 
 // planRefs are the distinct plan references of the evaluations, in

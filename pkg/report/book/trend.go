@@ -78,14 +78,14 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	if multi {
 		s.text(c, 1, lang.T("col.entity"), headerCell)
 		s.styleCell(c, 2, headerCell) // covered by the merge: a style, no value
-		s.b.merge(name, cellName(c, 1), cellName(c, 2))
+		s.merge(cellName(c, 1), cellName(c, 2))
 		c++
 	}
 	s.limit[c] = maxIndicatorCol
 	for _, h := range []string{lang.T("col.indicator"), lang.T("col.attribute"), lang.T("col.target")} {
 		s.text(c, 1, h, headerCell)
 		s.styleCell(c, 2, headerCell) // covered by the merge: a style, no value
-		s.b.merge(name, cellName(c, 1), cellName(c, 2))
+		s.merge(cellName(c, 1), cellName(c, 2))
 		c++
 	}
 	keyCols := c - 1
@@ -131,4 +131,5 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 	s.freeze(keyCols, 2)
 	s.finish()
 	s.print(s.wide(), 2, 0)
+	s.flush()
 }

@@ -45,28 +45,11 @@ func wrapLines(text string, avail int) int {
 	if textWidth(text) <= avail {
 		return 1
 	}
-	var words []string // each with its trailing space or hyphen
-	start := 0
-	for i, r := range text {
-		wide := runeWidth(r) == 2
-		switch {
-		case wide:
-			if i > start {
-				words = append(words, text[start:i])
-			}
-			size := utf8.RuneLen(r)
-			words = append(words, text[i:i+size])
-			start = i + size
-		case r == ' ' || r == '-':
-			words = append(words, text[start:i+1])
-			start = i + 1
-		}
-	}
-	if start < len(text) {
-		words = append(words, text[start:])
-	}
+	// The text goes word by word (each with its trailing space or hyphen;
+	// a Chinese character is a word), without collecting the words: the
+	// summary of thousands of units wraps hundreds of thousands of cells.
 	lines, used := 1, 0
-	for _, w := range words {
+	add := func(w string) {
 		wd := textWidth(w)
 		shown := textWidth(strings.TrimRight(w, " ")) // a space at a line's end takes no room
 		switch {
@@ -82,6 +65,25 @@ func wrapLines(text string, avail int) int {
 			lines++
 			used = wd
 		}
+	}
+	start := 0
+	for i, r := range text {
+		wide := runeWidth(r) == 2
+		switch {
+		case wide:
+			if i > start {
+				add(text[start:i])
+			}
+			size := utf8.RuneLen(r)
+			add(text[i : i+size])
+			start = i + size
+		case r == ' ' || r == '-':
+			add(text[start : i+1])
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		add(text[start:])
 	}
 	return lines
 }
