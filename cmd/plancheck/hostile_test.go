@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -36,6 +37,18 @@ func TestOutputOntoDevices(t *testing.T) {
 	}
 	if info, err := os.Lstat("/dev/null"); err != nil || info.Mode()&os.ModeCharDevice == 0 {
 		t.Fatalf("/dev/null is no longer a device: %v %v", info.Mode(), err)
+	}
+	// -o /dev/stdout is the stream the shell opened: >> appends.
+	log := filepath.Join(t.TempDir(), "log.json")
+	if err := os.WriteFile(log, []byte("LINE-1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sh := exec.Command("sh", "-c", `"$0" eval "$1" --format json -q --fail-on none -o /dev/stdout >> "$2"`, bin, sampleBook, log)
+	if out, err := sh.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if data, _ := os.ReadFile(log); !strings.HasPrefix(string(data), "LINE-1\n{") {
+		t.Errorf(">> with -o /dev/stdout: the file starts %.20q", data)
 	}
 }
 

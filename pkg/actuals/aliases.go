@@ -2,11 +2,14 @@ package actuals
 
 import (
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/jlp-hrss/plancheck/pkg/internal/input"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 	"github.com/jlp-hrss/plancheck/pkg/plan"
 )
@@ -35,15 +38,27 @@ func ReadAliases(path string, lang msg.Lang) ([]Alias, error) {
 		}
 		return nil, msg.Worded(lang.T("aliases.unreadable", path, msg.Text(err, lang)), err)
 	}
-	if !info.Mode().IsRegular() {
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return nil, errors.New(lang.T("aliases.is-dir", path))
+	case !mode.IsRegular() && mode&fs.ModeNamedPipe == 0:
 		return nil, errors.New(lang.T("aliases.not-regular", path))
 	}
 	if info.Size() > maxAliasFile {
 		return nil, errors.New(lang.T("aliases.too-large", path, maxAliasFile))
 	}
-	data, err := os.ReadFile(path)
+	// A named pipe (bash's <(…)) is read without waiting for a writer.
+	f, err := input.Open(path)
 	if err != nil {
 		return nil, msg.Worded(lang.T("aliases.unreadable", path, msg.Text(err, lang)), err)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxAliasFile+1))
+	f.Close()
+	if err != nil {
+		return nil, msg.Worded(lang.T("aliases.unreadable", path, msg.Text(err, lang)), err)
+	}
+	if len(data) > maxAliasFile {
+		return nil, errors.New(lang.T("aliases.too-large", path, maxAliasFile))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {

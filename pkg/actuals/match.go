@@ -129,23 +129,34 @@ const MaxIssuesPerKind = 20
 func FormatIssues(file string, issues []Issue) []string {
 	seen := map[string]int{}
 	var lines []string
-	var kinds []string // of the kinds with more, in order
+	var kinds []string             // of the kinds with more, in order
+	example := map[string]string{} // the first message left out, of each kind
 	for _, is := range issues {
-		n := seen[is.Msg] + 1
-		seen[is.Msg] = n
+		k := issueKind(is.Msg)
+		n := seen[k] + 1
+		seen[k] = n
 		switch {
 		case n <= MaxIssuesPerKind:
 			lines = append(lines, is.Format(file))
 		case n == MaxIssuesPerKind+1:
-			kinds = append(kinds, is.Msg)
+			kinds = append(kinds, k)
+			example[k] = is.Msg
 		}
 	}
 	for _, k := range kinds {
 		lang := Issue{Lang: issues[0].Lang}.lang()
-		lines = append(lines, lang.T("cell.issue", file, lang.T("issues.more", seen[k]-MaxIssuesPerKind, k)))
+		lines = append(lines, lang.T("cell.issue", file, lang.T("issues.more", seen[k]-MaxIssuesPerKind, example[k])))
 	}
 	return lines
 }
+
+// issueSpecifics are the parts of a message that differ between issues of
+// one kind: quoted text and numbers (按 1 读取，去掉了“约”; 0.05 像是百分比).
+var issueSpecifics = regexp.MustCompile(`“[^”]*”|"[^"]*"|[0-9][0-9.,]*`)
+
+// issueKind is a message with its specifics taken out: what makes issues
+// one kind for FormatIssues.
+func issueKind(m string) string { return issueSpecifics.ReplaceAllString(m, "#") }
 
 // RowMatch says what became of one row of the table.
 type RowMatch struct {

@@ -29,15 +29,27 @@ func TestIssuesAreCounted(t *testing.T) {
 	}
 	code, _, stderr := runMain("eval", filepath.Join(dir, "unmatched-2023.csv"), "--plan", "jlp-hrss-14th@1")
 	if code > 1 || strings.Count(stderr, "\n") > 25 || strings.Count(stderr, "与 jlp-hrss-14th@1 的任何指标都不相符") != 21 ||
-		!strings.Contains(stderr, "另有 2980 处同样的问题：与 jlp-hrss-14th@1 的任何指标都不相符") {
+		!strings.Contains(stderr, "另有 2980 处同类问题，如：与 jlp-hrss-14th@1 的任何指标都不相符") {
 		t.Errorf("unmatched rows: status %d, stderr\n%s", code, stderr)
 	}
 	code, stdout, _ := runMain("eval", filepath.Join(dir, "unmatched-2023.csv"), "--plan", "jlp-hrss-14th@1", "--format", "json", "-q", "--lang", "en")
-	if code > 1 || strings.Count(stdout, "matches no indicator") != 21 || !strings.Contains(stdout, "2980 more like this") {
+	if code > 1 || strings.Count(stdout, "matches no indicator") != 21 || !strings.Contains(stdout, "2980 more of this kind") {
 		t.Errorf("unmatched rows, JSON: status %d, %d warnings of the kind", code, strings.Count(stdout, "matches no indicator"))
 	}
+	// One kind whatever value its message quotes: 按 1 读取，去掉了“约” …
+	approx := []string{"区县,指标,2023年"}
+	for i := range 100 {
+		approx = append(approx, fmt.Sprintf("街道%d,城镇新增就业人数,约%d", i, i+1))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "approx-2023.csv"), []byte(strings.Join(approx, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runMain("eval", filepath.Join(dir, "approx-2023.csv"), "--plan", "jlp-hrss-14th@1", "--fail-on", "none")
+	if code != ExitOK || strings.Count(stderr, "\n") > 25 || !strings.Contains(stderr, "另有 80 处同类问题，如：按 21 读取，去掉了“约”") {
+		t.Errorf("approximate values: status %d, stderr\n%s", code, stderr)
+	}
 	code, _, stderr = runMain("eval", filepath.Join(dir, "bad-2023.csv"), "--plan", "jlp-hrss-14th@1")
-	if code != ExitTrouble || strings.Count(stderr, "\n") > 25 || !strings.Contains(stderr, "另有 2980 处同样的问题：不是数字") {
+	if code != ExitTrouble || strings.Count(stderr, "\n") > 25 || !strings.Contains(stderr, "另有 2980 处同类问题，如：不是数字") {
 		t.Errorf("bad cells: status %d, stderr\n%s", code, stderr)
 	}
 }
@@ -95,4 +107,24 @@ func TestLimitFlag(t *testing.T) {
 			t.Errorf("%q: status %d, stderr\n%s\nwant %d and %q", tc.args, code, stderr, tc.code, tc.want)
 		}
 	}
+}
+
+// TestInspectMarkdownEndsTheTable: the lines under inspect's rows table
+// (完成情况, 警告 …) are not rows of it in Markdown: a blank line comes first.
+func TestInspectMarkdownEndsTheTable(t *testing.T) {
+	t.Parallel()
+	code, stdout, _ := runMain("inspect", sample, "--plan", "jlp-hrss-14th@1", "--format", "markdown")
+	if code != ExitOK {
+		t.Fatalf("status %d", code)
+	}
+	lines := strings.Split(stdout, "\n")
+	for i, line := range lines {
+		if strings.HasPrefix(line, "完成情况 ") {
+			if i == 0 || (strings.HasPrefix(lines[i-1], "|") && lines[i-1] != "") {
+				t.Errorf("line %d %q follows a table row %q", i+1, line, lines[i-1])
+			}
+			return
+		}
+	}
+	t.Errorf("no 完成情况 line in\n%s", stdout)
 }

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync/atomic"
 	"syscall"
 
@@ -90,26 +89,37 @@ func writeAtomic(path string, lang msg.Lang, data []byte) error {
 
 // writeAtomicFunc has write fill a temporary file beside path, then renames
 // it into place, so a failed run leaves no partial file:
-//   - a path that is a link is followed: the file it points to is replaced,
-//     the link stays;
+//   - a path that is a link is followed: the file it points to is replaced
+//     (or made), the link stays;
 //   - a file replaced keeps its permissions (a new one is 0644);
-//   - a character device or named pipe (/dev/stdout, a FIFO) is written
-//     straight to: renaming over it would replace the device with a file;
-//   - SIGINT or SIGTERM while the temporary file exists removes it, and
-//     plancheck exits as the signal asks (130, 143). Only SIGKILL, which no
-//     program can catch, leaves it behind.
+//   - /dev/stdout and /dev/stderr are the streams plancheck has; another
+//     character device or a named pipe (/dev/null, a FIFO) is opened and
+//     written: renaming over it would replace the device with a file;
+//   - SIGINT, SIGTERM or SIGHUP while the temporary file exists removes it,
+//     and plancheck exits as the signal asks (130, 143, 129). Only SIGKILL,
+//     which no program can catch, leaves it behind.
 //
 // The temporary file is plancheck's business, not the user's: errors name
 // path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
 func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
-	if runtime.GOOS != "windows" && strings.HasPrefix(filepath.Clean(path), "/dev/") {
-		// /dev/stdout and the like: whatever the descriptor is (a terminal,
-		// a pipe, a file the shell opened), it is written to, not replaced.
-		return writeStraight(path, path, lang, write)
+	if std := standardStream(path); std != nil {
+		// -o /dev/stdout: the stream plancheck already has, whatever it is
+		// (a terminal, a pipe, a socket, a file the shell opened for
+		// appending), written to as it is, not opened again nor replaced.
+		return writeTo(std, path, lang, write)
 	}
 	target := path
 	if resolved, err := filepath.EvalSymlinks(path); err == nil {
 		target = resolved
+	} else if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A link to a file not made yet: the file is made where it
+		// points, and the link stays.
+		if dest, rerr := os.Readlink(path); rerr == nil {
+			if !filepath.IsAbs(dest) {
+				dest = filepath.Join(filepath.Dir(path), dest)
+			}
+			target = dest
+		}
 	}
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(target); err == nil {
@@ -159,22 +169,44 @@ func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) er
 	return nil
 }
 
+// standardStream is the process's own stream that path names on a Unix
+// system (/dev/stdout, /dev/fd/1, /dev/stderr, /dev/fd/2), or nil.
+func standardStream(path string) *os.File {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	switch filepath.Clean(path) {
+	case "/dev/stdout", "/dev/fd/1":
+		return os.Stdout
+	case "/dev/stderr", "/dev/fd/2":
+		return os.Stderr
+	}
+	return nil
+}
+
 // writeStraight writes to a character device or named pipe as it is.
 func writeStraight(target, path string, lang msg.Lang, write func(io.Writer) error) error {
 	f, err := os.OpenFile(target, os.O_WRONLY, 0)
 	if err != nil {
 		return writeError(lang, path, withoutTempName(err, ""))
 	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	if err := write(bw); err != nil {
+	if err := writeTo(f, path, lang, write); err != nil {
 		f.Close()
 		return err
 	}
-	if err := bw.Flush(); err != nil {
-		f.Close()
+	if err := f.Close(); err != nil {
 		return writeError(lang, path, withoutTempName(err, ""))
 	}
-	if err := f.Close(); err != nil {
+	return nil
+}
+
+// writeTo has write fill f through a buffer.
+func writeTo(f *os.File, path string, lang msg.Lang, write func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
 		return writeError(lang, path, withoutTempName(err, ""))
 	}
 	return nil
@@ -185,25 +217,37 @@ func writeStraight(target, path string, lang msg.Lang, write func(io.Writer) err
 // 128 + the signal's number, as a shell reports a process the signal ended.
 func removeOnSignal(name *atomic.Pointer[string]) (stop func()) {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
+	exit := func(s os.Signal) {
+		if n := name.Load(); n != nil {
+			os.Remove(*n)
+		}
+		code := 130
+		switch s {
+		case syscall.SIGTERM:
+			code = 143
+		case syscall.SIGHUP:
+			code = 129
+		}
+		os.Exit(code)
+	}
 	go func() {
 		select {
 		case s := <-c:
-			if n := name.Load(); n != nil {
-				os.Remove(*n)
-			}
-			code := 130
-			if s == syscall.SIGTERM {
-				code = 143
-			}
-			os.Exit(code)
+			exit(s)
 		case <-done:
 		}
 	}()
 	return func() {
 		signal.Stop(c)
 		close(done)
+		// A signal that came as the write ended is not lost.
+		select {
+		case s := <-c:
+			exit(s)
+		default:
+		}
 	}
 }
 

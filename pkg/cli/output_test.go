@@ -152,9 +152,10 @@ func TestOutputReplaces(t *testing.T) {
 	}
 }
 
-// TestFIFOInputs: a named pipe given as the workbook, the --plan file or the
-// --aliases file is refused at once (exit 2, one message), not opened: an
-// open would wait for a writer forever.
+// TestFIFOInputs: a named pipe given as the workbook is refused at once
+// (exit 2, one message); as the --plan or --aliases file it is read, without
+// waiting for a writer (an open would wait forever): with none it reads as
+// empty, with one — bash's <(cat plan.yaml) — as the file written into it.
 func TestFIFOInputs(t *testing.T) {
 	t.Parallel()
 	if runtime.GOOS == "windows" {
@@ -165,33 +166,112 @@ func TestFIFOInputs(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skipf("mkfifo: %v", err)
 	}
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"eval", fifo}, "不是普通文件"},
-		{[]string{"inspect", fifo}, "不是普通文件"},
-		{[]string{"eval", sample, "--plan", fifo}, "不是普通文件（是管道或设备），不是规划文件"},
-		{[]string{"eval", sample, "--aliases", fifo}, "别名文件 " + fifo + " 不是普通文件"},
-		{[]string{"validate", fifo}, "不是普通文件"},
-	} {
-		done := make(chan struct{})
+	run := func(args []string) (int, string) {
+		t.Helper()
+		type result struct {
+			code   int
+			stderr string
+		}
+		done := make(chan result)
 		go func() {
-			defer close(done)
-			code, _, stderr := runMain(tc.args...)
-			if code != ExitTrouble || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "错误") != 1 {
-				t.Errorf("%q: status %d, stderr\n%s\nwant status 2 and %q", tc.args, code, stderr, tc.want)
-			}
+			code, _, stderr := runMain(args...)
+			done <- result{code, stderr}
 		}()
 		select {
-		case <-done:
+		case r := <-done:
+			return r.code, r.stderr
 		case <-time.After(10 * time.Second):
 			// Unblock the open so the test can end.
 			if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
 				w.Close()
 			}
-			t.Errorf("%q: still waiting on the pipe after 10 s", tc.args)
-			<-done
+			t.Errorf("%q: still waiting on the pipe after 10 s", args)
+			r := <-done
+			return r.code, r.stderr
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"eval", fifo}, ExitTrouble, "不是普通文件"},
+		{[]string{"inspect", fifo}, ExitTrouble, "不是普通文件"},
+		{[]string{"eval", sample, "--plan", fifo}, ExitTrouble, "规划文件为空"},
+		{[]string{"validate", fifo}, ExitFailed, "规划文件为空"},
+		{[]string{"eval", sample, "--aliases", fifo, "--fail-on", "none", "-q"}, ExitOK, ""},
+	} {
+		if code, stderr := run(tc.args); code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%q: status %d, stderr\n%s\nwant status %d and %q", tc.args, code, stderr, tc.code, tc.want)
+		}
+	}
+	// With a writer: the plan written into the pipe is the plan used.
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			w.Write(shipped)
+			w.Close()
+		}
+	}()
+	time.Sleep(100 * time.Millisecond) // the writer is there first, as bash's is
+	if code, stderr := run([]string{"eval", sample, "--plan", fifo, "--fail-on", "none"}); code != ExitOK {
+		t.Errorf("--plan from a pipe with a writer: status %d\n%s", code, stderr)
+	}
+}
+
+// TestOutputReviewCases: a link to a file not made yet is followed (the
+// file made, the link kept); template refuses a read-only output as eval
+// does; a path under /dev/ that is an ordinary file (/dev/shm) is written as
+// one, made new or replaced whole.
+func TestOutputReviewCases(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("links and /dev as on Unix")
+	}
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "reports"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "latest.json")
+	if err := os.Symlink(filepath.Join("reports", "2024.json"), link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runMain("eval", sample, "--format", "json", "-q", "--fail-on", "none", "-o", link); code != ExitOK {
+		t.Fatalf("-o a dangling link: status %d\n%s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced (%v)", err)
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "reports", "2024.json")); err != nil || !bytes.HasPrefix(data, []byte("{")) {
+		t.Errorf("the link's target: %.20q, %v", data, err)
+	}
+
+	ro := filepath.Join(dir, "ro.xlsx")
+	if err := os.WriteFile(ro, []byte("x"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runMain("template", "-o", ro, "--force"); code != ExitTrouble || !strings.Contains(stderr, "是只读文件") {
+		t.Errorf("template -o a read-only file: status %d\n%s", code, stderr)
+	}
+
+	shm, err := os.MkdirTemp("/dev/shm", "plancheck-test-")
+	if err != nil {
+		t.Skipf("no /dev/shm: %v", err)
+	}
+	defer os.RemoveAll(shm)
+	fresh, old := filepath.Join(shm, "new.csv"), filepath.Join(shm, "old.csv")
+	if err := os.WriteFile(old, bytes.Repeat([]byte("X"), 20000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{fresh, old} {
+		if code, _, stderr := runMain("eval", sample, "--format", "csv", "-q", "--fail-on", "none", "-o", out); code != ExitOK {
+			t.Errorf("-o %s: status %d\n%s", out, code, stderr)
+		}
+		if data, _ := os.ReadFile(out); !bytes.HasPrefix(data, []byte("\xEF\xBB\xBFfile,")) || bytes.Contains(data, []byte("XXX")) {
+			t.Errorf("%s holds %d bytes: %.30q … %q", out, len(data), data, data[max(0, len(data)-10):])
 		}
 	}
 }

@@ -37,6 +37,16 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	if err := os.WriteFile(planFile, []byte(hostile), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A plan in a folder whose name holds ESC: validate's ok line, diff's
+	// title and template's notes name it.
+	escDir := filepath.Join(dir, "h"+esc+"X")
+	escDirPlan := filepath.Join(escDir, "p.yaml")
+	if err := os.MkdirAll(escDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(escDirPlan, shipped, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{
 		{"eval", book, "--plan", "jlp-hrss-14th@1"},
 		{"eval", book, "--plan", "jlp-hrss-14th@1", "--format", "markdown"},
@@ -45,6 +55,9 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		{"inspect", book, "--plan", "jlp-hrss-14th@1", "--lang", "en"},
 		{"show", planFile},
 		{"show", planFile, "--format", "markdown"},
+		{"validate", escDirPlan},
+		{"diff", "jlp-hrss-14th@1", escDirPlan},
+		{"template", "--plan", escDirPlan, "-o", filepath.Join(escDir, "t.xlsx")},
 		{"eval", filepath.Join(dir, "缺失"+esc+".xlsx")},
 	} {
 		code, stdout, stderr := runMain(args...)

@@ -125,9 +125,9 @@ func runTemplate(opts *templateOptions) error {
 		}
 		if err == nil {
 			if p.Embedded {
-				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan", p.Ref()))
+				fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+opts.global.lang.T("note.template-plan", p.Ref())))
 			} else {
-				fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-plan-file", p.Ref(), p.File))
+				fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+opts.global.lang.T("note.template-plan-file", p.Ref(), p.File)))
 			}
 		}
 	}
@@ -146,10 +146,12 @@ func runTemplate(opts *templateOptions) error {
 		return withHint(errors.New(opts.global.lang.T("error.years-outside", "--years", opts.years, outside, p.Period, p.Ref())), "%s", opts.global.lang.T("hint.years-within", p.Period))
 	}
 
+	var inputs []string
 	if plan.IsFileRef(opts.planRef) {
-		if err := checkOutput(opts.output, []string{opts.planRef}, opts.global.lang); err != nil {
-			return err
-		}
+		inputs = append(inputs, opts.planRef)
+	}
+	if err := checkOutput(opts.output, inputs, opts.global.lang); err != nil {
+		return err
 	}
 	if !opts.force {
 		if _, err := os.Stat(opts.output); err == nil {
@@ -166,6 +168,6 @@ func runTemplate(opts *templateOptions) error {
 	if err := writeAtomic(opts.output, opts.global.lang, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.ErrOut, "plancheck: %s\n", opts.global.lang.T("note.template-wrote", opts.output, p.Ref(), len(p.Indicators()), from, to))
+	fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+opts.global.lang.T("note.template-wrote", opts.output, p.Ref(), len(p.Indicators()), from, to)))
 	return nil
 }

@@ -120,7 +120,7 @@ func runValidate(opts *validateOptions) error {
 			valid = append(valid, in.name)
 		}
 		if opts.format == "text" {
-			fmt.Fprintln(opts.io.Out, lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators())))
+			fmt.Fprintln(opts.io.Out, msg.Printable(lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators()))))
 		}
 	}
 	// The same id@version in two files with different contents: an error
@@ -171,29 +171,29 @@ func (opts *validateOptions) problem(pr plan.Problem) {
 	case pr.Warning:
 		text = lang.T("prefix.warning") + text
 	}
-	fmt.Fprintf(opts.io.ErrOut, "%s:%d:%d: %s\n", pr.File, pr.Line, pr.Col, text)
+	fmt.Fprintln(opts.io.ErrOut, msg.Printable(fmt.Sprintf("%s:%d:%d: %s", pr.File, pr.Line, pr.Col, text)))
 	if hint != "" {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s%s\n", lang.T("prefix.hint"), hint)
+		fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+lang.T("prefix.hint")+hint))
 	}
 }
 
 // annotate prints one problem: file:line:col: message on stderr, or a GitHub
 // Actions annotation on stdout. A problem with no place (an unreadable file)
 // is "plancheck: error: message" on stderr.
-func (opts *validateOptions) annotate(file string, at plan.Pos, msg string) {
+func (opts *validateOptions) annotate(file string, at plan.Pos, text string) {
 	if opts.format == "github" {
 		props := "file=" + escapeProperty(file)
 		if at.Line > 0 {
 			props += fmt.Sprintf(",line=%d,col=%d", at.Line, at.Col)
 		}
-		fmt.Fprintf(opts.io.Out, "::error %s::%s\n", props, escapeData(msg))
+		fmt.Fprintf(opts.io.Out, "::error %s::%s\n", props, escapeData(text))
 		return
 	}
 	if at.Line == 0 {
-		fmt.Fprintf(opts.io.ErrOut, "plancheck: %s%s\n", opts.global.lang.T("prefix.error"), msg)
+		fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+opts.global.lang.T("prefix.error")+text))
 		return
 	}
-	fmt.Fprintf(opts.io.ErrOut, "%s:%d:%d: %s\n", file, at.Line, at.Col, msg)
+	fmt.Fprintln(opts.io.ErrOut, msg.Printable(fmt.Sprintf("%s:%d:%d: %s", file, at.Line, at.Col, text)))
 }
 
 // escapeData and escapeProperty escape a workflow command's message and

@@ -297,6 +297,11 @@ func TestCompatDigits(t *testing.T) {
 			t.Errorf("Parse(%q): %v, want a not-a-plain-digit error", s, err)
 		}
 	}
+	for _, s := range []string{"12.5万m²", "3km²", "5㎡", "2m³"} {
+		if r, ok := CompatDigit(s); ok {
+			t.Errorf("CompatDigit(%q) = %q: a unit's power is not a digit", s, r)
+		}
+	}
 	for s, want := range map[string]float64{"４３.６": 43.6, "＞９５": 95, "［１５］": 15} {
 		e, err := Parse(s)
 		if err != nil {

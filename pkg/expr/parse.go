@@ -433,14 +433,25 @@ func parseTokens(toks []token) (Expr, *msg.Error) {
 // mathematical digit. Folding them would make wrong numbers (5.3¹ is not
 // 5.31); full-width digits (５) are ordinary digits typed with a Chinese
 // input method and are not reported.
+//
+// A unit keeps its powers: a superscript after a letter (m², km³) and a
+// character that is a unit of its own (㎡, ㎥: NFKC gives m2, m3) are not
+// reported.
 func CompatDigit(s string) (rune, bool) {
+	prev := rune(0)
 	for _, r := range s {
 		if r < 0x80 || (r >= '０' && r <= '９') {
+			prev = r
 			continue
 		}
-		if strings.ContainsAny(norm.NFKC.String(string(r)), "0123456789") {
+		folded := norm.NFKC.String(string(r))
+		if strings.ContainsAny(folded, "0123456789") && !strings.ContainsFunc(folded, unicode.IsLetter) && !isLatinLetter(prev) {
 			return r, true
 		}
+		prev = r
 	}
 	return 0, false
 }
+
+// isLatinLetter reports whether r is a letter of a unit's symbol (m, k, g).
+func isLatinLetter(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }

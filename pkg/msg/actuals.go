@@ -47,7 +47,7 @@ func init() {
 		"cell.date-format":        {"数字处是一个日期（格式 %q）", "a date (format %q) where a number belongs"},
 		"cell.number-for-ratio":   {"%s 是数字，但 %s 是比例（如 16:47:37）", "%s is a number, but %s is a ratio like 16:47:37"},
 		"table.no-sheets":         {"%s：工作簿中没有工作表", "%s: the workbook has no sheets"},
-		"issues.more":             {"另有 %d 处同样的问题：%s", "%d more like this: %s"},
+		"issues.more":             {"另有 %d 处同类问题，如：%s", "%d more of this kind, such as: %s"},
 		"cell.date":               {"数字处是一个日期", "a date where a number belongs"},
 		"cell.compat-digit":       {"“%s”不是普通数字（上标、下标或带圈数字），不能当作数值读取", "%q is not a plain digit (a superscript, subscript or circled number) and is not read as a number"},
 		"cell.bracket-not-cumul":  {"方括号内是累计数，但 %s 不是累计（[X]）指标", "a bracketed total, but %s is not a cumulative ([X]) indicator"},

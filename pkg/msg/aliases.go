@@ -3,6 +3,7 @@ package msg
 // An office's own names for indicators (--aliases FILE).
 func init() {
 	add(map[Key][2]string{
+		"aliases.is-dir":      {"别名文件 %s 是一个文件夹；请给出别名文件", "aliases file %s is a folder; name the aliases file"},
 		"aliases.not-regular": {"别名文件 %s 不是普通文件（是管道或设备）", "aliases file %s is not a regular file (a pipe or a device)"},
 		"aliases.missing":     {"%s：别名文件不存在", "%s: no such aliases file"},
 		"aliases.unreadable":  {"%s：无法读取别名文件：%s", "%s: cannot read the aliases file: %s"},

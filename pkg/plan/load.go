@@ -16,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/jlp-hrss/plancheck/pkg/internal/input"
 	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
@@ -80,11 +81,12 @@ func (ps Problems) Text(l msg.Lang) string {
 
 // ReadFile reads a plan file, refusing one over MaxFileSize.
 func ReadFile(path string) ([]byte, error) {
-	// Stat first: opening a named pipe blocks until something writes to it.
-	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+	// A device is no plan file; a named pipe (bash's <(cat plan.yaml)) is
+	// read, without waiting for a writer that never comes.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() && !info.IsDir() && info.Mode()&fs.ModeNamedPipe == 0 {
 		return nil, msg.Errorf("plan.read-not-regular", path)
 	}
-	f, err := os.Open(path)
+	f, err := input.Open(path)
 	if err != nil {
 		return nil, readError(path, err)
 	}
@@ -202,7 +204,8 @@ func (d *decoder) parse(data []byte) *yaml.Node {
 		d.errorf(Pos{1, 1}, "plan.empty-file")
 		return nil
 	}
-	if at, bad, ok := badText(data); ok {
+	utf16 := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if at, bad, ok := badText(data); ok && !utf16 { // YAML reads UTF-16 with its byte order mark
 		// The YAML parser says where only with 1:1; the place is here.
 		if bad == nil {
 			d.problems = append(d.problems, Problem{File: d.file, Pos: at, Msg: msg.Errorf("plan.not-utf8"), Hint: msg.Errorf("plan.hint.utf8")})

@@ -203,6 +203,10 @@ func problemCases() []problemCase {
 		// Where YAML itself says only 1:1 (issue 14).
 		{"gbk", "schema: plancheck/v1\nid: x\nversion: 1\ntitle: \xb9\xe6\xbb\xae\n",
 			[]string{`f.yaml:4:8: not UTF-8 text here: a plan file is saved as UTF-8`}},
+		{"utf-16 is read", "\xff\xfes\x00c\x00h\x00e\x00m\x00a\x00:\x00 \x00x\x00\n\x00",
+			[]string{`f.yaml:1:1: plan: missing required field "id"`, `f.yaml:1:1: plan: missing required field "version"`,
+				`f.yaml:1:1: plan: missing required field "title"`, `f.yaml:1:1: plan: missing required field "period"`,
+				`f.yaml:1:1: plan: missing required field "groups"`, `f.yaml:1:9: unsupported schema "x" (want plancheck/v1)`}},
 		{"nul", "schema: plancheck/v1\nid: x\x00\n",
 			[]string{`f.yaml:2:6: a control character U+0000 here (a plan file holds only text, spaces, tabs and line breaks)`}},
 		{"precision type", ind("        target: \">95\"\n        precision: one\n"),

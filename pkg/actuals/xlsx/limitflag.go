@@ -52,9 +52,9 @@ func (l *Limits) Set(name, value string) error {
 }
 
 // limitCeilings are the most a limit may be raised to: a reading's row
-// number shares its int32 with the sheet's index above bit 21, and
-// columns beyond Excel's are not read.
-var limitCeilings = map[string]int64{"MaxRows": 1<<21 - 1, "MaxCols": 16384}
+// number shares its int32 with the sheet's index above bit 21, columns
+// beyond Excel's are not read, and shared strings are indexed by 32 bits.
+var limitCeilings = map[string]int64{"MaxRows": 1<<21 - 1, "MaxCols": 16384, "MaxSharedStringBytes": 1<<32 - 1}
 
 // parseSize reads 512MiB, 1_000_000 or 2,000,000.
 func parseSize(s string) (int64, bool) {

@@ -27,6 +27,7 @@ func TestLimitsSet(t *testing.T) {
 		{"MaxRows", "-5", `"-5" is no value for MaxRows`},
 		{"MaxRows", "3000000", "MaxRows is at most 2097151"},
 		{"MaxCellBytes", "3GiB", `"3GiB" is no value for MaxCellBytes`},
+		{"MaxSharedStringBytes", "8GiB", "MaxSharedStringBytes is at most 4294967295"},
 		{"MaxFileSize", "99999999999GiB", `"99999999999GiB" is no value for MaxFileSize`},
 	} {
 		err := l.Set(tc.name, tc.value)

@@ -22,6 +22,7 @@ func DiffTable(w io.Writer, a, b *plan.Plan, changes []plan.Change, lang Lang, f
 	if len(changes) == 0 {
 		title = lang.T("diff.title-equal", nameA, nameB)
 	}
+	title = msg.Printable(title)
 	if width > 0 {
 		title = Wrap(title, width, 2)
 	}

@@ -186,6 +186,14 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	if err := rows.render(w); err != nil {
 		return err
 	}
+	if format == Markdown && len(r.Skipped)+len(r.Statuses)+len(r.Warnings) > 0 {
+		// A line right under a Markdown table is one more of its rows; the
+		// lines after it are a paragraph, each ended by a Markdown line
+		// break.
+		fmt.Fprintln(w)
+		plain := text
+		text = func(s string) { plain(s + "  ") }
+	}
 	for _, s := range r.Skipped {
 		text(lang.T("report.skipped-row", s.Num, skipLabel(s.Reason, lang), oneLine(s.Text)))
 	}
