@@ -88,8 +88,11 @@ test-short:
 
 # -vet=off: `go vet ./...` (lint) runs every analyzer go test would run
 # before the tests, and more, so go test need not run them again.
+# -timeout=30m: cmd/plancheck's tests (scripts, baselines, the hostile corpus
+# and memory tests on child processes) take 6–10 minutes under -race on a busy
+# 2-core machine, at go test's default limit of ten.
 unit:
-	$(GO) test -race -vet=off -count=1 ./...
+	$(GO) test -race -vet=off -count=1 -timeout=30m ./...
 
 lint: lint-fmt lint-vet lint-staticcheck lint-tidy lint-windows lint-darwin
 
