@@ -1,8 +1,6 @@
 package main
 
 import (
-	"archive/zip"
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -87,55 +85,40 @@ func writeBigCSV(t *testing.T, path string) {
 func writeBigXLSX(t *testing.T, path string) { writeBigXLSXOf(t, path, false) }
 
 func writeBigXLSXOf(t *testing.T, path string, unique bool) {
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(f)
-	part := func(name, body string) {
-		w, err := zw.Create(name)
-		if err == nil {
-			_, err = io.WriteString(w, body)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
-	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/></sheets></workbook>`)
-	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bw := bufio.NewWriter(w)
-	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	r := 0
-	bigTableOf(t, unique, func(row []string) error {
-		r++
-		fmt.Fprintf(bw, `<row r="%d">`, r)
-		for c, v := range row {
-			ref := string(rune('A'+c)) + strconv.Itoa(r)
-			if _, err := strconv.ParseFloat(v, 64); err == nil && r > 1 && c >= 3 && c <= 5 {
-				fmt.Fprintf(bw, `<c r="%s"><v>%s</v></c>`, ref, v)
-			} else {
-				fmt.Fprintf(bw, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, html.EscapeString(v))
+	hostileBook(t, path, func(w io.Writer) {
+		r := 0
+		bigTableOf(t, unique, func(row []string) error {
+			r++
+			fmt.Fprintf(w, `<row r="%d">`, r)
+			for c, v := range row {
+				ref := string(rune('A'+c)) + strconv.Itoa(r)
+				if _, err := strconv.ParseFloat(v, 64); err == nil && r > 1 && c >= 3 && c <= 5 {
+					fmt.Fprintf(w, `<c r="%s"><v>%s</v></c>`, ref, v)
+				} else {
+					fmt.Fprintf(w, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, html.EscapeString(v))
+				}
 			}
-		}
-		_, err := bw.WriteString(`</row>`)
-		return err
-	})
-	bw.WriteString(`</sheetData></worksheet>`)
-	if err := bw.Flush(); err != nil {
+			_, err := io.WriteString(w, `</row>`)
+			return err
+		})
+	}, "", nil, 0)
+}
+
+// peakOf evaluates path for 2023 as JSON on a child process of bin, checks
+// that it ran, logs what it took under label, and returns the file's size
+// and the child's peak resident memory.
+func peakOf(t *testing.T, bin, path, label string) (size, rss int64) {
+	t.Helper()
+	info, err := os.Stat(path)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+	r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "--format", "json", "-q")
+	if r.code > 1 || len(r.stdout) < 1<<20 {
+		t.Fatalf("%s: exit %d, %d bytes of JSON\n%s", path, r.code, len(r.stdout), r.stderr)
 	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	t.Logf("%s: %.1f MB, peak RSS %.1f MB, %v", label, float64(info.Size())/1e6, float64(r.maxRSS)/(1<<20), r.wall.Round(1e7))
+	return info.Size(), r.maxRSS
 }
 
 // TestPeakMemoryByFormat: reading the 50 MB CSV of bigTable takes no more
@@ -156,18 +139,10 @@ func TestPeakMemoryByFormat(t *testing.T) {
 	for _, name := range []string{"big.xlsx", "big.csv"} {
 		path := filepath.Join(dir, name)
 		books[name](t, path)
-		info, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "--format", "json", "-q")
-		if r.code > 1 || len(r.stdout) < 1<<20 {
-			t.Fatalf("%s: exit %d, %d bytes of JSON\n%s", name, r.code, len(r.stdout), r.stderr)
-		}
-		rss[name] = r.maxRSS
-		t.Logf("%s: %.1f MB, peak RSS %.1f MB, %v", name, float64(info.Size())/1e6, float64(r.maxRSS)/(1<<20), r.wall.Round(1e7))
-		if name == "big.csv" && info.Size() < 50e6 {
-			t.Errorf("big.csv is %d bytes, under 50 MB", info.Size())
+		size, peak := peakOf(t, bin, path, name)
+		rss[name] = peak
+		if name == "big.csv" && size < 50e6 {
+			t.Errorf("big.csv is %d bytes, under 50 MB", size)
 		}
 	}
 	if bound := rss["big.xlsx"]*5/4 + 16<<20; rss["big.csv"] > bound {
@@ -191,18 +166,10 @@ func TestPeakMemoryXLS(t *testing.T) {
 	rss := map[string]int64{}
 	for _, ext := range []string{"xlsx", "xls"} {
 		path := wbt.ConvertLibreOfficeTo(t, src, filepath.Join(dir, "lo"), ext)
-		info, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r := runChild(t, bin, "eval", path, "--plan", "jlp-hrss-14th@1", "--year", "2023", "--format", "json", "-q")
-		if r.code > 1 || len(r.stdout) < 1<<20 {
-			t.Fatalf("%s: exit %d, %d bytes of JSON\n%s", path, r.code, len(r.stdout), r.stderr)
-		}
-		rss[ext] = r.maxRSS
-		t.Logf("LibreOffice's .%s: %.1f MB, peak RSS %.1f MB, %v", ext, float64(info.Size())/1e6, float64(r.maxRSS)/(1<<20), r.wall.Round(1e7))
-		if ext == "xls" && info.Size() < 50e6 {
-			t.Errorf("the .xls is %d bytes, under 50 MB", info.Size())
+		size, peak := peakOf(t, bin, path, "LibreOffice's ."+ext)
+		rss[ext] = peak
+		if ext == "xls" && size < 50e6 {
+			t.Errorf("the .xls is %d bytes, under 50 MB", size)
 		}
 	}
 	if bound := rss["xlsx"]*5/4 + 16<<20; rss["xls"] > bound {
