@@ -192,6 +192,8 @@ func problemCases() []problemCase {
 			[]string{`f.yaml:13:19: indicator "x" (指标): baseline has 2 components, the target 3`}},
 		{"printed without note", ind("        target: \"[1700]\"\n        printed: \"<[1700]\"\n"),
 			[]string{`f.yaml:14:18: indicator "x" (指标): printed needs a note saying why the target used differs from the print`}},
+		{"printed with an empty note", ind("        target: \"[1700]\"\n        printed: \"<[1700]\"\n        note:\n"),
+			[]string{`f.yaml:14:18: indicator "x" (指标): printed needs a note saying why the target used differs from the print`}},
 		{"printed equal to target", ind("        target: \">95\"\n        printed: \"＞95\"\n        note: n\n"),
 			[]string{`f.yaml:14:18: indicator "x" (指标): printed "＞95" is the target itself; remove it`}},
 		{"attribute", ind("        target: \">95\"\n        attribute: 强制性\n"),

@@ -211,9 +211,10 @@ func (d *decoder) validateIndicator(p *Plan, ind *Indicator) {
 
 	if ind.Printed != "" {
 		printed, ok := d.parseExpr(ind.Printed, ind.Pos("printed"), fieldOf(what, "printed"))
-		_, hasNote := ind.pos["note"]
+		// An empty note (note: with nothing after it) says nothing either,
+		// and a plan written back (show --format yaml) leaves it out.
 		switch {
-		case !hasNote:
+		case strings.TrimSpace(ind.Note) == "":
 			d.checkf(ind.Pos("printed"), "plan.printed-no-note", what)
 		case ok && targetOK && printed.String() == ind.Target.String():
 			d.checkf(ind.Pos("printed"), "plan.printed-same", what, msg.Quoted(ind.Printed))
