@@ -78,8 +78,8 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 	for _, e := range evals {
 		var entities []string
 		if e.Multi() {
-			for _, en := range e.All() {
-				entities = append(entities, report.EntityLabel(en.Entity, lang))
+			for _, en := range e.Entities() {
+				entities = append(entities, report.EntityLabel(en, lang))
 			}
 		}
 		// A result merged from a street's files lists each file, with its

@@ -83,7 +83,9 @@ func chartHeight(n int) int { return min(max(300, 90+n*26), 540) }
 // the audit, and a table of counts per status (one row per entity in a
 // multi-entity workbook, then all); under everything the charts, each on a
 // printed page of its own, their data on the hidden chart data sheet.
-func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated) {
+//
+// Its first pass over the units measures details too (see detailsWriter).
+func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation, missing []pipeline.NotEvaluated, details *detailsWriter) {
 	lang := b.lang
 	s := b.openSheet(name)
 	s.limit[1] = maxIndicatorCol
@@ -91,104 +93,130 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 	if !samePlan(evals) {
 		title = lang.T("summary.completion-of-the-main-indicators")
 	}
-	s.banner(1, completionCols, 1, title, titleCell)
-	s.rowHeight(1, 24)
-	for i, h := range report.CompletionColumns(lang) {
-		s.text(i+1, completionHead, h, headerCell)
-	}
-	s.freeze(0, completionHead)
-
 	withPlan := !samePlan(evals)
-	row := completionHead + 1
-	var charts []chart
-	for _, e := range evals {
-		final := e.Year == e.Plan.Period.End
-		s.banner(1, completionCols, row, sectionTitle(e, lang, withPlan), cellStyle{bold: true, fill: fillSection, border: true})
-		row++
-		for _, en := range e.All() {
-			if e.Multi() {
-				s.banner(1, completionCols, row, lang.T("report.entity-line", report.EntityLabel(en.Entity, lang)), cellStyle{bold: true, fill: fillEntity, border: true})
-				row++
-			}
-			var path []evaluate.Outcome
-			footnotes := report.Footnotes{Lang: lang}
-			group := ""
-			for _, o := range en.Outcomes {
-				ind := o.Indicator
-				if ind.Group != group {
-					group = ind.Group
-					s.banner(1, completionCols, row, group, cellStyle{bold: true, fill: fillGroup, border: true})
+	s.rowHeight(1, 24)
+	var (
+		row        int
+		charts     []chart
+		chartCount int
+	)
+	// A table of thousands of units is streamed: write runs twice (see
+	// stream), and leaves row after the table and the charts to draw.
+	write := func() {
+		charts, chartCount = nil, 0
+		measuring := s.measuring
+		if measuring {
+			details.s.measuring = true
+			defer func() { details.s.measuring = false }()
+			details.header()
+		}
+		s.banner(1, completionCols, 1, title, titleCell)
+		for i, h := range report.CompletionColumns(lang) {
+			s.text(i+1, completionHead, h, headerCell)
+		}
+		row = completionHead + 1
+		for _, e := range evals {
+			final := e.Year == e.Plan.Period.End
+			s.banner(1, completionCols, row, sectionTitle(e, lang, withPlan), cellStyle{bold: true, fill: fillSection, border: true})
+			row++
+			// Each judges the units again on every pass rather than keep
+			// the outcomes of thousands of them (see pipeline.keepOutcomes).
+			var unitCounts []map[evaluate.Status]int // for countsTable
+			b.check(e.Each(func(ei int, en *pipeline.EntityEvaluation) error {
+				if measuring {
+					details.unit(e, ei, en)
+				}
+				if e.Multi() {
+					unitCounts = append(unitCounts, en.Counts())
+					s.banner(1, completionCols, row, lang.T("report.entity-line", report.EntityLabel(en.Entity, lang)), cellStyle{bold: true, fill: fillEntity, border: true})
 					row++
 				}
-				tp := o.TimeProgress
-				s.text(compIndicator, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
-				s.text(compAttribute, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
-				s.text(compTarget, row, ind.PrintedTarget(), centerCell)
-				s.actualValue(compActual, row, o, cellStyle{border: true, align: "right"})
-				s.percentValue(compTime, row, &tp, cellStyle{border: true, align: "right"})
-				s.percentValue(compProgress, row, o.Progress, cellStyle{border: true, align: "right"})
-				s.text(compStatus, row, footnotes.Status(o), cellStyle{border: true, align: "center", fill: statusFill(o.Status)})
-				s.text(compProjection, row, report.ProjectionLabel(o.Projection, lang), centerCell)
-				row++
-				if o.Judge == plan.Path && o.Progress != nil {
-					path = append(path, o)
+				var path []evaluate.Outcome
+				footnotes := report.Footnotes{Lang: lang}
+				group := ""
+				for _, o := range en.Outcomes {
+					ind := o.Indicator
+					if ind.Group != group {
+						group = ind.Group
+						s.banner(1, completionCols, row, group, cellStyle{bold: true, fill: fillGroup, border: true})
+						row++
+					}
+					tp := o.TimeProgress
+					s.text(compIndicator, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
+					s.text(compAttribute, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
+					s.text(compTarget, row, ind.PrintedTarget(), centerCell)
+					s.actualValue(compActual, row, o, cellStyle{border: true, align: "right"})
+					s.percentValue(compTime, row, &tp, cellStyle{border: true, align: "right"})
+					s.percentValue(compProgress, row, o.Progress, cellStyle{border: true, align: "right"})
+					s.text(compStatus, row, footnotes.Status(o), cellStyle{border: true, align: "center", fill: statusFill(o.Status)})
+					s.text(compProjection, row, report.ProjectionLabel(o.Projection, lang), centerCell)
+					row++
+					if o.Judge == plan.Path && o.Progress != nil {
+						path = append(path, o)
+					}
 				}
-			}
-			if line := report.NotReportedLine(e.Plan, en.NotReported, lang); line != "" {
-				s.banner(1, completionCols, row, line, cellStyle{wrap: true})
-				row++
-			}
-			for _, note := range footnotes.Notes {
-				s.banner(1, completionCols, row, note, cellStyle{wrap: true})
-				row++
-			}
-			if len(path) > 0 {
-				cp := chart{title: lang.T("summary.progress-and-time-progress", e.Year),
-					outcomes: path}
-				if e.Multi() {
-					cp.title += lang.T("punct.open-paren") + report.EntityLabel(en.Entity, lang) + lang.T("punct.close-paren")
+				if line := report.NotReportedLine(e.Plan, en.NotReported, lang); line != "" {
+					s.banner(1, completionCols, row, line, cellStyle{wrap: true})
+					row++
 				}
-				charts = append(charts, cp)
+				for _, note := range footnotes.Notes {
+					s.banner(1, completionCols, row, note, cellStyle{wrap: true})
+					row++
+				}
+				if len(path) > 0 {
+					// past maxCharts they are only counted
+					if chartCount++; chartCount <= maxCharts {
+						cp := chart{title: lang.T("summary.progress-and-time-progress", e.Year),
+							outcomes: path}
+						if e.Multi() {
+							cp.title += lang.T("punct.open-paren") + report.EntityLabel(en.Entity, lang) + lang.T("punct.close-paren")
+						}
+						charts = append(charts, cp)
+					}
+				}
+				return nil
+			}))
+			labels := map[string]string{}
+			for _, ind := range e.Plan.Indicators() {
+				labels[ind.ID] = report.IndicatorLabel(ind)
 			}
-		}
-		labels := map[string]string{}
-		for _, ind := range e.Plan.Indicators() {
-			labels[ind.ID] = report.IndicatorLabel(ind)
-		}
-		for _, a := range e.Audit() {
-			indicator := a.Indicator
-			if l, ok := labels[a.Indicator]; ok {
-				indicator = l
+			for _, a := range e.Audit() {
+				indicator := a.Indicator
+				if l, ok := labels[a.Indicator]; ok {
+					indicator = l
+				}
+				text := lang.T("summary.audit-says-computed", a.Cell, indicator, a.Written, report.StatusLabel(a.Computed, final, lang))
+				if a.Entity != "" {
+					text = a.Entity + lang.T("punct.colon") + text
+				}
+				s.banner(1, completionCols, row, text, cellStyle{wrap: true})
+				row++
 			}
-			text := lang.T("summary.audit-says-computed", a.Cell, indicator, a.Written, report.StatusLabel(a.Computed, final, lang))
-			if a.Entity != "" {
-				text = a.Entity + lang.T("punct.colon") + text
-			}
-			s.banner(1, completionCols, row, text, cellStyle{wrap: true})
+			row++
+			row = s.countsTable(row, e, final, unitCounts)
 			row++
 		}
-		row++
-		row = s.countsTable(row, e, final)
-		row++
+		// The workbooks of the batch left out, under the tables, as the
+		// terminal's table ends (说明 says it again, beside the input files).
+		for _, n := range missing {
+			s.banner(1, completionCols, row, lang.T("report.not-evaluated", fileName(n.File), notEvaluatedReason(n, lang)), cellStyle{wrap: true})
+			row++
+		}
+		if len(missing) > 0 {
+			row++
+		}
+		if chartCount > maxCharts {
+			// A chart per unit helps a city's districts; a province's counties
+			// or a district's thousands of streets and villages would get a
+			// page of chart each, and excelize places each chart by walking
+			// every row above it: the table says it all already.
+			s.banner(1, completionCols, row, lang.T("summary.charts-left-out", chartCount, maxCharts), cellStyle{wrap: true})
+			row += 2
+			charts = nil
+		}
 	}
-	// The workbooks of the batch left out, under the tables, as the
-	// terminal's table ends (说明 says it again, beside the input files).
-	for _, n := range missing {
-		s.banner(1, completionCols, row, lang.T("report.not-evaluated", fileName(n.File), notEvaluatedReason(n, lang)), cellStyle{wrap: true})
-		row++
-	}
-	if len(missing) > 0 {
-		row++
-	}
-	if len(charts) > maxCharts {
-		// A chart per unit helps a city's districts; a province's counties
-		// or a district's thousands of streets and villages would get a
-		// page of chart each, and excelize places each chart by walking
-		// every row above it: the table says it all already.
-		s.banner(1, completionCols, row, lang.T("summary.charts-left-out", len(charts), maxCharts), cellStyle{wrap: true})
-		row += 2
-		charts = nil
-	}
+	s.measure(write)
+	s.freeze(0, completionHead)
 	if len(charts) > 0 {
 		data := b.chartDataSheet()
 		dataRow := 1
@@ -220,7 +248,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 	}
 	// The title and header repeat on every page.
 	s.print(s.wide(), completionHead, row-1)
-	s.flush()
+	s.stream(write)
 }
 
 // chartDataSheet adds the hidden sheet that holds the charts' data.
@@ -238,8 +266,9 @@ func (b *summaryBook) chartDataSheet() *sheetWriter {
 
 // countsTable writes the counts per status of an evaluation from row on:
 // a header of the status labels in their fills, one row per entity in a
-// multi-entity workbook, and the row for all. It returns the next free row.
-func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool) int {
+// multi-entity workbook (unitCounts are theirs, in order), and the row for
+// all. It returns the next free row.
+func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool, unitCounts []map[evaluate.Status]int) int {
 	lang := s.b.lang
 	statuses := report.CountedStatuses(e.Counts(), final)
 	s.text(1, row, lang.T("summary.summary"), headerCell)
@@ -259,9 +288,9 @@ func (s *sheetWriter) countsTable(row int, e *pipeline.Evaluation, final bool) i
 		row++
 	}
 	if e.Multi() {
-		for _, en := range e.All() {
-			entity := report.EntityLabel(en.Entity, lang)
-			line(entity, en.Counts())
+		entities := e.Entities()
+		for i, counts := range unitCounts {
+			line(report.EntityLabel(entities[i], lang), counts)
 		}
 		line(lang.T("summary.all"), e.Counts())
 	} else {

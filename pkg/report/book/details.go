@@ -86,87 +86,128 @@ func anyMulti(evals []*pipeline.Evaluation) bool {
 	return false
 }
 
-// detailsSheet writes 明细: one row per indicator, entity and evaluation with
-// every number behind its status, the header and the identifying columns
-// frozen and a filter on every column.
-func (b *summaryBook) detailsSheet(name string, evals []*pipeline.Evaluation) {
-	lang := b.lang
+// detailsWriter writes 明细: one row per indicator, entity and evaluation
+// with every number behind its status, the header and the identifying
+// columns frozen and a filter on every column. It is written a unit at a
+// time (see sheetWriter.stream): measured during completionSheet's first
+// pass over the units, so that the units are judged once less, then
+// streamed by write.
+type detailsWriter struct {
+	s     *sheetWriter
+	evals []*pipeline.Evaluation
+	cols  []detailColumn
+	// keyCols are the columns that identify a row (they stay in view).
+	keyCols int
+	// at is each column's position, 1-based.
+	at map[detailColumn]int
+	// row is the next row to write.
+	row int
+}
+
+func (b *summaryBook) openDetails(name string, evals []*pipeline.Evaluation) *detailsWriter {
 	s := b.openSheet(name)
-	cols, keyCols := detailColumns(len(evals) > 1, anyMulti(evals))
-	at := make(map[detailColumn]int, len(cols)) // column → its position, 1-based
-	// Printed one page wide, the columns need to be narrow: the headers wrap
-	// (numbers, not headers, set a number column's width), and the text
-	// columns wrap at the fixed widths of detailWidths.
-	wrappedHeader := headerCell
-	wrappedHeader.wrap = true
-	for i, c := range cols {
-		at[c] = i + 1
-		s.text(i+1, 1, lang.T(detailHeadings[c]), wrappedHeader)
+	// Measured without making styles: its styles are made when it is
+	// streamed, after the other sheets' (styles are numbered in order of
+	// first use).
+	s.measureUnstyled = true
+	d := &detailsWriter{s: s, evals: evals, at: map[detailColumn]int{}}
+	d.cols, d.keyCols = detailColumns(len(evals) > 1, anyMulti(evals))
+	for i, c := range d.cols {
+		d.at[c] = i + 1
 		if w, ok := detailWidths[c]; ok {
 			s.limit[i+1] = w
 		}
 	}
+	return d
+}
+
+// header writes the header row. Printed one page wide, the columns need to
+// be narrow: the headers wrap (numbers, not headers, set a number column's
+// width), and the text columns wrap at the fixed widths of detailWidths.
+func (d *detailsWriter) header() {
+	wrappedHeader := headerCell
+	wrappedHeader.wrap = true
+	for i, c := range d.cols {
+		d.s.text(i+1, 1, d.s.b.lang.T(detailHeadings[c]), wrappedHeader)
+	}
+	d.row = 2
+}
+
+// unit writes the rows of the ei-th unit of e.
+func (d *detailsWriter) unit(e *pipeline.Evaluation, ei int, en *pipeline.EntityEvaluation) {
+	s, at, lang := d.s, d.at, d.s.b.lang
 	wrapped := cellStyle{border: true, wrap: true}
 	none := func(c detailColumn, row int, cs cellStyle) {
 		cs.align = "center"
 		s.text(at[c], row, "—", cs)
 	}
-	row := 2
-	for _, e := range evals {
-		for ei, en := range e.All() {
-			for _, o := range en.Outcomes {
-				ind := o.Indicator
-				if c, ok := at[detFile]; ok {
-					s.text(c, row, unitFile(e, ei), wrapped)
-					s.number(at[detYear], row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
-				}
-				if c, ok := at[detEntity]; ok {
-					entity := en.Entity
-					if e.Multi() {
-						entity = report.EntityLabel(entity, lang) // 合计 for the total's rows
-					}
-					s.text(c, row, entity, wrapped)
-				}
-				tp := o.TimeProgress
-				s.text(at[detID], row, ind.ID, wrapped)
-				s.text(at[detIndicator], row, report.IndicatorLabel(ind), wrapped)
-				s.text(at[detGroup], row, ind.Group, wrapped)
-				s.text(at[detAttribute], row, report.AttributeLabel(ind.Attribute, lang), centerCell)
-				s.text(at[detJudge], row, report.JudgeLabel(o.Judge, lang), centerCell)
-				s.indicatorValue(at[detBaseline], row, o.Baseline, ind, ind.Baseline.IsCumulative(), plainCell)
-				s.text(at[detPrinted], row, ind.PrintedTarget(), centerCell)
-				s.indicatorValue(at[detTarget], row, o.Target, ind, false, plainCell)
-				s.actualValue(at[detActual], row, o, plainCell)
-				s.indicatorValue(at[detRequired], row, o.Required, ind, ind.Target.IsCumulative(), plainCell)
-				s.percentValue(at[detProgress], row, o.Progress, plainCell)
-				s.percentValue(at[detTime], row, &tp, plainCell)
-				if o.Ratio != nil {
-					s.number(at[detRatio], row, *o.Ratio, strconv.FormatFloat(*o.Ratio, 'f', 3, 64), cellStyle{border: true, numFmt: "0.000"})
-				} else {
-					none(detRatio, row, plainCell)
-				}
-				s.status(at[detStatus], row, o, lang)
-				s.text(at[detReason], row, o.Reason, wrapped)
-				if p := o.Projection; p != nil {
-					v := p.Value
-					s.indicatorValue(at[detProjected], row, &v, ind, ind.Target.IsCumulative(), plainCell)
-					s.text(at[detProjection], row, report.ProjectionLabel(p, lang), cellStyle{border: true, align: "center", wrap: true, fill: projectionFill(p)})
-					s.text(at[detMethod], row, p.Method, wrapped)
-				} else {
-					none(detProjected, row, plainCell)
-					none(detProjection, row, wrapped)
-					none(detMethod, row, wrapped)
-				}
-				s.text(at[detCells], row, strings.Join(o.Cells, " "), wrapped)
-				row++
-			}
+	for _, o := range en.Outcomes {
+		row := d.row
+		ind := o.Indicator
+		if c, ok := at[detFile]; ok {
+			s.text(c, row, unitFile(e, ei), wrapped)
+			s.number(at[detYear], row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
 		}
+		if c, ok := at[detEntity]; ok {
+			entity := en.Entity
+			if e.Multi() {
+				entity = report.EntityLabel(entity, lang) // 合计 for the total's rows
+			}
+			s.text(c, row, entity, wrapped)
+		}
+		tp := o.TimeProgress
+		s.text(at[detID], row, ind.ID, wrapped)
+		s.text(at[detIndicator], row, report.IndicatorLabel(ind), wrapped)
+		s.text(at[detGroup], row, ind.Group, wrapped)
+		s.text(at[detAttribute], row, report.AttributeLabel(ind.Attribute, lang), centerCell)
+		s.text(at[detJudge], row, report.JudgeLabel(o.Judge, lang), centerCell)
+		s.indicatorValue(at[detBaseline], row, o.Baseline, ind, ind.Baseline.IsCumulative(), plainCell)
+		s.text(at[detPrinted], row, ind.PrintedTarget(), centerCell)
+		s.indicatorValue(at[detTarget], row, o.Target, ind, false, plainCell)
+		s.actualValue(at[detActual], row, o, plainCell)
+		s.indicatorValue(at[detRequired], row, o.Required, ind, ind.Target.IsCumulative(), plainCell)
+		s.percentValue(at[detProgress], row, o.Progress, plainCell)
+		s.percentValue(at[detTime], row, &tp, plainCell)
+		if o.Ratio != nil {
+			s.number(at[detRatio], row, *o.Ratio, strconv.FormatFloat(*o.Ratio, 'f', 3, 64), cellStyle{border: true, numFmt: "0.000"})
+		} else {
+			none(detRatio, row, plainCell)
+		}
+		s.status(at[detStatus], row, o, lang)
+		s.text(at[detReason], row, o.Reason, wrapped)
+		if p := o.Projection; p != nil {
+			v := p.Value
+			s.indicatorValue(at[detProjected], row, &v, ind, ind.Target.IsCumulative(), plainCell)
+			s.text(at[detProjection], row, report.ProjectionLabel(p, lang), cellStyle{border: true, align: "center", wrap: true, fill: projectionFill(p)})
+			s.text(at[detMethod], row, p.Method, wrapped)
+		} else {
+			none(detProjected, row, plainCell)
+			none(detProjection, row, wrapped)
+			none(detMethod, row, wrapped)
+		}
+		s.text(at[detCells], row, strings.Join(o.Cells, " "), wrapped)
+		d.row++
 	}
-	s.freeze(keyCols, 1)
-	if row > 2 && b.err == nil {
-		b.check(b.f.AutoFilter(name, "A1:"+cellName(len(cols), row-1), nil))
+}
+
+// write writes the sheet once measured: its settings, then its rows,
+// streamed (the units judged again, see completionSheet).
+func (d *detailsWriter) write() {
+	s, b := d.s, d.s.b
+	rows := s.lastRow
+	s.freeze(d.keyCols, 1)
+	if rows > 1 && b.err == nil {
+		b.check(b.f.AutoFilter(s.name, "A1:"+cellName(len(d.cols), rows), nil))
 	}
 	s.finish()
 	s.print(true, 1, 0)
-	s.flush()
+	s.stream(func() {
+		d.header()
+		for _, e := range d.evals {
+			b.check(e.Each(func(ei int, en *pipeline.EntityEvaluation) error {
+				d.unit(e, ei, en)
+				return nil
+			}))
+		}
+	})
 }

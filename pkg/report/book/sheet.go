@@ -1,6 +1,7 @@
 package book
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -44,6 +45,28 @@ type sheetWriter struct {
 	// wrapped are the cells whose text may wrap: their rows get the height
 	// of their lines once the widths are known.
 	wrapped []wrappedCell
+	// wrapCols are the columns with a wrapped cell of their own (not a
+	// banner across several): they take their whole limit.
+	wrapCols map[int]bool
+
+	// measuring is the first pass over a streamed sheet (see stream): cells
+	// are measured (widths, extent), not kept.
+	measuring bool
+	// scratch is the cell a measured write goes to.
+	scratch sheetCell
+	// measureUnstyled leaves the styles out of the measuring pass: for a
+	// sheet measured while another is written, whose styles must come
+	// after the other's (see styleCell).
+	measureUnstyled bool
+	// sw is the stream of a sheet written row by row (see stream): rows[0]
+	// holds the cells of row streamRow, wrapped its wrapped cells.
+	sw        *excelize.StreamWriter
+	streamRow int
+	// lineCache holds the line counts lines worked out lately.
+	lineCache map[lineKey]int
+	// values and buf are reused from row to row by writeRow.
+	values []any
+	buf    []excelize.Cell
 }
 
 // sheetCell is one cell of a sheetWriter: its value (a string, a float64,
@@ -60,15 +83,31 @@ type wrappedCell struct {
 }
 
 func (b *summaryBook) openSheet(name string) *sheetWriter {
-	return &sheetWriter{b: b, name: name, heights: map[int]float64{}, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}}
+	return &sheetWriter{b: b, name: name, heights: map[int]float64{}, fit: map[int]int{}, limit: map[int]int{}, widths: map[int]float64{}, wrapCols: map[int]bool{}}
 }
 
 // cell is the cell at col, row, added if new.
 func (s *sheetWriter) cell(col, row int) *sheetCell {
-	for len(s.rows) < row {
+	if s.measuring {
+		s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
+		s.scratch = sheetCell{col: col}
+		return &s.scratch
+	}
+	at := row - 1
+	if s.sw != nil {
+		if row != s.streamRow {
+			s.emitRow()
+			if row < s.streamRow {
+				s.b.check(fmt.Errorf("%s: row %d written after row %d", s.name, row, s.streamRow))
+			}
+			s.streamRow = row
+		}
+		at = 0
+	}
+	for len(s.rows) <= at {
 		s.rows = append(s.rows, nil)
 	}
-	cells := s.rows[row-1]
+	cells := s.rows[at]
 	// cells are mostly written left to right: look from the end
 	for i := len(cells) - 1; i >= 0; i-- {
 		if cells[i].col == col {
@@ -80,9 +119,9 @@ func (s *sheetWriter) cell(col, row int) *sheetCell {
 		// row, and appending cell by cell would grow the slice five times
 		cells = make([]sheetCell, 0, max(s.lastCol, 1))
 	}
-	s.rows[row-1] = append(cells, sheetCell{col: col})
+	s.rows[at] = append(cells, sheetCell{col: col})
 	s.lastCol, s.lastRow = max(s.lastCol, col), max(s.lastRow, row)
-	return &s.rows[row-1][len(cells)]
+	return &s.rows[at][len(cells)]
 }
 
 // rowHeight sets the height of a row, in points.
@@ -96,6 +135,9 @@ func (s *sheetWriter) rowHeight(row int, points float64) {
 // heading per unit and per group, took minutes); the stream writer's only
 // records it.
 func (s *sheetWriter) merge(from, to string) {
+	if s.measuring {
+		return
+	}
 	s.merges = append(s.merges, [2]string{from, to})
 }
 
@@ -109,15 +151,31 @@ func colName(col int) string {
 	return name
 }
 
+// styleCell gives a cell its style. A measured cell's style is made too:
+// styles are numbered in the order they are first used, and that order must
+// not depend on whether a sheet is streamed.
 func (s *sheetWriter) styleCell(col, row int, cs cellStyle) {
-	if s.b.err != nil {
+	if s.b.err != nil || s.measuring && s.measureUnstyled {
 		return
 	}
 	s.cell(col, row).style = s.b.style(cs)
 }
 
+// fitWidth widens col to fit text; a streamed sheet's widths are set
+// already.
 func (s *sheetWriter) fitWidth(col int, text string) {
-	s.fit[col] = max(s.fit[col], textWidth(text))
+	if s.sw == nil {
+		s.fit[col] = max(s.fit[col], textWidth(text))
+	}
+}
+
+// put sets a cell's value; a measured cell has none (a value stored as any
+// is allocated).
+func (s *sheetWriter) put(col, row int, v any) {
+	c := s.cell(col, row)
+	if !s.measuring {
+		c.value = v
+	}
 }
 
 // text writes a string cell. A string value is always stored as text (an
@@ -127,12 +185,22 @@ func (s *sheetWriter) text(col, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.cell(col, row).value = v
+	s.put(col, row, v)
 	s.styleCell(col, row, cs)
 	if cs.wrap {
-		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: col, text: v})
+		s.wrap(wrappedCell{row: row, col: col, lastCol: col, text: v})
 	} else {
 		s.fitWidth(col, v)
+	}
+}
+
+// wrap notes a cell whose text wraps, for the widths and the row's height.
+func (s *sheetWriter) wrap(wc wrappedCell) {
+	if wc.col == wc.lastCol {
+		s.wrapCols[wc.col] = true
+	}
+	if !s.measuring {
+		s.wrapped = append(s.wrapped, wc)
 	}
 }
 
@@ -141,7 +209,7 @@ func (s *sheetWriter) number(col, row int, v float64, shown string, cs cellStyle
 	if s.b.err != nil {
 		return
 	}
-	s.cell(col, row).value = v
+	s.put(col, row, v)
 	s.styleCell(col, row, cs)
 	s.fitWidth(col, shown)
 }
@@ -152,7 +220,7 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.cell(col, row).value = v
+	s.put(col, row, v)
 	for c := col; c <= lastCol; c++ {
 		s.styleCell(c, row, cs)
 	}
@@ -160,7 +228,7 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 		s.merge(cellName(col, row), cellName(lastCol, row))
 	}
 	if cs.wrap {
-		s.wrapped = append(s.wrapped, wrappedCell{row: row, col: col, lastCol: lastCol, text: v})
+		s.wrap(wrappedCell{row: row, col: col, lastCol: lastCol, text: v})
 	}
 }
 
@@ -176,9 +244,9 @@ func (s *sheetWriter) finish() {
 	}
 	// A column whose own text wraps takes its whole limit, so that short
 	// and long texts share one width.
-	for _, wc := range s.wrapped {
-		if wc.col == wc.lastCol && s.limit[wc.col] != 0 {
-			s.fit[wc.col] = max(s.fit[wc.col], s.limit[wc.col])
+	for c := range s.wrapCols {
+		if s.limit[c] != 0 {
+			s.fit[c] = max(s.fit[c], s.limit[c])
 		}
 	}
 	cols := make([]int, 0, len(s.fit))
@@ -199,19 +267,7 @@ func (s *sheetWriter) finish() {
 	s.widths = widths
 	lines := map[int]int{}
 	for _, wc := range s.wrapped {
-		avail := 0.0
-		for c := wc.col; c <= wc.lastCol; c++ {
-			wd, ok := widths[c]
-			if !ok {
-				wd = 9 // excelize's default column width
-			}
-			avail += wd
-		}
-		n := 0
-		for _, line := range strings.Split(wc.text, "\n") {
-			n += wrapLines(line, max(int(avail)-1, 1))
-		}
-		lines[wc.row] = max(lines[wc.row], n)
+		lines[wc.row] = max(lines[wc.row], s.lines(wc))
 	}
 	rows := make([]int, 0, len(lines))
 	for r, n := range lines {
@@ -221,10 +277,53 @@ func (s *sheetWriter) finish() {
 	}
 	sort.Ints(rows)
 	for _, r := range rows {
-		// Excel's rows are at most 409 points high; a longer text is
-		// all in its cell, shown in the formula bar.
-		s.rowHeight(r, min(float64(lines[r])*pointsPerLine+3, maxRowHeight))
+		s.rowHeight(r, linesHeight(lines[r]))
 	}
+}
+
+// lines is how many lines a wrapped cell's text takes at the columns'
+// widths (set by finish).
+func (s *sheetWriter) lines(wc wrappedCell) int {
+	avail := 0.0
+	for c := wc.col; c <= wc.lastCol; c++ {
+		wd, ok := s.widths[c]
+		if !ok {
+			wd = 9 // excelize's default column width
+		}
+		avail += wd
+	}
+	width := max(int(avail)-1, 1)
+	// The same texts come back row after row (a unit's name, an
+	// indicator's, —): their count is kept, for a while.
+	key := lineKey{wc.text, width}
+	if n, ok := s.lineCache[key]; ok {
+		return n
+	}
+	n := 0
+	for _, line := range strings.Split(wc.text, "\n") {
+		n += wrapLines(line, width)
+	}
+	if s.lineCache == nil || len(s.lineCache) >= maxLineCache {
+		s.lineCache = make(map[lineKey]int, maxLineCache)
+	}
+	s.lineCache[key] = n
+	return n
+}
+
+// lineKey is a text and the width it wraps at.
+type lineKey struct {
+	text  string
+	width int
+}
+
+// maxLineCache is how many line counts sheetWriter.lines keeps.
+const maxLineCache = 4096
+
+// linesHeight is the height of a row of n lines, in points. Excel's rows
+// are at most 409 points high; a longer text is all in its cell, shown in
+// the formula bar.
+func linesHeight(n int) float64 {
+	return min(float64(n)*pointsPerLine+3, maxRowHeight)
 }
 
 // flush writes the sheet's rows and merged ranges through excelize's
@@ -243,35 +342,99 @@ func (s *sheetWriter) flush() {
 		s.b.check(err)
 		return
 	}
-	// values holds pointers into one row's worth of excelize.Cell, reused:
-	// a Cell stored in an interface by value is allocated, a pointer is not.
-	var (
-		values []any
-		buf    []excelize.Cell
-	)
 	for i, cells := range s.rows {
-		row := i + 1
-		height := s.heights[row]
-		if len(cells) == 0 && height == 0 {
-			continue
-		}
-		slices.SortFunc(cells, func(a, b sheetCell) int { return a.col - b.col })
-		first, width := 1, 0
-		if len(cells) > 0 {
-			first, width = cells[0].col, cells[len(cells)-1].col-cells[0].col+1
-		}
-		values = slices.Grow(values[:0], width)[:width]
-		clear(values)
-		buf = slices.Grow(buf[:0], len(cells))[:len(cells)]
-		for j, c := range cells {
-			buf[j] = excelize.Cell{StyleID: c.style, Value: c.value}
-			values[c.col-first] = &buf[j]
-		}
-		if err := sw.SetRow(cellName(first, row), values, excelize.RowOpts{Height: height}); err != nil {
-			s.b.check(err)
+		if !s.writeRow(sw, i+1, cells, s.heights[i+1]) {
 			return
 		}
 	}
+	s.end(sw)
+}
+
+// measure runs write, the first pass over a streamed sheet: the cells are
+// measured, not kept (see stream).
+func (s *sheetWriter) measure(write func()) {
+	s.measuring = true
+	write()
+	s.measuring = false
+}
+
+// stream writes a sheet too big to hold whole (明细 of thousands of units)
+// row by row: write, which writes every cell of the sheet in order of rows,
+// runs twice. The first run only measures (the columns' widths, the extent);
+// then the caller makes the sheet's settings (finish, freeze, filter,
+// print), as before flush; the second run's rows go to the StreamWriter one
+// by one, each with the height its wrapped text needs at those widths.
+// Only a row's cells are held at a time, and the sheet is the same, byte
+// for byte, as one held whole and flushed.
+func (s *sheetWriter) stream(write func()) {
+	if s.b.err != nil {
+		return
+	}
+	sw, err := s.b.f.NewStreamWriter(s.name)
+	if err != nil {
+		s.b.check(err)
+		return
+	}
+	s.sw, s.streamRow, s.rows, s.wrapped = sw, 0, nil, nil
+	write()
+	s.emitRow()
+	s.sw = nil
+	if s.b.err == nil {
+		s.end(sw)
+	}
+}
+
+// emitRow writes the streamed row held, with the height its wrapped cells
+// need.
+func (s *sheetWriter) emitRow() {
+	if s.streamRow == 0 || s.b.err != nil {
+		return
+	}
+	height, n := s.heights[s.streamRow], 0
+	for _, wc := range s.wrapped {
+		n = max(n, s.lines(wc))
+	}
+	if n > 1 {
+		height = linesHeight(n)
+	}
+	var cells []sheetCell
+	if len(s.rows) > 0 {
+		cells = s.rows[0]
+		s.rows[0] = cells[:0]
+	}
+	s.writeRow(s.sw, s.streamRow, cells, height)
+	s.wrapped = s.wrapped[:0]
+}
+
+// writeRow writes one row's cells; false after an error.
+func (s *sheetWriter) writeRow(sw *excelize.StreamWriter, row int, cells []sheetCell, height float64) bool {
+	if len(cells) == 0 && height == 0 {
+		return true
+	}
+	slices.SortFunc(cells, func(a, b sheetCell) int { return a.col - b.col })
+	first, width := 1, 0
+	if len(cells) > 0 {
+		first, width = cells[0].col, cells[len(cells)-1].col-cells[0].col+1
+	}
+	// values holds pointers into one row's worth of excelize.Cell, reused:
+	// a Cell stored in an interface by value is allocated, a pointer is not.
+	s.values = slices.Grow(s.values[:0], width)[:width]
+	clear(s.values)
+	s.buf = slices.Grow(s.buf[:0], len(cells))[:len(cells)]
+	for j, c := range cells {
+		s.buf[j] = excelize.Cell{StyleID: c.style, Value: c.value}
+		s.values[c.col-first] = &s.buf[j]
+	}
+	if err := sw.SetRow(cellName(first, row), s.values, excelize.RowOpts{Height: height}); err != nil {
+		s.b.check(err)
+		return false
+	}
+	return true
+}
+
+// end writes the merged ranges and ends the stream, and frees the sheet's
+// cells.
+func (s *sheetWriter) end(sw *excelize.StreamWriter) {
 	for _, m := range s.merges {
 		s.b.check(sw.MergeCell(m[0], m[1]))
 	}

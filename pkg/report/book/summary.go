@@ -68,8 +68,9 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 		return b.err
 	}
 
-	b.completionSheet(names.completion, evals, missing)
-	b.detailsSheet(names.details, evals)
+	details := b.openDetails(names.details, evals)
+	b.completionSheet(names.completion, evals, missing, details)
+	details.write()
 	if len(evals) > 1 {
 		b.trendSheet(names.trend, evals)
 	}
