@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +20,72 @@ import (
 // each with the sheetData body rows writes; entries are added after the workbook's own parts as they are
 // (a second copy of a part's name included).
 func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string, entries [][2]string, sheets int) {
+	hostileBookBulk(t, path, rows, after, entries, sheets, nil)
+}
+
+// bulkPart is a zip entry of hundreds of megabytes made of one chunk
+// repeated: head, then chunk n times, then tail.
+type bulkPart struct {
+	name, head, chunk, tail string
+	n                       int
+}
+
+// sheetBulk is a sheet part whose sheetData holds head (the first rows), then
+// chunk n times.
+func sheetBulk(head, chunk string, n int) *bulkPart {
+	return &bulkPart{name: "xl/worksheets/sheet1.xml",
+		head:  `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + head,
+		chunk: chunk, n: n, tail: `</sheetData></worksheet>`}
+}
+
+// write adds the part to zw compressed once: each piece is deflated on its
+// own and flushed to a byte boundary, so that the chunk's deflate can be
+// repeated n times (a deflate stream may be cut into such pieces). Under
+// -race, compressing hundreds of megabytes in the test process took
+// minutes; this takes milliseconds.
+func (b *bulkPart) write(t *testing.T, zw *zip.Writer) {
+	t.Helper()
+	deflate := func(s string, last bool) []byte {
+		var buf bytes.Buffer
+		fw, err := flate.NewWriter(&buf, flate.BestCompression)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(fw, s)
+		if last {
+			err = fw.Close()
+		} else {
+			err = fw.Flush()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	head, chunk, tail := deflate(b.head, false), deflate(b.chunk, false), deflate(b.tail, true)
+	crc := crc32.Update(0, crc32.IEEETable, []byte(b.head))
+	for range b.n {
+		crc = crc32.Update(crc, crc32.IEEETable, []byte(b.chunk))
+	}
+	crc = crc32.Update(crc, crc32.IEEETable, []byte(b.tail))
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: b.name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64:   uint64(len(head) + b.n*len(chunk) + len(tail)),
+		UncompressedSize64: uint64(len(b.head) + b.n*len(b.chunk) + len(b.tail))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(head)
+	for range b.n {
+		w.Write(chunk)
+	}
+	if _, err := w.Write(tail); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hostileBookBulk is hostileBook with a bulk part: the sheet part of its
+// name is not written, or it is added after the entries.
+func hostileBookBulk(t *testing.T, path string, rows func(w io.Writer), after string, entries [][2]string, sheets int, bulk *bulkPart) {
 	t.Helper()
 	f, err := os.Create(path)
 	if err != nil {
@@ -43,7 +111,12 @@ func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string
 	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`)
 	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
 	for i := 1; i <= max(sheets, 1); i++ {
-		w, err := zw.Create(fmt.Sprintf("xl/worksheets/sheet%d.xml", i))
+		name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i)
+		if bulk != nil && bulk.name == name {
+			bulk.write(t, zw)
+			continue
+		}
+		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,6 +130,9 @@ func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string
 	}
 	for _, e := range entries {
 		part(e[0], e[1])
+	}
+	if bulk != nil && !strings.HasPrefix(bulk.name, "xl/worksheets/") {
+		bulk.write(t, zw)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -86,12 +162,12 @@ func header(w io.Writer, value string) {
 // plancheck, on a child process of the plain binary: refused with exit 2
 // and one error line naming where, no output file, the input unchanged —
 // or read within the bounds — with peak memory under 200 MB and time under
-// 5 s (the child is the plain binary, -race or not). Under -race the test
-// process builds the workbooks slowly: the chain, the zip and the big sheet
-// are made a tenth of their size (still over the limits), and the two cases
-// that cannot be made smaller without a lower limit (the element bomb, the
-// shared strings) run only without -race; pkg/actuals/xlsx has both at a
-// lower limit.
+// 5 s (the child is the plain binary, -race or not). The parts of hundreds
+// of megabytes (the element bomb, the shared strings, the million-row
+// sheet) are one chunk repeated, deflated once (bulkPart), so they are
+// full size under -race too; under -race the formula chain and the zip of
+// many entries, whose parts all differ, are made a tenth of their size
+// (still over the limits).
 func TestHostileWorkbooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plancheck and writes large workbooks")
@@ -116,9 +192,9 @@ func TestHostileWorkbooks(t *testing.T) {
 		after   string
 		entries [][2]string
 		sheets  int
+		bulk    *bulkPart
 		code    int
 		stderr  string // what the error line holds
-		full    bool   // only at full size, without -race
 	}{
 		{name: "formula-chain", code: 2, stderr: "表1!C2：没有保存结果的公式层层引用超过 256 层（到 表1!C258）", rows: func(w io.Writer) {
 			header(w, `<c r="C2"><f>C3+1</f></c>`)
@@ -142,32 +218,29 @@ func TestHostileWorkbooks(t *testing.T) {
 		{name: "many-sheets", code: 2, sheets: 2000, stderr: `"表9", "表10" 等 1990 个 中没有找到表格`, rows: func(w io.Writer) {
 			io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>封面</t></is></c></row>`)
 		}},
-		{name: "element-bomb", full: true, code: 2, stderr: "xl/worksheets/sheet1.xml：XML 元素超过 64000000 个", rows: func(w io.Writer) {
-			chunk := strings.Repeat("<x/>", 1<<16)
-			for i := 0; i < 70_000_000; i += 1 << 16 {
-				io.WriteString(w, chunk)
-			}
-		}},
+		{name: "element-bomb", code: 2, stderr: "xl/worksheets/sheet1.xml：XML 元素超过 64000000 个",
+			bulk: sheetBulk("", strings.Repeat("<x/>", 1<<16), 70_000_000>>16+1)},
 		{name: "zip-entries", code: 2, stderr: "压缩包中的条目超过 10000 个", rows: func(w io.Writer) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 		}, entries: manyEntries(scale(120_000))},
-		{name: "shared-strings", full: true, code: 0, rows: func(w io.Writer) {
+		{name: "shared-strings", code: 0, rows: func(w io.Writer) {
 			header(w, `<c r="C2"><v>100</v></c>`)
-		}, entries: [][2]string{{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-			strings.Repeat(`<si><t>ab</t></si>`, 4_900_000) + `</sst>`}}},
-		{name: "one-formula-big-sheet", code: 0, rows: func(w io.Writer) {
-			header(w, `<c r="C2"><f>E2+0.1</f></c><c r="E2"><v>99.9</v></c>`)
-			for r := 3; r <= scale(1_000_000); r++ {
-				fmt.Fprintf(w, `<row r="%d"><c r="E%d"><v>%d</v></c></row>`, r, r, r%1000)
-			}
-		}},
+		}, bulk: &bulkPart{name: "xl/sharedStrings.xml", head: `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`,
+			chunk: strings.Repeat(`<si><t>ab</t></si>`, 1000), n: 4900, tail: `</sst>`}},
+		{name: "one-formula-big-sheet", code: 0, bulk: func() *bulkPart {
+			var head strings.Builder
+			header(&head, `<c r="C2"><f>E2+0.1</f></c><c r="E2"><v>99.9</v></c>`)
+			// a million rows more, a number in column A (not a name)
+			return sheetBulk(head.String(), strings.Repeat(`<row><c><v>7</v></c></row>`, 1000), 1000)
+		}()},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if c.full && !hostileFullSize {
-				t.Skip("builds a workbook of hundreds of megabytes of XML: slow under -race")
-			}
 			path := filepath.Join(dir, c.name+".xlsx")
-			hostileBook(t, path, c.rows, c.after, c.entries, c.sheets)
+			rows := c.rows
+			if rows == nil {
+				rows = func(io.Writer) {}
+			}
+			hostileBookBulk(t, path, rows, c.after, c.entries, c.sheets, c.bulk)
 			before, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)

@@ -58,6 +58,9 @@ type Issue struct {
 	// Lang is the language of Msg, and of the line String makes (the zero
 	// value: English).
 	Lang msg.Lang
+	// More counts the issues of its kind that came after it and were not
+	// kept (see issueList): FormatIssues counts them with it.
+	More int
 }
 
 // String is the issue as one message line: `Sheet!G9: "text": message`
@@ -127,25 +130,37 @@ const MaxIssuesPerKind = 20
 // with more, counting them: a workbook of 3,000 bad cells gives a screen
 // to read, not 3,000 lines (nor, for a long text in every cell, megabytes).
 func FormatIssues(file string, issues []Issue) []string {
+	lines := IssueLines(issues)
+	if len(issues) > 0 {
+		lang := issues[0].lang()
+		for i, l := range lines {
+			lines[i] = lang.T("cell.issue", file, l)
+		}
+	}
+	return lines
+}
+
+// IssueLines is FormatIssues without the file (inspect names it once).
+func IssueLines(issues []Issue) []string {
 	seen := map[string]int{}
 	var lines []string
 	var kinds []string             // of the kinds with more, in order
 	example := map[string]string{} // the first message left out, of each kind
 	for _, is := range issues {
 		k := issueKind(is.Msg)
-		n := seen[k] + 1
-		seen[k] = n
+		before := seen[k]
+		seen[k] = before + 1 + is.More
 		switch {
-		case n <= MaxIssuesPerKind:
-			lines = append(lines, is.Format(file))
-		case n == MaxIssuesPerKind+1:
+		case before < MaxIssuesPerKind:
+			lines = append(lines, is.String())
+		case before == MaxIssuesPerKind:
 			kinds = append(kinds, k)
 			example[k] = is.Msg
 		}
 	}
 	for _, k := range kinds {
-		lang := Issue{Lang: issues[0].Lang}.lang()
-		lines = append(lines, lang.T("cell.issue", file, lang.T("issues.more", seen[k]-MaxIssuesPerKind, example[k])))
+		lang := issues[0].lang()
+		lines = append(lines, lang.T("issues.more", seen[k]-MaxIssuesPerKind, example[k]))
 	}
 	return lines
 }
@@ -157,6 +172,45 @@ var issueSpecifics = regexp.MustCompile(`“[^”]*”|"[^"]*"|[0-9][0-9.,]*`)
 // issueKind is a message with its specifics taken out: what makes issues
 // one kind for FormatIssues.
 func issueKind(m string) string { return issueSpecifics.ReplaceAllString(m, "#") }
+
+// issueList gathers issues as FormatIssues prints them, in bounded memory:
+// the first MaxIssuesPerKind+1 of each kind are kept, and the later ones
+// counted on the last one kept (Issue.More). A sheet of a million rows that
+// match nothing held a million issues (340 MB) to print 21 lines.
+type issueList struct {
+	list []Issue
+	// count is how many issues of each kind came; last is the index of
+	// each kind's last issue kept.
+	count, last map[string]int
+	// kinds caches issueKind: the same message comes back row after row.
+	kinds map[string]string
+}
+
+// maxKindCache is how many messages issueList.kinds holds before it starts
+// again.
+const maxKindCache = 1024
+
+func (l *issueList) add(is Issue) {
+	if l.count == nil {
+		l.count, l.last, l.kinds = map[string]int{}, map[string]int{}, map[string]string{}
+	}
+	k, ok := l.kinds[is.Msg]
+	if !ok {
+		if len(l.kinds) >= maxKindCache {
+			clear(l.kinds)
+		}
+		k = issueKind(is.Msg)
+		l.kinds[is.Msg] = k
+	}
+	n := l.count[k]
+	l.count[k] = n + 1
+	if n <= MaxIssuesPerKind {
+		l.last[k] = len(l.list)
+		l.list = append(l.list, is)
+		return
+	}
+	l.list[l.last[k]].More++
+}
 
 // RowMatch says what became of one row of the table.
 type RowMatch struct {
@@ -446,8 +500,8 @@ type Matcher struct {
 	sheets    []string
 	sheetBits int32
 
-	bad      []Issue
-	warnings []Issue
+	bad      issueList
+	warnings issueList
 
 	entities  []string
 	entityIdx map[string]int
@@ -614,7 +668,7 @@ func (mt *Matcher) addReading(ei, ii int, r Reading) {
 }
 
 // Warnings are the problems that do not stop the evaluation, in row order.
-func (mt *Matcher) Warnings() []Issue { return mt.warnings }
+func (mt *Matcher) Warnings() []Issue { return mt.warnings.list }
 
 // LatestYear is the latest year any value was read for, or 0.
 func (mt *Matcher) LatestYear() int { return mt.latest }
@@ -631,14 +685,14 @@ func (mt *Matcher) badCell(c xlsx.Cell, msg string) {
 	is := Issue{Cell: mt.h.Ref(c.Ref()), Text: displayText(c), Msg: msg, BadCell: true, Lang: mt.lang}
 	if mt.opts.Lenient {
 		is.Msg += mt.lang.T("cell.lenient")
-		mt.warnings = append(mt.warnings, is)
+		mt.warnings.add(is)
 		return
 	}
-	mt.bad = append(mt.bad, is)
+	mt.bad.add(is)
 }
 
 func (mt *Matcher) conflict(c xlsx.Cell, msg string) {
-	mt.bad = append(mt.bad, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Msg: msg, Lang: mt.lang})
+	mt.bad.add(Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Msg: msg, Lang: mt.lang})
 }
 
 // entity is the index of a reporting unit, added on first sight.
@@ -768,9 +822,9 @@ func (mt *Matcher) Row(row TableRow) {
 			}
 			issue := Issue{Cell: mt.h.Ref(rm.Cell), Text: rm.Text, Msg: msg, Lang: mt.lang}
 			if mt.opts.Strict {
-				mt.bad = append(mt.bad, issue)
+				mt.bad.add(issue)
 			} else {
-				mt.warnings = append(mt.warnings, issue)
+				mt.warnings.add(issue)
 			}
 		}
 		if mt.detail != nil {
@@ -797,7 +851,7 @@ func (mt *Matcher) Row(row TableRow) {
 
 	if c, ok := row.cell(mt.attrCol); ok && mt.attrCol > 0 {
 		if a := strings.TrimSpace(c.Text); a != "" && a != ind.Attribute.String() && a != ind.Attribute.English() {
-			mt.warnings = append(mt.warnings, Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Lang: mt.lang,
+			mt.warnings.add(Issue{Cell: mt.h.Ref(c.Ref()), Text: c.Text, Lang: mt.lang,
 				Msg: mt.lang.T("cell.attribute-differs", ind.Name, ind.Attribute)})
 		}
 	}
@@ -865,7 +919,7 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	r.kind, r.Number = kindOf(pv.kind), pv.number
 	if pv.dropped.any() && pv.kind != NoValue {
 		r.kind |= kindApproximate
-		mt.warnings = append(mt.warnings, Issue{Cell: mt.CellRef(r.Row, int32(r.Col)), Text: c.Text, Lang: mt.lang,
+		mt.warnings.add(Issue{Cell: mt.CellRef(r.Row, int32(r.Col)), Text: c.Text, Lang: mt.lang,
 			Msg: mt.lang.T("cell.approximate", mt.readAs(pv), mt.droppedWords(pv.dropped))})
 	}
 	if pv.kind == Parts {
@@ -878,13 +932,13 @@ func (mt *Matcher) value(ind *plan.Indicator, ii, ei int, rm RowMatch, yc yearCe
 	if pv.kind == Amount || pv.kind == Total {
 		ref := func() string { return mt.CellRef(r.Row, int32(r.Col)) }
 		if w := plausibility(r.Number, ind.Unit, mt.lang); w != "" && pv.kind == Amount {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
+			mt.warnings.add(Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
 		}
 		if w := magnitude(r.Number, ind, mt.lang); w != "" {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
+			mt.warnings.add(Issue{Cell: ref(), Text: c.Text, Msg: w, Lang: mt.lang})
 		}
 		if pv.fraction && ind.Unit == "%" && r.Number != 0 && r.Number <= 1.5 && r.Number >= -1.5 {
-			mt.warnings = append(mt.warnings, Issue{Cell: ref(), Text: c.Text, Lang: mt.lang,
+			mt.warnings.add(Issue{Cell: ref(), Text: c.Text, Lang: mt.lang,
 				Msg: mt.lang.T("cell.looks-fraction", formatNumber(r.Number), formatNumber(round9(r.Number*100)))})
 		}
 	}
@@ -937,8 +991,8 @@ const badReading ValueKind = "bad"
 // as *CellErrors (unless opts.Lenient); with opts.Strict an unmatched row is
 // an error too.
 func (mt *Matcher) Finish() error {
-	if len(mt.bad) > 0 {
-		return &CellErrors{File: mt.h.File, Issues: mt.bad}
+	if len(mt.bad.list) > 0 {
+		return &CellErrors{File: mt.h.File, Issues: mt.bad.list}
 	}
 	return nil
 }
@@ -962,7 +1016,7 @@ func Match(t *Table, p *plan.Plan, opts Options) (*Result, error) {
 // Result is what a Matcher that keeps detail found, with the table it read.
 func (mt *Matcher) Result(t *Table) *Result {
 	res := mt.detail
-	res.Table, res.Warnings, res.Entities = t, mt.warnings, mt.Entities()
+	res.Table, res.Warnings, res.Entities = t, mt.warnings.list, mt.Entities()
 	for ei, name := range mt.entities {
 		for ii, ind := range mt.inds {
 			if mt.ents[ei].reported[ii] {

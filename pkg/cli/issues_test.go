@@ -36,6 +36,15 @@ func TestIssuesAreCounted(t *testing.T) {
 	if code > 1 || strings.Count(stdout, "matches no indicator") != 21 || !strings.Contains(stdout, "2980 more of this kind") {
 		t.Errorf("unmatched rows, JSON: status %d, %d warnings of the kind", code, strings.Count(stdout, "matches no indicator"))
 	}
+	// inspect lists them as eval does; its JSON counts the rest on the 21st.
+	code, stdout, _ = runMain("inspect", filepath.Join(dir, "unmatched-2023.csv"), "--plan", "jlp-hrss-14th@1")
+	if code != ExitOK || strings.Count(stdout, "警告：") != 21 || !strings.Contains(stdout, "警告：另有 2980 处同类问题，如：与 jlp-hrss-14th@1 的任何指标都不相符") {
+		t.Errorf("inspect: status %d, %d warning lines\n%s", code, strings.Count(stdout, "警告："), stdout[max(len(stdout)-3000, 0):])
+	}
+	code, stdout, _ = runMain("inspect", filepath.Join(dir, "unmatched-2023.csv"), "--plan", "jlp-hrss-14th@1", "--format", "json")
+	if code != ExitOK || strings.Count(stdout, `"message"`) != 21 || !strings.Contains(stdout, `"more": 2979`) {
+		t.Errorf("inspect JSON: status %d, %d warnings", code, strings.Count(stdout, `"message"`))
+	}
 	// One kind whatever value its message quotes: 按 1 读取，去掉了“约” …
 	approx := []string{"区县,指标,2023年"}
 	for i := range 100 {

@@ -200,8 +200,8 @@ func InspectWidth(w io.Writer, r *actuals.Result, lang Lang, format TableFormat,
 	for _, st := range r.Statuses {
 		text(lang.T("report.status-3", st.Cell, nameOf(st.Indicator), st.Text))
 	}
-	for _, is := range r.Warnings {
-		text(lang.T("prefix.warning") + is.String())
+	for _, line := range actuals.IssueLines(r.Warnings) {
+		text(lang.T("prefix.warning") + line)
 	}
 	return nil
 }
@@ -295,6 +295,9 @@ type issueJSON struct {
 	Cell    string `json:"cell"`
 	Text    string `json:"text"`
 	Message string `json:"message"`
+	// More counts the issues of its kind after it that are left out (the
+	// first 21 of a kind are listed).
+	More int `json:"more,omitempty"`
 }
 
 // InspectJSON prints what was read as one JSON object.
@@ -337,7 +340,7 @@ func InspectJSON(w io.Writer, r *actuals.Result) error {
 		out.Status = append(out.Status, sj)
 	}
 	for _, is := range r.Warnings {
-		out.Warnings = append(out.Warnings, issueJSON{is.Cell, is.Text, is.Msg})
+		out.Warnings = append(out.Warnings, issueJSON{is.Cell, is.Text, is.Msg, is.More})
 	}
 	return writeJSON(w, out)
 }

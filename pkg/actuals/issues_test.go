@@ -1,0 +1,37 @@
+package actuals
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
+)
+
+// TestIssueListIsBounded: an issueList keeps MaxIssuesPerKind+1 issues of
+// each kind whatever comes, and prints the lines all of them would.
+func TestIssueListIsBounded(t *testing.T) {
+	var all []Issue
+	var l issueList
+	for i := range 100_000 {
+		is := Issue{Cell: fmt.Sprintf("表1!A%d", i+2), Text: fmt.Sprint(i), Msg: "与 p@1 的任何指标都不相符", Lang: msg.Chinese}
+		if i%1000 == 7 {
+			is = Issue{Cell: fmt.Sprintf("表1!C%d", i+2), Text: "abc", Msg: fmt.Sprintf("不是数字（第 %d 行）", i), BadCell: true, Lang: msg.Chinese}
+		}
+		all = append(all, is)
+		l.add(is)
+	}
+	if len(l.list) != 2*(MaxIssuesPerKind+1) {
+		t.Errorf("kept %d issues, want %d", len(l.list), 2*(MaxIssuesPerKind+1))
+	}
+	got, want := FormatIssues("x.xlsx", l.list), FormatIssues("x.xlsx", all)
+	if !slices.Equal(got, want) {
+		t.Errorf("lines of the bounded list:\n%q\nwant\n%q", got, want)
+	}
+	if last := got[len(got)-1]; last != "x.xlsx：另有 80 处同类问题，如：不是数字（第 20007 行）" {
+		t.Errorf("last line %q", last)
+	}
+	if more := got[len(got)-2]; more != "x.xlsx：另有 99880 处同类问题，如：与 p@1 的任何指标都不相符" {
+		t.Errorf("line %q", more)
+	}
+}
