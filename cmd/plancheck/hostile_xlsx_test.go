@@ -28,6 +28,8 @@ func hostileBook(t *testing.T, path string, rows func(w io.Writer), after string
 type bulkPart struct {
 	name, head, chunk, tail string
 	n                       int
+	// shared points every sheet at this part (a worksheet part).
+	shared bool
 }
 
 // sheetBulk is a sheet part whose sheetData holds head (the first rows), then
@@ -104,9 +106,14 @@ func hostileBookBulk(t *testing.T, path string, rows func(w io.Writer), after st
 	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
 	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
 	var list, rels strings.Builder
+	shared := bulk != nil && bulk.shared
 	for i := 1; i <= max(sheets, 1); i++ {
+		target := i
+		if shared {
+			target = 1
+		}
 		fmt.Fprintf(&list, `<sheet name="表%d" sheetId="%d" r:id="rId%d"/>`, i, i, i)
-		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, target)
 	}
 	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+list.String()+`</sheets></workbook>`)
 	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
@@ -114,6 +121,9 @@ func hostileBookBulk(t *testing.T, path string, rows func(w io.Writer), after st
 		name := fmt.Sprintf("xl/worksheets/sheet%d.xml", i)
 		if bulk != nil && bulk.name == name {
 			bulk.write(t, zw)
+			continue
+		}
+		if shared {
 			continue
 		}
 		w, err := zw.Create(name)
@@ -220,6 +230,12 @@ func TestHostileWorkbooks(t *testing.T) {
 		}},
 		{name: "element-bomb", code: 2, stderr: "xl/worksheets/sheet1.xml：XML 元素超过 64000000 个",
 			bulk: sheetBulk("", strings.Repeat("<x/>", 1<<16), 70_000_000>>16+1)},
+		{name: "sheets-over-one-part", code: 2, sheets: 200, stderr: `"表9", "表10" 等 190 个 中没有找到表格`, bulk: func() *bulkPart {
+			// 30 MB of rows that are no table, under 200 sheets
+			b := sheetBulk("", strings.Repeat(`<row><c t="inlineStr"><is><t>封面说明文字</t></is></c><c><v>1</v></c></row>`, 1000), 450)
+			b.shared = true
+			return b
+		}()},
 		{name: "zip-entries", code: 2, stderr: "压缩包中的条目超过 10000 个", rows: func(w io.Writer) {
 			header(w, `<c r="C2"><v>100</v></c>`)
 		}, entries: manyEntries(scale(120_000))},

@@ -165,6 +165,15 @@ type SheetSink interface {
 	NextSheet(h *Header) error
 }
 
+// sheetPart is the part of a sheet of an .xlsx (see xlsx.Workbook.SheetPart),
+// or "".
+func sheetPart(wb source, sheet string) string {
+	if p, ok := wb.(interface{ SheetPart(string) string }); ok {
+		return p.SheetPart(sheet)
+	}
+	return ""
+}
+
 // yearSheet is a sheet named for a year: 2021, 2022年, 2023年度.
 var yearSheet = regexp.MustCompile(`^(20\d{2})\s*(?:年度?)?$`)
 
@@ -286,7 +295,17 @@ func Scan(path string, opts Options, sink RowSink) error {
 	var best *header
 	var yearErr error // the first sheet's whose header found no year
 	bestSheet := ""
+	// A sheet whose part was read already (two sheets of one part) has the
+	// same rows: no table there either. 200 sheets over one 30 MB part
+	// were read 200 times.
+	read := map[string]bool{}
 	for _, sheet := range sheets {
+		if part := sheetPart(wb, sheet); part != "" {
+			if read[part] {
+				continue
+			}
+			read[part] = true
+		}
 		b := newBuilder(path, sheet, func(c xlsx.Cell) (xlsx.Cell, error) { return compute(wb, sheet, c, lang) }, sink)
 		b.year, b.lang, b.cols = opts.Year, lang, opts.Columns
 		b.hd.Format = formatOf(wb)
@@ -900,6 +919,15 @@ func (headerOnly) Skipped(SkippedRow)   {}
 // layout. Sheets named for years that hold no table are passed over, with a
 // note. Fewer than two with a table: errNotYearSheets.
 func scanYearSheets(wb source, path string, names []string, years []int, opts Options, sink SheetSink, lang msg.Lang) error {
+	// Two years of one part would be the same numbers read as two years'.
+	byPart := map[string]string{}
+	for _, sheet := range names {
+		part := sheetPart(wb, sheet)
+		if first, dup := byPart[part]; dup && part != "" {
+			return readError(lang, path, msg.Errorf("xlsx.sheets-share-part", first, sheet, part))
+		}
+		byPart[part] = sheet
+	}
 	var tables []int // indexes into names of the sheets with a table
 	var skipped []string
 	for i, sheet := range names {

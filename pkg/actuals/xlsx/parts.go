@@ -216,20 +216,9 @@ func (w *Workbook) readWorkbook(part string, rels map[string]rel) error {
 	if !sawWorkbook {
 		return &NotWorkbookError{Path: w.path, Kind: NoWorkbookElement, Part: part}
 	}
-	// Two sheets of one worksheet part: no producer writes it, Excel
-	// refuses it, and reading the part once per sheet would multiply
-	// the work of a small file.
-	byPart := make(map[string]string, len(w.sheets))
-	for _, s := range w.sheets {
-		if s.part == "" {
-			continue
-		}
-		key := strings.ToLower(s.part)
-		if first, dup := byPart[key]; dup {
-			return inPart(part, msg.Errorf("xlsx.sheets-share-part", first, s.name, s.part))
-		}
-		byPart[key] = s.name
-	}
+	// Two sheets may point at one worksheet part: no producer writes it,
+	// but LibreOffice opens it as sheets of the same cells, so it is read
+	// so too; the table reader reads such a part once (SheetPart).
 	return nil
 }
 
