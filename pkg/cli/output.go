@@ -5,10 +5,12 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync/atomic"
 	"syscall"
 
@@ -95,13 +97,23 @@ func writeAtomic(path string, lang msg.Lang, data []byte) error {
 //   - /dev/stdout and /dev/stderr are the streams plancheck has; another
 //     character device or a named pipe (/dev/null, a FIFO) is opened and
 //     written: renaming over it would replace the device with a file;
-//   - SIGINT, SIGTERM or SIGHUP while the temporary file exists removes it,
-//     and plancheck exits as the signal asks (130, 143, 129). Only SIGKILL,
-//     which no program can catch, leaves it behind.
+//   - on Linux the temporary file has no name while it is written
+//     (O_TMPFILE, see openUnnamed): killed then, even by SIGKILL, plancheck
+//     leaves nothing; it is named .x.xlsx.tmpNNN only for the link and the
+//     rename. Elsewhere, and on a file system without such files, it is
+//     named from the start;
+//   - SIGINT, SIGTERM or SIGHUP while the temporary file has a name removes
+//     it, and plancheck exits as the signal asks (130, 143, 129).
 //
 // The temporary file is plancheck's business, not the user's: errors name
 // path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
 func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
+	return writeAtomicWith(path, lang, write, true)
+}
+
+// writeAtomicWith is writeAtomicFunc; tryUnnamed false makes a named
+// temporary file even where an unnamed one could be made (tests of both).
+func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tryUnnamed bool) error {
 	if std := standardStream(path); std != nil {
 		// -o /dev/stdout: the stream plancheck already has, whatever it is
 		// (a terminal, a pipe, a socket, a file the shell opened for
@@ -132,16 +144,24 @@ func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) er
 	// Signals are caught before the temporary file exists.
 	var tmpName atomic.Pointer[string]
 	defer removeOnSignal(&tmpName)()
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
-	if err != nil {
-		if derr := outputDirError(path, lang); derr != nil {
-			return derr
-		}
-		return writeError(lang, path, withoutTempName(err, ""))
+	var tmp *os.File
+	unnamed := false
+	if tryUnnamed {
+		tmp, unnamed = openUnnamed(dir, mode)
 	}
-	name := tmp.Name()
-	tmpName.Store(&name)
-	defer os.Remove(tmp.Name())
+	if !unnamed {
+		var err error
+		tmp, err = os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
+		if err != nil {
+			if derr := outputDirError(path, lang); derr != nil {
+				return derr
+			}
+			return writeError(lang, path, withoutTempName(err, ""))
+		}
+		name := tmp.Name()
+		tmpName.Store(&name)
+		defer os.Remove(name)
+	}
 	fail := func(err error) error {
 		tmp.Close()
 		return writeError(lang, path, withoutTempName(err, tmp.Name()))
@@ -160,13 +180,43 @@ func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) er
 	if err := bw.Flush(); err != nil {
 		return fail(err)
 	}
+	name := tmp.Name()
+	if unnamed {
+		// The file gets a name only now, for the rename: a link cannot
+		// replace a file. The name lives for a link and a rename.
+		linked, err := linkTemp(tmp, dir, filepath.Base(target), &tmpName)
+		if err != nil {
+			return fail(err)
+		}
+		defer os.Remove(linked)
+		name = linked
+	}
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
-	if err := os.Rename(tmp.Name(), target); err != nil {
-		return fail(err)
+	if err := os.Rename(name, target); err != nil {
+		return fail(withoutTempName(err, name))
 	}
 	return nil
+}
+
+// linkTemp links the unnamed file f into dir as .base.tmpNNN (a name no
+// file has yet) and returns the name, stored first in *signalName so that
+// a signal between the link and the rename removes it.
+func linkTemp(f *os.File, dir, base string, signalName *atomic.Pointer[string]) (string, error) {
+	var err error
+	for try := 0; try < 100; try++ {
+		name := filepath.Join(dir, "."+base+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		signalName.Store(&name)
+		if err = linkUnnamed(f, name); err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	signalName.Store(nil)
+	return "", withoutTempName(err, "")
 }
 
 // standardStream is the process's own stream that path names on a Unix

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -9,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 )
 
 // sample is the README's sample workbook.
@@ -272,6 +276,50 @@ func TestOutputReviewCases(t *testing.T) {
 		}
 		if data, _ := os.ReadFile(out); !bytes.HasPrefix(data, []byte("\xEF\xBB\xBFfile,")) || bytes.Contains(data, []byte("XXX")) {
 			t.Errorf("%s holds %d bytes: %.30q … %q", out, len(data), data, data[max(0, len(data)-10):])
+		}
+	}
+}
+
+// TestAtomicWriteBothWays: the output is written the same way through an
+// unnamed temporary file (Linux) and a named one (elsewhere, or a file
+// system without unnamed files): a replaced file keeps its mode, a link is
+// followed, a failed write leaves the old file, and no temporary file is
+// left in the folder.
+func TestAtomicWriteBothWays(t *testing.T) {
+	t.Parallel()
+	for _, unnamed := range []bool{true, false} {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "out.json")
+		if err := os.WriteFile(out, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		link := filepath.Join(dir, "link.json")
+		if err := os.Symlink("out.json", link); err != nil {
+			t.Fatal(err)
+		}
+		write := func(text string, err error) func(w io.Writer) error {
+			return func(w io.Writer) error {
+				io.WriteString(w, text)
+				return err
+			}
+		}
+		if err := writeAtomicWith(link, msg.Chinese, write("new", nil), unnamed); err != nil {
+			t.Fatalf("unnamed %v: %v", unnamed, err)
+		}
+		if err := writeAtomicWith(out, msg.Chinese, write("partial", errors.New("boom")), unnamed); err == nil || err.Error() != "boom" {
+			t.Errorf("unnamed %v: a failed write gave %v", unnamed, err)
+		}
+		data, err := os.ReadFile(out)
+		info, _ := os.Stat(out)
+		if err != nil || string(data) != "new" || info.Mode().Perm() != 0o600 {
+			t.Errorf("unnamed %v: %q, %v, mode %v", unnamed, data, err, info.Mode())
+		}
+		if l, err := os.Readlink(link); err != nil || l != "out.json" {
+			t.Errorf("unnamed %v: the link became %q, %v", unnamed, l, err)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 2 {
+			t.Errorf("unnamed %v: the folder holds %v", unnamed, entries)
 		}
 	}
 }
