@@ -179,9 +179,10 @@ func TestPeakMemoryXLS(t *testing.T) {
 }
 
 // TestInterruptRemovesTemporaryFile: SIGINT or SIGTERM while plancheck
-// writes -o removes its temporary file and leaves no output; the status is
-// the signal's (130, 143). On Linux SIGKILL leaves nothing either: the
-// temporary file has no name while it is written (O_TMPFILE).
+// writes -o into a named temporary file (PLANCHECK_TEMPFILE=named) removes
+// it and leaves no output; the status is the signal's (130, 143). On Linux
+// SIGKILL leaves nothing either: by default the temporary file has no name
+// while it is written (O_TMPFILE).
 func TestInterruptRemovesTemporaryFile(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds plancheck and writes a 57 MB file")
@@ -210,6 +211,11 @@ func TestInterruptRemovesTemporaryFile(t *testing.T) {
 				t.Skip("the file system of the temporary folder has no unnamed files (O_TMPFILE)")
 			}
 			cmd := exec.Command(bin, "eval", in, "--plan", "jlp-hrss-14th@1", "--year", "2023", "-q", "-o", filepath.Join(outDir, "out.json"))
+			if tc.sig != syscall.SIGKILL {
+				// A named temporary file, which the signal must remove
+				// (an unnamed one leaves nothing whether or not it is).
+				cmd.Env = append(os.Environ(), "PLANCHECK_TEMPFILE=named")
+			}
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}

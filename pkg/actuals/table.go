@@ -300,7 +300,7 @@ func Scan(path string, opts Options, sink RowSink) error {
 	// were read 200 times.
 	read := map[string]bool{}
 	for _, sheet := range sheets {
-		if part := sheetPart(wb, sheet); part != "" {
+		if part := strings.ToLower(sheetPart(wb, sheet)); part != "" {
 			if read[part] {
 				continue
 			}
@@ -923,10 +923,11 @@ func scanYearSheets(wb source, path string, names []string, years []int, opts Op
 	byPart := map[string]string{}
 	for _, sheet := range names {
 		part := sheetPart(wb, sheet)
-		if first, dup := byPart[part]; dup && part != "" {
-			return readError(lang, path, msg.Errorf("xlsx.sheets-share-part", first, sheet, part))
+		key := strings.ToLower(part)
+		if first, dup := byPart[key]; dup && part != "" {
+			return errors.New(lang.T("xlsx.sheets-share-part", path, first, sheet, part))
 		}
-		byPart[part] = sheet
+		byPart[key] = sheet
 	}
 	var tables []int // indexes into names of the sheets with a table
 	var skipped []string

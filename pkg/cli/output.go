@@ -100,20 +100,26 @@ func writeAtomic(path string, lang msg.Lang, data []byte) error {
 //   - on Linux the temporary file has no name while it is written
 //     (O_TMPFILE, see openUnnamed): killed then, even by SIGKILL, plancheck
 //     leaves nothing; it is named .x.xlsx.tmpNNN only for the link and the
-//     rename. Elsewhere, and on a file system without such files, it is
-//     named from the start;
+//     rename. Elsewhere, on a file system without such files, and with
+//     PLANCHECK_TEMPFILE=named, it is named from the start;
 //   - SIGINT, SIGTERM or SIGHUP while the temporary file has a name removes
 //     it, and plancheck exits as the signal asks (130, 143, 129).
 //
 // The temporary file is plancheck's business, not the user's: errors name
 // path, never the temporary file (.x.xlsx.tmp123 would only puzzle).
 func writeAtomicFunc(path string, lang msg.Lang, write func(io.Writer) error) error {
-	return writeAtomicWith(path, lang, write, true)
+	return writeAtomicWith(path, lang, write, tempFile{unnamed: true, link: linkUnnamed})
 }
 
-// writeAtomicWith is writeAtomicFunc; tryUnnamed false makes a named
-// temporary file even where an unnamed one could be made (tests of both).
-func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tryUnnamed bool) error {
+// tempFile says how writeAtomicWith makes its temporary file: unnamed where
+// it can (else named), and the unnamed one linked by link. Tests choose.
+type tempFile struct {
+	unnamed bool
+	link    func(f *os.File, name string) error
+}
+
+// writeAtomicWith is writeAtomicFunc with its temporary file made as how says.
+func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, how tempFile) error {
 	if std := standardStream(path); std != nil {
 		// -o /dev/stdout: the stream plancheck already has, whatever it is
 		// (a terminal, a pipe, a socket, a file the shell opened for
@@ -146,10 +152,10 @@ func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tr
 	defer removeOnSignal(&tmpName)()
 	var tmp *os.File
 	unnamed := false
-	if tryUnnamed {
+	if how.unnamed && os.Getenv("PLANCHECK_TEMPFILE") != "named" {
 		tmp, unnamed = openUnnamed(dir, mode)
 	}
-	if !unnamed {
+	named := func() error {
 		var err error
 		tmp, err = os.CreateTemp(dir, "."+filepath.Base(target)+".tmp*")
 		if err != nil {
@@ -160,7 +166,13 @@ func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tr
 		}
 		name := tmp.Name()
 		tmpName.Store(&name)
-		defer os.Remove(name)
+		return nil
+	}
+	if !unnamed {
+		if err := named(); err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name())
 	}
 	fail := func(err error) error {
 		tmp.Close()
@@ -184,11 +196,29 @@ func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tr
 	if unnamed {
 		// The file gets a name only now, for the rename: a link cannot
 		// replace a file. The name lives for a link and a rename.
-		linked, err := linkTemp(tmp, dir, filepath.Base(target), &tmpName)
+		linked, err := linkTemp(tmp, dir, filepath.Base(target), how.link, &tmpName)
 		if err != nil {
-			return fail(err)
+			// No way to name it (no /proc, an old kernel): what was
+			// written is copied into a named temporary file.
+			unnamedFile := tmp
+			defer unnamedFile.Close()
+			if _, err := unnamedFile.Seek(0, io.SeekStart); err != nil {
+				return fail(err)
+			}
+			if err := named(); err != nil {
+				return err
+			}
+			defer os.Remove(tmp.Name())
+			if err := tmp.Chmod(mode); err != nil {
+				return fail(err)
+			}
+			if _, err := io.Copy(tmp, unnamedFile); err != nil {
+				return fail(err)
+			}
+			linked = tmp.Name()
+		} else {
+			defer os.Remove(linked)
 		}
-		defer os.Remove(linked)
 		name = linked
 	}
 	if err := tmp.Close(); err != nil {
@@ -201,21 +231,21 @@ func writeAtomicWith(path string, lang msg.Lang, write func(io.Writer) error, tr
 }
 
 // linkTemp links the unnamed file f into dir as .base.tmpNNN (a name no
-// file has yet) and returns the name, stored first in *signalName so that
-// a signal between the link and the rename removes it.
-func linkTemp(f *os.File, dir, base string, signalName *atomic.Pointer[string]) (string, error) {
+// file has yet) and returns the name, then stored in *signalName so that a
+// signal between the link and the rename removes it (stored after the
+// link: a name taken by another file must never be removed).
+func linkTemp(f *os.File, dir, base string, link func(*os.File, string) error, signalName *atomic.Pointer[string]) (string, error) {
 	var err error
 	for try := 0; try < 100; try++ {
 		name := filepath.Join(dir, "."+base+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 10))
-		signalName.Store(&name)
-		if err = linkUnnamed(f, name); err == nil {
+		if err = link(f, name); err == nil {
+			signalName.Store(&name)
 			return name, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			break
 		}
 	}
-	signalName.Store(nil)
 	return "", withoutTempName(err, "")
 }
 
@@ -262,8 +292,8 @@ func writeTo(f *os.File, path string, lang msg.Lang, write func(io.Writer) error
 	return nil
 }
 
-// removeOnSignal removes the file *name names, if any, when SIGINT or
-// SIGTERM comes before the returned function is called, then exits with
+// removeOnSignal removes the file *name names, if any, when SIGINT,
+// SIGTERM or SIGHUP comes before the returned function is called, then exits with
 // 128 + the signal's number, as a shell reports a process the signal ended.
 func removeOnSignal(name *atomic.Pointer[string]) (stop func()) {
 	c := make(chan os.Signal, 1)

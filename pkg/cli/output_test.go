@@ -281,14 +281,27 @@ func TestOutputReviewCases(t *testing.T) {
 }
 
 // TestAtomicWriteBothWays: the output is written the same way through an
-// unnamed temporary file (Linux) and a named one (elsewhere, or a file
-// system without unnamed files): a replaced file keeps its mode, a link is
-// followed, a failed write leaves the old file, and no temporary file is
-// left in the folder.
+// unnamed temporary file (Linux), through one that cannot be linked (no
+// /proc: copied into a named one), and through a named one (elsewhere, or a
+// file system without unnamed files): a replaced file keeps its mode, a
+// link is followed, a failed write leaves the old file, and no temporary
+// file is left in the folder.
 func TestAtomicWriteBothWays(t *testing.T) {
 	t.Parallel()
-	for _, unnamed := range []bool{true, false} {
+	noLink := func(*os.File, string) error { return syscall.ENOENT }
+	for name, how := range map[string]tempFile{
+		"unnamed":          {unnamed: true, link: linkUnnamed},
+		"unnamed, no link": {unnamed: true, link: noLink},
+		"named":            {},
+	} {
 		dir := t.TempDir()
+		if runtime.GOOS == "linux" && how.unnamed {
+			f, ok := openUnnamed(dir, 0o600)
+			if !ok {
+				t.Skipf("the file system of %s has no unnamed files (O_TMPFILE)", dir)
+			}
+			f.Close()
+		}
 		out := filepath.Join(dir, "out.json")
 		if err := os.WriteFile(out, []byte("old"), 0o600); err != nil {
 			t.Fatal(err)
@@ -303,23 +316,23 @@ func TestAtomicWriteBothWays(t *testing.T) {
 				return err
 			}
 		}
-		if err := writeAtomicWith(link, msg.Chinese, write("new", nil), unnamed); err != nil {
-			t.Fatalf("unnamed %v: %v", unnamed, err)
+		if err := writeAtomicWith(link, msg.Chinese, write("new", nil), how); err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		if err := writeAtomicWith(out, msg.Chinese, write("partial", errors.New("boom")), unnamed); err == nil || err.Error() != "boom" {
-			t.Errorf("unnamed %v: a failed write gave %v", unnamed, err)
+		if err := writeAtomicWith(out, msg.Chinese, write("partial", errors.New("boom")), how); err == nil || err.Error() != "boom" {
+			t.Errorf("%s: a failed write gave %v", name, err)
 		}
 		data, err := os.ReadFile(out)
 		info, _ := os.Stat(out)
 		if err != nil || string(data) != "new" || info.Mode().Perm() != 0o600 {
-			t.Errorf("unnamed %v: %q, %v, mode %v", unnamed, data, err, info.Mode())
+			t.Errorf("%s: %q, %v, mode %v", name, data, err, info.Mode())
 		}
 		if l, err := os.Readlink(link); err != nil || l != "out.json" {
-			t.Errorf("unnamed %v: the link became %q, %v", unnamed, l, err)
+			t.Errorf("%s: the link became %q, %v", name, l, err)
 		}
 		entries, _ := os.ReadDir(dir)
 		if len(entries) != 2 {
-			t.Errorf("unnamed %v: the folder holds %v", unnamed, entries)
+			t.Errorf("%s: the folder holds %v", name, entries)
 		}
 	}
 }

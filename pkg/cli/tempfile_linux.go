@@ -24,8 +24,8 @@ func openUnnamed(dir string, mode fs.FileMode) (f *os.File, ok bool) {
 }
 
 // linkUnnamed gives the unnamed file f the name name, by its /proc/self/fd
-// link (any user may), else by its descriptor (AT_EMPTY_PATH, which needs
-// CAP_DAC_READ_SEARCH: root, where /proc is not mounted).
+// link (any user may), else by its descriptor (AT_EMPTY_PATH: before Linux
+// 6.10 only with CAP_DAC_READ_SEARCH, for where /proc is not mounted).
 func linkUnnamed(f *os.File, name string) error {
 	err := unix.Linkat(unix.AT_FDCWD, "/proc/self/fd/"+strconv.Itoa(int(f.Fd())), unix.AT_FDCWD, name, unix.AT_SYMLINK_FOLLOW)
 	if err == nil || err == unix.EEXIST {

@@ -9,7 +9,7 @@ func init() {
 	add(map[Key][2]string{
 		"xlsx.elements-over":       {"XML 元素超过 %d 个", "over %d XML elements"},
 		"xlsx.list-more":           {"%s 等 %d 个", "%s and %d more"},
-		"xlsx.sheets-share-part":   {"工作表“%[1]s”和“%[2]s”指向同一个部件 %[3]s", "sheets %[1]q and %[2]q point at the same part %[3]s"},
+		"xlsx.sheets-share-part":   {"%[1]s：工作表“%[2]s”和“%[3]s”指向同一个部件 %[4]s，两个年份会读到同样的数值；请让每年的工作表各有自己的数据（在 Excel 或 WPS 中复制工作表）", "%[1]s: sheets %[2]q and %[3]q point at the same part %[4]s, so two years would read the same numbers; give each year's sheet its own data (copy the sheet in Excel or WPS)"},
 		"xlsx.calc-at":             {"%[1]s：%[2]s", "%[1]s: %[2]s"},
 		"xlsx.formula-syntax":      {"公式无法识别（在 “%s” 处）；请用 Excel、WPS 或 LibreOffice 打开并保存后再试", "the formula is not understood (at %q); open and save the workbook in Excel, WPS or LibreOffice and try again"},
 		"xlsx.formula-end":         {"公式不完整；请用 Excel、WPS 或 LibreOffice 打开并保存后再试", "the formula ends too soon; open and save the workbook in Excel, WPS or LibreOffice and try again"},

@@ -353,15 +353,15 @@ func (w *Workbook) Sheets() []string {
 	return names
 }
 
-// SheetPart names the worksheet part a sheet's cells are in, as a key
-// (lower case): two sheets of one part have the same cells. "" for a sheet
-// without one.
+// SheetPart names the worksheet part a sheet's cells are in: two sheets of
+// one part (compared ignoring case, as zip names are) have the same cells.
+// "" for a sheet without one.
 func (w *Workbook) SheetPart(name string) string {
 	s, err := w.sheet(name)
 	if err != nil {
 		return ""
 	}
-	return strings.ToLower(s.part)
+	return s.part
 }
 
 // sheet finds a sheet by name: exactly, else ignoring case as Excel does.

@@ -98,7 +98,8 @@ func (s *sheetWriter) cell(col, row int) *sheetCell {
 		if row != s.streamRow {
 			s.emitRow()
 			if row < s.streamRow {
-				s.b.check(fmt.Errorf("%s: row %d written after row %d", s.name, row, s.streamRow))
+				// a bug of plancheck's, never of the input
+				s.b.check(fmt.Errorf("internal error: sheet %s: row %d written after row %d", s.name, row, s.streamRow))
 			}
 			s.streamRow = row
 		}
@@ -155,7 +156,11 @@ func colName(col int) string {
 // styles are numbered in the order they are first used, and that order must
 // not depend on whether a sheet is streamed.
 func (s *sheetWriter) styleCell(col, row int, cs cellStyle) {
-	if s.b.err != nil || s.measuring && s.measureUnstyled {
+	if s.b.err != nil {
+		return
+	}
+	if s.measuring && s.measureUnstyled {
+		s.cell(col, row) // the extent only
 		return
 	}
 	s.cell(col, row).style = s.b.style(cs)
