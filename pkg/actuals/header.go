@@ -46,6 +46,10 @@ type Column struct {
 
 // normalizeHeader is how headers are compared: NFKC, lower case, with all
 // white space (line breaks included) removed.
+// maxWordBytes bounds the text compared with a short list of words (合计,
+// 全区 …): longer text is none of them.
+const maxWordBytes = 64
+
 func normalizeHeader(s string) string {
 	s = strings.ToLower(norm.NFKC.String(s))
 	return strings.Map(func(r rune) rune {
@@ -326,6 +330,9 @@ var TotalWords = []string{"合计", "总计", "全区", "全县", "全市", "全
 
 // IsTotal reports whether an entity cell names the total of all units.
 func IsTotal(entity string) bool {
+	if len(entity) > maxWordBytes {
+		return false // no total word is this long (and NFKC of it is work)
+	}
 	n := normalizeHeader(entity)
 	for _, w := range TotalWords {
 		if n == w {

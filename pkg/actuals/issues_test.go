@@ -3,6 +3,7 @@ package actuals
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/msg"
@@ -33,5 +34,28 @@ func TestIssueListIsBounded(t *testing.T) {
 	}
 	if more := got[len(got)-2]; more != "x.xlsx：另有 99880 处同类问题，如：与 p@1 的任何指标都不相符" {
 		t.Errorf("line %q", more)
+	}
+}
+
+// TestLongTextIsCheap: the texts compared or quoted row after row are
+// bounded in the work they cost, however long the cell (issue 14: one 100 KB
+// string as every row's unit took 20 s).
+func TestLongTextIsCheap(t *testing.T) {
+	long := strings.Repeat("约", 100_000)
+	if q := quotedText(long); q != strings.Repeat("约", maxQuoted)+"…" {
+		t.Errorf("quotedText: %d bytes", len(q))
+	}
+	if q := quotedText("约9.3"); q != "约9.3" {
+		t.Errorf("quotedText of a short text: %q", q)
+	}
+	if IsTotal(long + "合计") {
+		t.Error("a long text is taken for a total")
+	}
+	if !IsTotal(" 合 计 ") {
+		t.Error("合计 is not a total")
+	}
+	allocs := testing.AllocsPerRun(10, func() { quotedText(long) })
+	if allocs > 1 {
+		t.Errorf("quotedText allocates %v times", allocs)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -79,18 +78,23 @@ func (i Issue) String() string {
 	return i.Msg
 }
 
-// maxQuoted is how much of a cell's text a message quotes: a paragraph
-// pasted below a table (a plan's prose copied with its 专栏) is named by its
-// start, not printed whole in every warning.
+// maxQuoted is how much of a cell's text a message quotes (the cell's own,
+// and a unit's or a unit of the row's): a paragraph pasted below a table (a
+// plan's prose copied with its 专栏) is named by its start, not printed
+// whole in every warning.
 const maxQuoted = 40
 
 // quotedText is a cell's text as a message quotes it: at most maxQuoted
 // characters, the rest as "…".
 func quotedText(s string) string {
-	if utf8.RuneCountInString(s) <= maxQuoted {
-		return s
+	n := 0
+	for i := range s { // the first maxQuoted characters only, however long s is
+		if n == maxQuoted {
+			return s[:i] + "…"
+		}
+		n++
 	}
-	return string([]rune(s)[:maxQuoted]) + "…"
+	return s
 }
 
 func (i Issue) lang() msg.Lang {
@@ -1058,7 +1062,7 @@ func (mt *Matcher) entityNote(entity string) string {
 	if entity == "" {
 		return ""
 	}
-	return mt.lang.T("cell.duplicate-entity", entity)
+	return mt.lang.T("cell.duplicate-entity", quotedText(entity))
 }
 
 // convert brings a value into the plan's unit: from a percent format or a %
@@ -1071,7 +1075,7 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 	}
 	if pv.multiplier != "" {
 		if pv.unit == "" && !rowUnitOK {
-			return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.Name)
+			return "", lang.T("cell.unit-no-convert", quotedText(rowUnit), ind.Unit, ind.Name)
 		}
 		if from, reason = multiply(pv, from, ind.Unit, lang); reason != "" {
 			return "", reason
@@ -1084,17 +1088,17 @@ func convert(pv *parsedValue, c xlsx.Cell, rowUnit string, rowUnitOK bool, ind *
 		return note, ""
 	}
 	if pv.unit == "" && !rowUnitOK {
-		return "", lang.T("cell.unit-no-convert", rowUnit, ind.Unit, ind.Name)
+		return "", lang.T("cell.unit-no-convert", quotedText(rowUnit), ind.Unit, ind.Name)
 	}
 	n, ok := plan.ConvertUnit(pv.number, from, ind.Unit)
 	if !ok {
-		return "", lang.T("cell.value-in-unit", from, unitName(ind.Unit, lang), ind.Name)
+		return "", lang.T("cell.value-in-unit", quotedText(from), unitName(ind.Unit, lang), ind.Name)
 	}
 	if math.Abs(n) >= maxValue {
 		return "", lang.T("cell.too-large")
 	}
 	if wantNote {
-		note = lang.T("note.converted", formatNumber(pv.number), from, formatNumber(round9(n)), ind.Unit)
+		note = lang.T("note.converted", formatNumber(pv.number), quotedText(from), formatNumber(round9(n)), ind.Unit)
 	}
 	pv.number = round9(n)
 	pv.fraction = false

@@ -258,6 +258,11 @@ func bracketedTotal(s string) (string, bool) {
 	return "", false
 }
 
+// maxValueText is the longest text a value cell can hold and be read as a
+// value, in bytes: about 340 Chinese characters, far more than a number
+// with its words (约 9.3 万人（快报数）).
+const maxValueText = 1024
+
 // readValue reads a value cell for an indicator. It returns the reason the
 // cell is bad, or "".
 func readValue(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue, string) {
@@ -323,6 +328,11 @@ func readValueAsIs(c xlsx.Cell, ind *plan.Indicator, lang msg.Lang) (parsedValue
 	// Text.
 	if c.Date {
 		return parsedValue{}, lang.T("cell.date")
+	}
+	if len(c.Text) > maxValueText {
+		// Not a number, however it ends; and not read a thousand times
+		// over (one 100 KB string as every unit's value took 24 s).
+		return parsedValue{}, lang.T("cell.not-number")
 	}
 	if r, ok := expr.CompatDigit(c.Text); ok {
 		return parsedValue{}, lang.T("cell.compat-digit", string(r))

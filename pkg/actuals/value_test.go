@@ -3,6 +3,7 @@ package actuals
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
@@ -59,6 +60,9 @@ func TestReadValue(t *testing.T) {
 		{rate, xlsx.Cell{Kind: xlsx.Blank}, "none"}, {ratio, text("—"), "none"},
 		// bad
 		{rate, text("九十五"), "bad: not a number"},
+		// A text longer than any value is not read through (issue 14).
+		{jobs, text("约" + strings.Repeat(" ", maxValueText) + "9.3"), "bad: not a number"},
+		{jobs, text("约" + strings.Repeat(" ", maxValueText-10) + "9.3"), "amount 9.3"},
 		// Minus zero and a denormal are zero (issue 14): no output prints -0.
 		{rate, num(math.Copysign(0, -1)), "amount 0"},
 		{rate, num(5e-324), "amount 0"},

@@ -297,6 +297,10 @@ func TestCompatDigits(t *testing.T) {
 			t.Errorf("Parse(%q): %v, want a not-a-plain-digit error", s, err)
 		}
 	}
+	// after Chinese text, which is passed over unfolded
+	if r, ok := CompatDigit("约" + strings.Repeat("约", 1000) + "5.3¹"); !ok || r != '¹' {
+		t.Errorf("CompatDigit after Chinese text: %q, %v", r, ok)
+	}
 	for _, s := range []string{"12.5万m²", "3km²", "5㎡", "2m³"} {
 		if r, ok := CompatDigit(s); ok {
 			t.Errorf("CompatDigit(%q) = %q: a unit's power is not a digit", s, r)

@@ -440,7 +440,9 @@ func parseTokens(toks []token) (Expr, *msg.Error) {
 func CompatDigit(s string) (rune, bool) {
 	prev := rune(0)
 	for _, r := range s {
-		if r < 0x80 || (r >= '０' && r <= '９') {
+		// ASCII, full-width digits and Chinese characters (none folds to
+		// a digit) go by without folding: a long Chinese text is cheap.
+		if r < 0x80 || (r >= '０' && r <= '９') || unicode.Is(unicode.Han, r) {
 			prev = r
 			continue
 		}

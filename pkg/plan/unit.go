@@ -103,6 +103,11 @@ var units = func() map[string]Unit {
 // is %), and whether plancheck knows it. A unit it does not know is returned
 // as its own family of one.
 func LookupUnit(name string) (Unit, bool) {
+	if len(name) > 64 {
+		// no unit is this long; a cell of prose is not normalized row
+		// after row
+		return Unit{Name: name, Family: name, Scale: 1}, false
+	}
 	name = norm.NFKC.String(name)
 	if u, ok := units[name]; ok {
 		return u, true
