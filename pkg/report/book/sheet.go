@@ -339,12 +339,8 @@ func linesHeight(n int) float64 {
 // SetSheetVisible read every sheet), or not at all once it is in a
 // temporary file.
 func (s *sheetWriter) flush() {
-	if s.b.err != nil {
-		return
-	}
-	sw, err := s.b.f.NewStreamWriter(s.name)
-	if err != nil {
-		s.b.check(err)
+	sw := s.openStream()
+	if sw == nil {
 		return
 	}
 	for i, cells := range s.rows {
@@ -353,6 +349,19 @@ func (s *sheetWriter) flush() {
 		}
 	}
 	s.end(sw)
+}
+
+// openStream starts the sheet's StreamWriter; nil after an error.
+func (s *sheetWriter) openStream() *excelize.StreamWriter {
+	if s.b.err != nil {
+		return nil
+	}
+	sw, err := s.b.f.NewStreamWriter(s.name)
+	s.b.check(err)
+	if err != nil {
+		return nil
+	}
+	return sw
 }
 
 // measure runs write, the first pass over a streamed sheet: the cells are
@@ -372,12 +381,8 @@ func (s *sheetWriter) measure(write func()) {
 // Only a row's cells are held at a time, and the sheet is the same, byte
 // for byte, as one held whole and flushed.
 func (s *sheetWriter) stream(write func()) {
-	if s.b.err != nil {
-		return
-	}
-	sw, err := s.b.f.NewStreamWriter(s.name)
-	if err != nil {
-		s.b.check(err)
+	sw := s.openStream()
+	if sw == nil {
 		return
 	}
 	s.sw, s.streamRow, s.rows, s.wrapped = sw, 0, nil, nil
