@@ -1,6 +1,8 @@
 package book
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -52,6 +54,13 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, summaryDeflateLevel)
+		})
+		return zw
+	})
 	names := sheetNames(lang)
 	b := &summaryBook{f: f, lang: lang, styles: newStyleCache(f), names: names, plans: planRefs(evals)}
 	b.check(f.SetSheetName(f.GetSheetName(0), names.completion))
@@ -88,6 +97,13 @@ func WriteSummary(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.
 	}
 	return saveWorkbook(f, b.drawn, w)
 }
+
+// summaryDeflateLevel is the summary workbook's compression: a summary of
+// thousands of units spent a fifth of its time deflating at the default
+// level; level 3 takes a third of that for a file a fifth bigger (2,844
+// units: 2.5 s and 11.1 MB at the default, 0.9 s and 13.3 MB at 3, 0.8 s and
+// 16.5 MB at 1).
+const summaryDeflateLevel = 3
 
 // summaryBook writes one summary workbook; the first error stops everything after it.
 type summaryBook struct {
