@@ -8,6 +8,11 @@ FUZZTIME    ?= 10s
 # How long the fuzzer may shrink each new input it finds: by default it spends
 # a minute on each, which left a 10 s run almost no time to fuzz.
 FUZZMINIMIZE ?= 100x
+# Where make fuzz keeps what the fuzzer finds: emptied at each run, so that a
+# run starts from the seed corpora. In Go's own cache ($GOCACHE/fuzz) the
+# inputs of long fuzzing sessions piled up, and gathering their coverage took
+# a 10 s run's whole time ("context deadline exceeded").
+FUZZCACHE   ?= bin/fuzzcache
 
 # staticcheck, pinned. It is installed once into bin/tools/, under a name that
 # carries the version (so changing the version installs it again), instead of
@@ -138,22 +143,23 @@ fmt:
 # Each fuzz target for FUZZTIME (go test runs one fuzz target per call). The
 # seed corpora already ran in unit, hence -vet=off too.
 fuzz:
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/expr
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzEncode$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzValueText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzHTMLSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzODSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzXLSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzCFB$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/cfb
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/newplan
-	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzFormula$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx
+	rm -rf $(FUZZCACHE)
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/expr -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzLoad$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzEncode$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/plan -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzReadWorkbook$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzValueText$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzTextSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzHTMLSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzODSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzXLSSource$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzCFB$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/cfb -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzRows$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzScanner$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzParts$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzMergeRef$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzNewPlan$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/newplan -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
+	$(GO) test -vet=off -run='^$$' -fuzz='^FuzzFormula$$' -fuzztime=$(FUZZTIME) -fuzzminimizetime=$(FUZZMINIMIZE) ./pkg/actuals/xlsx -args -test.fuzzcachedir=$(abspath $(FUZZCACHE))
 
 # The Go benchmarks of each stage (six runs each, into bench.txt: compare runs
 # with benchstat), then testdata/bench: plancheck as a user runs it, against
