@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/jlp-hrss/plancheck/pkg/actuals/xlsx"
+	"github.com/jlp-hrss/plancheck/pkg/msg"
 	wbt "github.com/jlp-hrss/plancheck/pkg/workbooktest"
 )
 
@@ -268,4 +269,23 @@ func FuzzODSSource(f *testing.F) {
 			})
 		}
 	})
+}
+
+// TestDamagedODSIsNamedSo: a file named .ods that is no zip is told of as
+// an .ods spreadsheet, not as an .xlsx workbook.
+func TestDamagedODSIsNamedSo(t *testing.T) {
+	dir := t.TempDir()
+	for name, want := range map[string]string{
+		"2023.ods":  "2023.ods：不是 .ods 电子表格：不是有效的 zip 压缩包（.ods 电子表格都是 zip 压缩包）",
+		"2023.xlsx": "2023.xlsx：不是 .xlsx 或 .xlsm 工作簿：不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）",
+	} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte("PK\x03\x04damaged"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ReadTable(path, Options{Lang: msg.Chinese})
+		if err == nil || err.Error() != filepath.Join(dir, want) {
+			t.Errorf("%s: %v\nwant %s", name, err, filepath.Join(dir, want))
+		}
+	}
 }

@@ -859,6 +859,9 @@ func skipText(text string) string {
 // notWorkbook words, in the run's language, why path is not a workbook,
 // naming the path once.
 func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
+	// A file named .ods is told of as what it claims to be (a damaged .ods
+	// was "not an .xlsx workbook").
+	ods := strings.EqualFold(filepath.Ext(path), ".ods")
 	var why string
 	switch e.Kind {
 	case xlsx.NotRegular:
@@ -876,9 +879,15 @@ func notWorkbook(lang msg.Lang, path string, e *xlsx.NotWorkbookError) error {
 	default:
 		if errors.Is(e.Err, zip.ErrFormat) {
 			why = lang.T("xlsx.not-zip")
+			if ods {
+				why = lang.T("xlsx.not-zip-ods")
+			}
 		} else {
 			why = lang.T("xlsx.not-zip-other", e.Reason())
 		}
+	}
+	if ods {
+		return msg.Worded(lang.T("xlsx.not-ods", path, why), e)
 	}
 	return msg.Worded(lang.T("xlsx.not-workbook", path, why), e)
 }

@@ -17,6 +17,8 @@ func init() {
 		"xlsx.ole":                {"这是 OLE 复合文件（Excel 97–2003 的 .xls，或设了打开密码的工作簿）；请在 Excel 中另存为 .xlsx", "an OLE compound file (an .xls from Excel 97–2003, or a password-protected workbook); save it as .xlsx"},
 		"xlsx.xlsb":               {"这是 .xlsb 二进制工作簿；请在 Excel 中另存为 .xlsx", "an .xlsb binary workbook; save it as .xlsx"},
 		"xlsx.not-zip":            {"不是有效的 zip 压缩包（.xlsx 工作簿都是 zip 压缩包）", "not a valid zip archive (every .xlsx workbook is one)"},
+		"xlsx.not-ods":            {"%s：不是 .ods 电子表格：%s", "%s: not an .ods spreadsheet: %s"},
+		"xlsx.not-zip-ods":        {"不是有效的 zip 压缩包（.ods 电子表格都是 zip 压缩包）", "not a valid zip archive (every .ods spreadsheet is one)"},
 		"xlsx.not-zip-other":      {"无法作为 zip 压缩包读取：%s", "cannot be read as a zip archive: %s"},
 		"xlsx.no-workbook-part":   {"压缩包中没有 %s", "no %s in the zip"},
 		"xlsx.no-workbook-elem":   {"%s 中没有 <workbook> 元素", "%s has no <workbook> element"},
