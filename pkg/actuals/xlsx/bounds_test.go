@@ -270,6 +270,38 @@ func TestSheetsSharePart(t *testing.T) {
 	}
 }
 
+// TestHugeMergeFill: the .xls reader's MergeFill fills a huge range as the
+// .xlsx reader does (TestHugeMerge): at most maxGapRows rows the file lacks
+// after each row it has (it filled a million).
+func TestHugeMergeFill(t *testing.T) {
+	f := NewMergeFill([]MergeRange{{Top: 6, Left: 1, Bottom: 1000000, Right: 16}})
+	var nums []int
+	cells := 0
+	emit := func(r Row) error {
+		nums = append(nums, r.Num)
+		cells += len(r.Cells)
+		return nil
+	}
+	for _, r := range []Row{
+		{Num: 1, Cells: []Cell{{Row: 1, Col: 1, Kind: Text, Text: "指标"}}},
+		{Num: 6, Cells: []Cell{{Row: 6, Col: 1, Kind: Text, Text: "注：合并"}}},
+		{Num: 500000, Cells: []Cell{{Row: 500000, Col: 17, Kind: Number, Text: "1", Number: 1}}},
+	} {
+		if err := f.Row(r.Num, r.Cells, emit); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Gap(DefaultLimits().MaxRows+1, emit); err != nil {
+		t.Fatal(err)
+	}
+	if len(nums) != 2+maxGapRows+1+maxGapRows || nums[len(nums)-1] != 500000+maxGapRows {
+		t.Errorf("%d rows, the last %d", len(nums), nums[len(nums)-1])
+	}
+	if want := 1 + 16 + maxGapRows*16 + 17 + maxGapRows*16; cells != want {
+		t.Errorf("%d cells, want %d", cells, want)
+	}
+}
+
 // TestNoSheetList: the error for a missing sheet lists the first ten
 // sheets and how many more, in either language.
 func TestNoSheetList(t *testing.T) {

@@ -498,9 +498,10 @@ func (f *MergeFill) Row(r int, cells []Cell, emit func(Row) error) error {
 }
 
 // Gap emits the rows from the last one given up to to-1 that merged ranges
-// fill; at the end of a sheet, to is MaxRows+1.
+// fill, at most maxGapRows of them as the .xlsx reader does (sheetReader.gap);
+// at the end of a sheet, to is MaxRows+1.
 func (f *MergeFill) Gap(to int, emit func(Row) error) error {
-	for r := f.lastRow + 1; r < to; r++ {
+	for r, end := f.lastRow+1, min(to, f.lastRow+1+maxGapRows); r < end; r++ {
 		if !f.m.fillsAt(r) {
 			break
 		}
