@@ -546,7 +546,7 @@ func (x *xlsSource) sheet(name string) (xlsSheet, error) {
 			return s, nil
 		}
 	}
-	return xlsSheet{}, msg.Errorf("xlsx.no-sheet", name, strings.Join(x.Sheets(), ", "))
+	return xlsSheet{}, msg.Errorf("xlsx.no-sheet", name, xlsx.SheetList(x.Sheets()))
 }
 
 // maxDimensionRecords bounds the records LastRow reads looking for the

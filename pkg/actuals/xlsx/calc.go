@@ -125,10 +125,11 @@ func b2f(b bool) float64 {
 // ErrLimit, and a circular one wraps ErrCircular. Every error names the
 // cell as sheet!ref (see CalcReason). The sheet name matches as in Rows.
 func (w *Workbook) Calc(sheet, ref string) (string, error) {
-	s, err := w.sheet(sheet)
-	if err != nil {
-		return "", err
+	idx, ok := w.sheetIdx(sheet)
+	if !ok {
+		return "", msg.Errorf("xlsx.no-sheet", sheet, SheetList(w.Sheets()))
 	}
+	s := w.sheets[idx]
 	place := s.name + "!" + ref
 	col, row, err := parseRef(ref, w.lim)
 	if err != nil {
@@ -145,7 +146,6 @@ func (w *Workbook) Calc(sheet, ref string) (string, error) {
 	if w.calc == nil {
 		w.calc = &calcState{sheets: map[int]*calcSheet{}}
 	}
-	idx := w.sheetIndex(s.name)
 	sh := w.calcSheet(idx)
 	w.calc.stack = w.calc.stack[:0]
 	v, err := w.cellValue(cellKey{idx, row, col}, 0)
@@ -168,32 +168,6 @@ func CalcReason(err error) error {
 		}
 	}
 	return err
-}
-
-// sheetIndex is the index of the sheet named exactly name.
-func (w *Workbook) sheetIndex(name string) int {
-	for i, s := range w.sheets {
-		if s.name == name {
-			return i
-		}
-	}
-	return -1
-}
-
-// formulaSheet finds a sheet named in a formula: exactly, else ignoring
-// case, as Excel does.
-func (w *Workbook) formulaSheet(name string) (int, bool) {
-	for i, s := range w.sheets {
-		if s.name == name {
-			return i, true
-		}
-	}
-	for i, s := range w.sheets {
-		if strings.EqualFold(s.name, name) {
-			return i, true
-		}
-	}
-	return 0, false
 }
 
 // calcSheet returns what is known of sheet idx.
@@ -227,7 +201,7 @@ func (w *Workbook) formula(sheet int, f *calcFormula) (fnode, int, int, error) {
 	}
 	if !src.parsed {
 		src.parsed = true
-		src.node, src.perr = parseFormula(src.text, w.lim, w.formulaSheet)
+		src.node, src.perr = parseFormula(src.text, w.lim, w.sheetIdx)
 	}
 	return src.node, f.row - src.row, f.col - src.col, src.perr
 }

@@ -103,7 +103,7 @@ func evalIn(t *testing.T, w *Workbook, formula string) (string, error) {
 		w.calc = &calcState{sheets: map[int]*calcSheet{}}
 	}
 	w.calc.steps = 0
-	node, err := parseFormula(formula, w.lim, w.formulaSheet)
+	node, err := parseFormula(formula, w.lim, w.sheetIdx)
 	if err != nil {
 		return "", err
 	}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -264,7 +265,7 @@ func (w *Workbook) eachCell(a area, depth int, fn func(fval) (bool, error)) erro
 	}
 	lo := pos(a.r1, a.c1)
 	hi := pos(a.r2, a.c2)
-	i, _ := slices2Search(sh.cells, lo)
+	i, _ := slices.BinarySearchFunc(sh.cells, lo, cmpPos)
 	for ; i < len(sh.cells) && sh.cells[i].pos <= hi; i++ {
 		if err := w.step(1); err != nil {
 			return err
@@ -277,7 +278,7 @@ func (w *Workbook) eachCell(a area, depth int, fn func(fval) (bool, error)) erro
 			return err
 		}
 	}
-	j := searchKeys(sh.fkeys, lo)
+	j, _ := slices.BinarySearch(sh.fkeys, lo)
 	// The formulas may be evaluated now, which can read this sheet
 	// again: fkeys never changes once read, cells may.
 	for ; j < len(sh.fkeys) && sh.fkeys[j] <= hi; j++ {
@@ -298,32 +299,6 @@ func (w *Workbook) eachCell(a area, depth int, fn func(fval) (bool, error)) erro
 		}
 	}
 	return nil
-}
-
-func slices2Search(cells []calcCell, p uint64) (int, bool) {
-	lo, hi := 0, len(cells)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if cells[m].pos < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(cells) && cells[lo].pos == p
-}
-
-func searchKeys(keys []uint64, p uint64) int {
-	lo, hi := 0, len(keys)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if keys[m] < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
 }
 
 // aggregate computes SUM, AVERAGE, MIN, MAX, COUNT and COUNTA. In a

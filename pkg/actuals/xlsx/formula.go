@@ -365,8 +365,9 @@ func (p *formulaParser) str() (fnode, error) {
 }
 
 func (p *formulaParser) errValue() (fnode, error) {
+	rest := strings.ToUpper(p.src[p.pos:])
 	for e := range excelErrors {
-		if strings.HasPrefix(strings.ToUpper(p.src[p.pos:]), e) {
+		if strings.HasPrefix(rest, e) {
 			p.pos += len(e)
 			return errNode(e), nil
 		}

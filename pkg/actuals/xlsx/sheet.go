@@ -165,13 +165,13 @@ func (w *Workbook) streamSheet(part string, ranges []mergeRange, fn func(Row) er
 	// tokens are the same, see fastXML, and the same code interprets
 	// them), and row numbers only increase, so "already had" is "number
 	// at most the last one given to fn".
-	last, fnFailed := 0, false
-	var fnErr error
+	last := 0
+	var fnErr error // fn's (or formulas') own error
 	wrapF := formulas
 	if formulas != nil {
 		wrapF = func(f *formulaCell) error {
 			if err := formulas(f); err != nil {
-				fnFailed, fnErr = true, err
+				fnErr = err
 				return err
 			}
 			return nil
@@ -180,12 +180,12 @@ func (w *Workbook) streamSheet(part string, ranges []mergeRange, fn func(Row) er
 	err := w.readSheet(part, slices.Clone(ranges), func(r Row) error {
 		last = r.Num
 		if err := fn(r); err != nil {
-			fnFailed, fnErr = true, err
+			fnErr = err
 			return err
 		}
 		return nil
 	}, wrapF, true)
-	if fnFailed {
+	if fnErr != nil {
 		return fnErr
 	}
 	if err == nil || w.tokenizer == tokenizeFast {

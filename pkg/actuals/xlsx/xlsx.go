@@ -364,19 +364,28 @@ func (w *Workbook) SheetPart(name string) string {
 	return s.part
 }
 
-// sheet finds a sheet by name: exactly, else ignoring case as Excel does.
+// sheet finds a sheet by name, as sheetIdx does.
 func (w *Workbook) sheet(name string) (sheetInfo, error) {
-	for _, s := range w.sheets {
+	if i, ok := w.sheetIdx(name); ok {
+		return w.sheets[i], nil
+	}
+	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, SheetList(w.Sheets()))
+}
+
+// sheetIdx is the index of the sheet named name: exactly, else ignoring
+// case as Excel does (in Rows and in a formula's references alike).
+func (w *Workbook) sheetIdx(name string) (int, bool) {
+	for i, s := range w.sheets {
 		if s.name == name {
-			return s, nil
+			return i, true
 		}
 	}
-	for _, s := range w.sheets {
+	for i, s := range w.sheets {
 		if strings.EqualFold(s.name, name) {
-			return s, nil
+			return i, true
 		}
 	}
-	return sheetInfo{}, msg.Errorf("xlsx.no-sheet", name, sheetList(w.Sheets()))
+	return 0, false
 }
 
 // MaxListed bounds the names one message lists: a workbook of thousands of
@@ -385,7 +394,7 @@ const MaxListed = 10
 
 // sheetList is names joined for a message, the first MaxListed of them
 // and how many more, worded in the message's language.
-func sheetList(names []string) any {
+func SheetList(names []string) any {
 	if len(names) <= MaxListed {
 		return strings.Join(names, ", ")
 	}
