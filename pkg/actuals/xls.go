@@ -99,7 +99,6 @@ const maxPendingCells = 1 << 16
 // merged ranges and the cells they cover; a record longer than BIFF8
 // allows, or a CONTINUE where none may be, is an error.
 type xlsSource struct {
-	path     string
 	lim      xlsx.Limits
 	file     *os.File
 	wb       *cfb.Stream
@@ -128,7 +127,7 @@ func openXLS(path string, lim xlsx.Limits) (source, error) {
 		f.Close()
 		return nil, err
 	}
-	x, err := readXLS(f, st.Size(), path, lim)
+	x, err := readXLS(f, st.Size(), lim)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -138,7 +137,7 @@ func openXLS(path string, lim xlsx.Limits) (source, error) {
 }
 
 // readXLS reads an .xls workbook from ra, size bytes; lim has its defaults.
-func readXLS(ra io.ReaderAt, size int64, path string, lim xlsx.Limits) (*xlsSource, error) {
+func readXLS(ra io.ReaderAt, size int64, lim xlsx.Limits) (*xlsSource, error) {
 	if size > lim.MaxFileSize {
 		return nil, xlsx.LimitError(msg.Errorf("xls.too-large", lim.MaxFileSize))
 	}
@@ -165,7 +164,7 @@ func readXLS(ra io.ReaderAt, size int64, path string, lim xlsx.Limits) (*xlsSour
 	if wb.Size() > lim.MaxPartSize {
 		return nil, xlsx.LimitError(msg.Errorf("xls.stream-over", lim.MaxPartSize))
 	}
-	x := &xlsSource{path: path, lim: lim, wb: wb}
+	x := &xlsSource{lim: lim, wb: wb}
 	if err := x.readGlobals(); err != nil {
 		return nil, err
 	}
@@ -200,11 +199,10 @@ func (x *xlsSource) Calc(string, string) (string, error) {
 
 // records reads the BIFF records of the Workbook stream from off.
 type records struct {
-	br   *bufio.Reader
-	off  int64 // of the next record
-	size int64
-	hdr  [4]byte
-	buf  []byte
+	br  *bufio.Reader
+	off int64 // of the next record
+	hdr [4]byte
+	buf []byte
 	// held is a record read ahead and put back (unread).
 	held   bool
 	typ    uint16
@@ -214,7 +212,7 @@ type records struct {
 
 func (x *xlsSource) records(off int64) *records {
 	r := io.NewSectionReader(x.wb, off, max(x.wb.Size()-off, 0))
-	return &records{br: bufio.NewReaderSize(r, 64<<10), off: off, size: x.wb.Size(), buf: make([]byte, maxRecord)}
+	return &records{br: bufio.NewReaderSize(r, 64<<10), off: off, buf: make([]byte, maxRecord)}
 }
 
 // next reads the next record; io.EOF at the end of the stream. data is
