@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -334,5 +335,41 @@ func TestAtomicWriteBothWays(t *testing.T) {
 		if len(entries) != 2 {
 			t.Errorf("%s: the folder holds %v", name, entries)
 		}
+	}
+}
+
+// TestValidatePipesConflict: validate reads each file once, so two named
+// pipes (<(cat a.yaml) <(cat b.yaml)) holding one id@version with other
+// contents are a conflict, as the same two files are (the conflict check
+// read the files again, and found the pipes empty).
+func TestValidatePipesConflict(t *testing.T) {
+	t.Parallel()
+	if runtime.GOOS == "windows" {
+		t.Skip("no named pipes as on Unix")
+	}
+	shipped, err := os.ReadFile(filepath.Join("..", "..", "plans", "jlp-hrss-14th.v1.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	contents := [][]byte{shipped, bytes.Replace(shipped, []byte("title: "), []byte("title: 修订 "), 1)}
+	var pipes []string
+	for i, data := range contents {
+		fifo := filepath.Join(dir, fmt.Sprintf("p%d.yaml", i))
+		if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+		pipes = append(pipes, fifo)
+		go func() {
+			if w, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+				w.Write(data)
+				w.Close()
+			}
+		}()
+	}
+	time.Sleep(100 * time.Millisecond) // the writers are there first, as bash's are
+	code, _, stderr := runMain(append([]string{"validate", "--lang", "en"}, pipes...)...)
+	if code != ExitFailed || !strings.Contains(stderr, "conflicting plan files: "+pipes[0]+" and "+pipes[1]+" both hold jlp-hrss-14th@1") {
+		t.Errorf("status %d, stderr\n%s", code, stderr)
 	}
 }

@@ -85,7 +85,7 @@ func runValidate(opts *validateOptions) error {
 		}
 	}
 
-	var valid []string // the files (not the embedded plans) that are valid
+	var valid []plan.Loaded // the files' plans (not the embedded ones) that are valid
 	for _, in := range inputs {
 		if in.err != nil {
 			unreadable++
@@ -117,7 +117,7 @@ func runValidate(opts *validateOptions) error {
 			opts.problem(w) // the exit status stays 0
 		}
 		if !in.embedded {
-			valid = append(valid, in.name)
+			valid = append(valid, plan.Loaded{Plan: p, Data: in.data})
 		}
 		if opts.format == "text" {
 			fmt.Fprintln(opts.io.Out, msg.Printable(lang.T("plan.valid", in.name, p.Ref(), len(p.Indicators()))))
@@ -134,7 +134,9 @@ func runValidate(opts *validateOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, _ := base.WithFiles(valid)
+	// The plans as loaded above: a file is not read again (a named pipe
+	// could not be).
+	reg := base.WithLoaded(valid)
 	for _, c := range reg.Conflicts() {
 		invalid++
 		opts.annotate(c.Second, plan.Pos{Line: 1, Col: 1}, msg.Text(c, lang))

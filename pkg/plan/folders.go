@@ -55,17 +55,7 @@ func (r *Registry) WithFolders(dirs []string) (*Registry, []Skipped, error) {
 // WithFiles returns a registry of r's plans and of the plans of files, read
 // in order, as WithFolders reads a folder's files.
 func (r *Registry) WithFiles(files []string) (*Registry, []Skipped) {
-	out := &Registry{plans: append([]*Plan(nil), r.plans...), data: map[string][]byte{}, conflicts: map[string]*Conflict{}}
-	for k, v := range r.data {
-		out.data[k] = v
-	}
-	for k, v := range r.conflicts {
-		out.conflicts[k] = v
-	}
-	byRef := make(map[string]*Plan, len(out.plans))
-	for _, p := range out.plans {
-		byRef[p.Ref()] = p
-	}
+	var loaded []Loaded
 	var skipped []Skipped
 	for _, f := range files {
 		data, err := ReadFile(f)
@@ -78,6 +68,35 @@ func (r *Registry) WithFiles(files []string) (*Registry, []Skipped) {
 			skipped = append(skipped, Skipped{f, err})
 			continue
 		}
+		loaded = append(loaded, Loaded{p, data})
+	}
+	return r.WithLoaded(loaded), skipped
+}
+
+// Loaded is a plan loaded from a file, and the file's bytes.
+type Loaded struct {
+	Plan *Plan
+	Data []byte
+}
+
+// WithLoaded returns a registry of r's plans and of plans loaded already
+// (validate has read them, and a named pipe reads once), in order: the same
+// id@version twice is one plan when the bytes are the same, else a
+// conflict.
+func (r *Registry) WithLoaded(loaded []Loaded) *Registry {
+	out := &Registry{plans: append([]*Plan(nil), r.plans...), data: map[string][]byte{}, conflicts: map[string]*Conflict{}}
+	for k, v := range r.data {
+		out.data[k] = v
+	}
+	for k, v := range r.conflicts {
+		out.conflicts[k] = v
+	}
+	byRef := make(map[string]*Plan, len(out.plans))
+	for _, p := range out.plans {
+		byRef[p.Ref()] = p
+	}
+	for _, l := range loaded {
+		p, data := l.Plan, l.Data
 		ref := p.Ref()
 		first, dup := byRef[ref]
 		switch {
@@ -93,7 +112,7 @@ func (r *Registry) WithFiles(files []string) (*Registry, []Skipped) {
 		}
 	}
 	out.sort()
-	return out, skipped
+	return out
 }
 
 // Conflict is a plan reference that two files hold with different contents;
