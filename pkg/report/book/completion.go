@@ -142,7 +142,8 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 						row++
 					}
 					tp := o.TimeProgress
-					s.text(compIndicator, row, report.IndicatorLabel(ind), cellStyle{border: true, wrap: textWidth(report.IndicatorLabel(ind)) > maxIndicatorCol-2})
+					label := report.IndicatorLabel(ind)
+					s.text(compIndicator, row, label, cellStyle{border: true, wrap: textWidth(label) > maxIndicatorCol-2})
 					s.text(compAttribute, row, report.AttributeLabel(ind.Attribute, lang), centerCell)
 					s.text(compTarget, row, ind.PrintedTarget(), centerCell)
 					s.actualValue(compActual, row, o, cellStyle{border: true, align: "right"})
@@ -164,8 +165,9 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 					row++
 				}
 				if len(path) > 0 {
-					// past maxCharts they are only counted
-					if chartCount++; chartCount <= maxCharts {
+					// past maxCharts they are only counted; the charts
+					// are drawn after the measuring pass
+					if chartCount++; measuring && chartCount <= maxCharts {
 						cp := chart{title: lang.T("summary.progress-and-time-progress", e.Year),
 							outcomes: path}
 						if e.Multi() {

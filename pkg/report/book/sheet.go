@@ -159,11 +159,22 @@ func (s *sheetWriter) styleCell(col, row int, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	if s.measuring && s.measureUnstyled {
-		s.cell(col, row) // the extent only
-		return
+	s.set(s.cell(col, row), nil, cs)
+}
+
+// set gives cell c its value (none while measuring: a value stored as any
+// is allocated) and its style (see styleCell); v nil keeps its value.
+func (s *sheetWriter) set(c *sheetCell, v any, cs cellStyle) {
+	switch {
+	case s.measuring && s.measureUnstyled:
+	case s.measuring:
+		s.b.style(cs) // made, in its order of first use
+	default:
+		if v != nil {
+			c.value = v
+		}
+		c.style = s.b.style(cs)
 	}
-	s.cell(col, row).style = s.b.style(cs)
 }
 
 // fitWidth widens col to fit text; a streamed sheet's widths are set
@@ -174,15 +185,6 @@ func (s *sheetWriter) fitWidth(col int, text string) {
 	}
 }
 
-// put sets a cell's value; a measured cell has none (a value stored as any
-// is allocated).
-func (s *sheetWriter) put(col, row int, v any) {
-	c := s.cell(col, row)
-	if !s.measuring {
-		c.value = v
-	}
-}
-
 // text writes a string cell. A string value is always stored as text (an
 // inline string), so a value from an input that starts with =, +, - or @
 // stays text: it never becomes a formula.
@@ -190,8 +192,7 @@ func (s *sheetWriter) text(col, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.put(col, row, v)
-	s.styleCell(col, row, cs)
+	s.set(s.cell(col, row), v, cs)
 	if cs.wrap {
 		s.wrap(wrappedCell{row: row, col: col, lastCol: col, text: v})
 	} else {
@@ -214,8 +215,7 @@ func (s *sheetWriter) number(col, row int, v float64, shown string, cs cellStyle
 	if s.b.err != nil {
 		return
 	}
-	s.put(col, row, v)
-	s.styleCell(col, row, cs)
+	s.set(s.cell(col, row), v, cs)
 	s.fitWidth(col, shown)
 }
 
@@ -225,8 +225,8 @@ func (s *sheetWriter) banner(col, lastCol, row int, v string, cs cellStyle) {
 	if s.b.err != nil {
 		return
 	}
-	s.put(col, row, v)
-	for c := col; c <= lastCol; c++ {
+	s.set(s.cell(col, row), v, cs)
+	for c := col + 1; c <= lastCol; c++ {
 		s.styleCell(c, row, cs)
 	}
 	if lastCol > col {
@@ -274,15 +274,10 @@ func (s *sheetWriter) finish() {
 	for _, wc := range s.wrapped {
 		lines[wc.row] = max(lines[wc.row], s.lines(wc))
 	}
-	rows := make([]int, 0, len(lines))
 	for r, n := range lines {
 		if n > 1 {
-			rows = append(rows, r)
+			s.rowHeight(r, linesHeight(n))
 		}
-	}
-	sort.Ints(rows)
-	for _, r := range rows {
-		s.rowHeight(r, linesHeight(lines[r]))
 	}
 }
 
