@@ -77,7 +77,7 @@ func Write(w io.Writer, evals []*pipeline.Evaluation, missing []pipeline.NotEval
 		// it (2021年, 2022年 columns beside 2023年): its own trend, drawn
 		// small and flowing on from the completion table, so that the
 		// report of one year stays on a few pages.
-		hist, err := earlierYears(v.Files, lang)
+		hist, err := earlierYears(v.Files)
 		if err != nil {
 			return err
 		}
@@ -251,23 +251,18 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 		if !fv.Multi || en.Entity == "" {
 			total = &pipeline.EntityEvaluation{Entity: en.Entity, Outcomes: append([]evaluate.Outcome(nil), en.Outcomes...),
 				NotReported: append([]*plan.Indicator(nil), en.NotReported...)}
-			if !fv.Multi {
-				return nil
-			}
+		}
+		if !fv.Multi || en.Entity == "" {
+			return nil // the units' counts and rankings leave the total out
 		}
 		counts := en.Counts()
 		ec := entityCountView{Entity: report.EntityLabel(en.Entity, lang)}
 		for _, s := range evaluate.Statuses {
 			ec.Counts = append(ec.Counts, counts[s])
 		}
-		if en.Entity != "" {
-			fv.EntityCounts = append(fv.EntityCounts, ec)
-		}
+		fv.EntityCounts = append(fv.EntityCounts, ec)
 		for _, o := range en.Outcomes {
 			i := indIndex[o.Indicator]
-			if en.Entity == "" {
-				continue
-			}
 			if perStatus[i] == nil {
 				perStatus[i] = map[evaluate.Status]int{}
 			}
@@ -281,9 +276,6 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 	if err != nil {
 		return nil, err
 	}
-	if !fv.Multi {
-		fv.EntityCounts = nil
-	}
 	if total != nil {
 		fv.headline = total.Outcomes
 		if fv.Multi {
@@ -294,11 +286,8 @@ func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, err
 	// follows: the only one, or the workbook's own total rows; without
 	// total rows, every unit's outcomes.
 	counts := e.Counts()
-	if fv.Multi && fv.headline != nil {
-		counts = map[evaluate.Status]int{}
-		for _, o := range fv.headline {
-			counts[o.Status]++
-		}
+	if fv.Multi && total != nil {
+		counts = total.Counts()
 	}
 	for _, s := range report.CountedStatuses(counts, final) {
 		fv.Counts = append(fv.Counts, countView{Status: statusOf(s, final, lang), N: counts[s]})
@@ -460,24 +449,40 @@ func number(v *float64, ind *plan.Indicator) string {
 // earlierYears are the years of the period before the one judged that the
 // single evaluation's workbook holds values for, each judged as --year
 // would (pipeline.Evaluation.ForYear), for the trend; nil where there are
-// several evaluations, or a many-unit one without total rows.
-func earlierYears(files []*fileView, lang Lang) ([]*fileView, error) {
+// several evaluations, or a many-unit one without total rows. Of each only
+// what the trend reads is made (the year and its headline), not a page.
+func earlierYears(files []*fileView) ([]*fileView, error) {
 	if len(files) != 1 || files[0].headline == nil || !files[0].e.FromReading() {
 		return nil, nil
 	}
 	e := files[0].e
 	var out []*fileView
 	for y := e.Plan.Period.Start; y < e.Year; y++ {
-		fv, err := buildFile(e.ForYear(y), lang, 0, 1)
+		ey := e.ForYear(y)
+		h, err := headline(ey)
 		if err != nil {
 			return nil, err
 		}
-		for _, o := range fv.headline {
+		for _, o := range h {
 			if o.Actual != nil {
-				out = append(out, fv)
+				out = append(out, &fileView{e: ey, Year: y, headline: h})
 				break
 			}
 		}
 	}
 	return out, nil
+}
+
+// headline is what the trend follows of an evaluation: the outcomes of its
+// only unit, or of a many-unit workbook's total rows (nil without them).
+func headline(e *pipeline.Evaluation) ([]evaluate.Outcome, error) {
+	multi := e.Multi()
+	var out []evaluate.Outcome
+	err := e.Each(func(_ int, en *pipeline.EntityEvaluation) error {
+		if !multi || en.Entity == "" {
+			out = append([]evaluate.Outcome(nil), en.Outcomes...)
+		}
+		return nil
+	})
+	return out, err
 }
