@@ -159,8 +159,7 @@ func runValidate(opts *validateOptions) error {
 func (opts *validateOptions) problem(pr plan.Problem) {
 	lang := opts.global.lang
 	text, hint := pr.Message(lang), pr.HintText(lang)
-	switch {
-	case opts.format == "github":
+	if opts.format == "github" {
 		level := "error"
 		if pr.Warning {
 			level = "warning"
@@ -170,10 +169,8 @@ func (opts *validateOptions) problem(pr plan.Problem) {
 		}
 		fmt.Fprintf(opts.io.Out, "::%s file=%s,line=%d,col=%d::%s\n", level, escapeProperty(pr.File), pr.Line, pr.Col, escapeData(text))
 		return
-	case pr.Warning:
-		text = lang.T("prefix.warning") + text
 	}
-	fmt.Fprintln(opts.io.ErrOut, msg.Printable(fmt.Sprintf("%s:%d:%d: %s", pr.File, pr.Line, pr.Col, text)))
+	fmt.Fprintln(opts.io.ErrOut, msg.Printable(pr.Text(lang)))
 	if hint != "" {
 		fmt.Fprintln(opts.io.ErrOut, msg.Printable("plancheck: "+lang.T("prefix.hint")+hint))
 	}

@@ -45,17 +45,9 @@ type Placeholder struct {
 	Target    string // its target as printed
 }
 
-// SchemaComment is the first line of every plan file: editors with the
-// YAML language server check the plan against the schema as it is typed
-// (the path holds for a plan under plans/).
-const SchemaComment = "# yaml-language-server: $schema=../schema/plan.schema.json"
-
-// slug is the plan loader's rule for ids.
-var slug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-
-// ValidID reports whether id is a valid plan or indicator id: lower-case
-// letters, digits and hyphens, not starting with a hyphen.
-func ValidID(id string) bool { return slug.MatchString(id) }
+// ValidID reports whether id is a valid plan or indicator id, by the plan
+// loader's rule (plan.ValidID).
+func ValidID(id string) bool { return plan.ValidID(id) }
 
 // captionSpan is a span of years in a caption: （2021—2025年）.
 var captionSpan = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})`)
@@ -122,7 +114,7 @@ func Make(t *Table, o Options) (*Result, error) {
 	width := max(2, len(strconv.Itoa(rows)))
 
 	w := &writer{}
-	w.line(SchemaComment)
+	w.line(plan.SchemaComment)
 	w.line("schema: " + plan.SchemaV1)
 	w.line("id: " + o.ID)
 	w.line("version: 1")

@@ -107,7 +107,7 @@ func (r *Registry) WithLoaded(loaded []Loaded) *Registry {
 		case sameContent(out.data[ref], data):
 			// The same plan twice (a copy, a folder named twice): one.
 		case out.conflicts[ref] == nil:
-			out.conflicts[ref] = &Conflict{Ref: ref, First: first.File, Second: p.File,
+			out.conflicts[ref] = &Conflict{Ref: ref, Second: p.File,
 				err: msg.Errorf("plan.conflict", ErrConflict, fileLabel(first), fileLabel(p), ref)}
 		}
 	}
@@ -119,10 +119,10 @@ func (r *Registry) WithLoaded(loaded []Loaded) *Registry {
 // resolving it is this error.
 type Conflict struct {
 	Ref string
-	// First is the file of the plan the registry keeps (the embedded one,
-	// or the first read); Second the first file found to differ from it.
-	First, Second string
-	err           *msg.Error
+	// Second is the first file found to differ from the plan the registry
+	// keeps (the embedded one, or the first read), which the error names.
+	Second string
+	err    *msg.Error
 }
 
 func (c *Conflict) Error() string { return c.err.Error() }

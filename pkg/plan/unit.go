@@ -24,8 +24,6 @@ type Unit struct {
 	// multiply (42.5万 in a 人 row): counts, amounts and money, not rates,
 	// ages or durations.
 	Multiplied bool
-	// Known is false for a unit plancheck does not know.
-	Known bool
 }
 
 // What a family measures, as the flags of its units.
@@ -93,7 +91,7 @@ var units = func() map[string]Unit {
 	for _, f := range families {
 		for _, u := range f.units {
 			m[u.name] = Unit{Name: u.name, Family: f.units[0].name, Scale: u.scale,
-				Count: f.kind == kindCount, Multiplied: f.kind != kindOther, Known: true}
+				Count: f.kind == kindCount, Multiplied: f.kind != kindOther}
 		}
 	}
 	return m

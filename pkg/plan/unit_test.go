@@ -78,7 +78,7 @@ func TestUnitFamilies(t *testing.T) {
 			}
 		}
 	}
-	if u, ok := plan.LookupUnit("标准亩"); ok || u.Family != "标准亩" || u.Known {
+	if u, ok := plan.LookupUnit("标准亩"); ok || u.Family != "标准亩" {
 		t.Errorf("an unknown unit: %+v, %v", u, ok)
 	}
 	if u, _ := plan.LookupUnit("万元"); !u.Multiplied || u.Count {

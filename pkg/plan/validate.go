@@ -15,6 +15,10 @@ import (
 
 var slug = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
+// ValidID reports whether id is a valid plan or indicator id: lower-case
+// letters, digits and hyphens, not starting with a hyphen.
+func ValidID(id string) bool { return slug.MatchString(id) }
+
 // Years a plan may name; anything outside is a typo.
 const (
 	minYear = 1900
