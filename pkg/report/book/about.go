@@ -89,7 +89,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 			sources = e.Sources
 		}
 		for i, src := range sources {
-			s.text(fileNameCol, row, fileName(src.File), wrapped)
+			s.text(fileNameCol, row, report.FileName(src.File), wrapped)
 			s.text(fileHashCol, row, src.SHA256, wrapped)
 			s.number(fileYearCol, row, float64(e.Year), strconv.Itoa(e.Year), centerCell)
 			tp := e.TimeProgress
@@ -115,7 +115,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 		s.text(fileHashCol, row, lang.T("summary.not-evaluated-why"), headerCell)
 		row++
 		for _, n := range missing {
-			s.text(fileNameCol, row, fileName(n.File), wrapped)
+			s.text(fileNameCol, row, report.FileName(n.File), wrapped)
 			s.text(fileHashCol, row, notEvaluatedReason(n, lang), wrapped)
 			row++
 		}
@@ -167,7 +167,7 @@ func (b *summaryBook) aboutSheet(name string, evals []*pipeline.Evaluation, miss
 				files = append(files, src.File)
 			}
 			for _, f := range files {
-				if base := fileName(f); base != f {
+				if base := report.FileName(f); base != f {
 					w = strings.ReplaceAll(w, f, base)
 				}
 			}
@@ -208,7 +208,7 @@ const (
 // their names alone, as the summary names its input files.
 func notEvaluatedReason(n pipeline.NotEvaluated, lang Lang) string {
 	why := n.Reason(lang)
-	if base := fileName(n.File); base != n.File {
+	if base := report.FileName(n.File); base != n.File {
 		why = strings.ReplaceAll(why, n.File, base)
 	}
 	return why

@@ -201,7 +201,7 @@ func (b *summaryBook) completionSheet(name string, evals []*pipeline.Evaluation,
 		// The workbooks of the batch left out, under the tables, as the
 		// terminal's table ends (说明 says it again, beside the input files).
 		for _, n := range missing {
-			s.banner(1, completionCols, row, lang.T("report.not-evaluated", fileName(n.File), notEvaluatedReason(n, lang)), cellStyle{wrap: true})
+			s.banner(1, completionCols, row, lang.T("report.not-evaluated", report.FileName(n.File), notEvaluatedReason(n, lang)), cellStyle{wrap: true})
 			row++
 		}
 		if len(missing) > 0 {

@@ -132,29 +132,6 @@ func planRefs(evals []*pipeline.Evaluation) string {
 	return strings.Join(refs, ", ")
 }
 
-// fileLabel names an evaluation's workbook without its folder: its file, or
-// for one merged from several (a street's files) each file.
-func fileLabel(e *pipeline.Evaluation) string {
-	if e.Sources == nil {
-		return fileName(e.File)
-	}
-	names := make([]string, len(e.Sources))
-	for i, src := range e.Sources {
-		names[i] = fileName(src.File)
-	}
-	return strings.Join(names, "、")
-}
-
-// fileName is the name of an input file without its folder, whether
-// the path was given the Unix or the Windows way: a summary is handed on,
-// and the folders of the machine it was made on are nobody else's business.
-func fileName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 && i < len(path)-1 {
-		return path[i+1:]
-	}
-	return path
-}
-
 func (b *summaryBook) check(err error) {
 	if b.err == nil && err != nil {
 		b.err = err
@@ -171,7 +148,7 @@ func (b *summaryBook) newSheet(name string) {
 
 // sectionTitle names one evaluation: "2023年 · 时序进度 60% · 2023.xlsx".
 func sectionTitle(e *pipeline.Evaluation, lang Lang, withPlan bool) string {
-	file := fileLabel(e)
+	file := report.FileLabel(e)
 	s := lang.T("summary.time-progress-2", e.Year, report.Percent(&e.TimeProgress), file)
 	if withPlan {
 		s += " · " + e.Plan.Ref()
@@ -192,7 +169,7 @@ func samePlan(evals []*pipeline.Evaluation) bool {
 // file, or for one merged from a street's files (a unit each) that unit's.
 func unitFile(e *pipeline.Evaluation, i int) string {
 	if e.Sources != nil && i < len(e.Sources) {
-		return fileName(e.Sources[i].File)
+		return report.FileName(e.Sources[i].File)
 	}
-	return fileName(e.File)
+	return report.FileName(e.File)
 }

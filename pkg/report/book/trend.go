@@ -69,9 +69,9 @@ func (b *summaryBook) trendSheet(name string, evals []*pipeline.Evaluation) {
 		case sameFile:
 			return year
 		case sameYear:
-			return fileLabel(e)
+			return report.FileLabel(e)
 		}
-		return fileLabel(e) + " · " + year
+		return report.FileLabel(e) + " · " + year
 	}
 
 	c := 1

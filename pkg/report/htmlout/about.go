@@ -67,7 +67,7 @@ func buildAbout(evals []*pipeline.Evaluation, files []*fileView, missing []pipel
 			sources = e.Sources
 		}
 		for _, src := range sources {
-			a.Files = append(a.Files, sourceView{Name: fileName(src.File), SHA256: src.SHA256, Year: strconv.Itoa(e.Year), Plan: p.Ref()})
+			a.Files = append(a.Files, sourceView{Name: report.FileName(src.File), SHA256: src.SHA256, Year: strconv.Itoa(e.Year), Plan: p.Ref()})
 		}
 	}
 	if len(a.Audits) > MaxListed {
@@ -79,7 +79,7 @@ func buildAbout(evals []*pipeline.Evaluation, files []*fileView, missing []pipel
 		a.Warnings = a.Warnings[:MaxListed]
 	}
 	for _, n := range missing {
-		a.NotEvaluated = append(a.NotEvaluated, sourceView{Name: fileName(n.File), SHA256: n.Reason(lang)})
+		a.NotEvaluated = append(a.NotEvaluated, sourceView{Name: report.FileName(n.File), SHA256: n.Reason(lang)})
 	}
 	for _, s := range report.CountedStatuses(nil, false) {
 		a.Legend = append(a.Legend, statusOf(s, false, lang))

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/jlp-hrss/plancheck/pkg/evaluate"
@@ -210,29 +209,11 @@ type rankView struct {
 	Below         bool
 }
 
-func fileName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 && i < len(path)-1 {
-		return path[i+1:]
-	}
-	return filepath.Base(path)
-}
-
-func fileLabel(e *pipeline.Evaluation) string {
-	if e.Sources == nil {
-		return fileName(e.File)
-	}
-	names := make([]string, len(e.Sources))
-	for i, src := range e.Sources {
-		names[i] = fileName(src.File)
-	}
-	return strings.Join(names, "、")
-}
-
 // buildFile reads one evaluation: its outcomes one unit at a time (Each), so
 // that a workbook of thousands of units keeps only what the report shows.
 func buildFile(e *pipeline.Evaluation, lang Lang, index, of int) (*fileView, error) {
 	final := e.Year == e.Plan.Period.End
-	fv := &fileView{e: e, Anchor: fmt.Sprintf("f%d", index+1), File: fileLabel(e), PlanTitle: report.PlanTitle(e.Plan),
+	fv := &fileView{e: e, Anchor: fmt.Sprintf("f%d", index+1), File: report.FileLabel(e), PlanTitle: report.PlanTitle(e.Plan),
 		Year: e.Year, Multi: e.Multi(), Units: len(e.Entities())}
 	tp := e.TimeProgress
 	fv.TimeProgress = report.Percent(&tp)
