@@ -111,29 +111,11 @@ func runNewPlan(opts *newPlanOptions) error {
 	}
 	t, err := newplan.Parse(lines, opts.table)
 	if err != nil {
-		var me *msg.Error
-		if errors.As(err, &me) {
-			switch me.Key {
-			case "newplan.no-header":
-				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-header"))
-			case "newplan.no-table-captioned":
-				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-table"))
-			}
-		}
-		return inputError(from, err, lang)
+		return newPlanError(from, err, lang)
 	}
 	res, err := newplan.Make(t, newplan.Options{ID: opts.id, Title: opts.title, Start: opts.start, End: opts.end, Lang: lang})
 	if err != nil {
-		var me *msg.Error
-		if errors.As(err, &me) {
-			switch me.Key {
-			case "newplan.no-period":
-				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-period"))
-			case "newplan.no-title":
-				return withHint(inputError(from, err, lang), "%s", lang.T("hint.newplan-title"))
-			}
-		}
-		return inputError(from, err, lang)
+		return newPlanError(from, err, lang)
 	}
 
 	out := opts.output
@@ -226,4 +208,24 @@ func readNewPlanInput(opts *newPlanOptions) ([]newplan.Line, error) {
 		return nil, errors.New(lang.T("newplan.input-too-large", name, newplan.MaxInput))
 	}
 	return newplan.SplitText(newplan.DecodeText(data)), nil
+}
+
+// newPlanHints are the hints of the errors of reading a pasted table or
+// making a plan of it that a hint helps.
+var newPlanHints = map[msg.Key]msg.Key{
+	"newplan.no-header":          "hint.newplan-header",
+	"newplan.no-table-captioned": "hint.newplan-table",
+	"newplan.no-period":          "hint.newplan-period",
+	"newplan.no-title":           "hint.newplan-title",
+}
+
+// newPlanError is an error of new-plan's input (from), with its hint.
+func newPlanError(from string, err error, lang msg.Lang) error {
+	var me *msg.Error
+	if errors.As(err, &me) {
+		if hint, ok := newPlanHints[me.Key]; ok {
+			return withHint(inputError(from, err, lang), "%s", lang.T(hint))
+		}
+	}
+	return inputError(from, err, lang)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,5 +114,25 @@ func TestRunNewPlanNoOverwrite(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(outPath); !strings.HasPrefix(string(data), "# yaml-language-server") {
 		t.Errorf("with --force, not written: %q", data)
+	}
+}
+
+// TestRunNewPlanHints: an input without a header row, or a --table caption
+// that names no table, is an error with the hint that helps.
+func TestRunNewPlanHints(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in, table, hint string
+	}{
+		{"城镇新增就业人数\t4.02\t[15]\t预期性\n", "", "paste the 专栏 with its header row"},
+		{"专栏2 主要指标\n指标\t2020年基数\t2025年目标\t指标属性\n城镇新增就业人数\t4.02\t[15]\t预期性\n", "专栏9", "leave out --table, or check how the caption is written"},
+	} {
+		ios, _, _ := testStreams()
+		ios.In = strings.NewReader(tc.in)
+		err := runNewPlan(&newPlanOptions{io: ios, global: &globalOptions{lang: msg.English}, from: "-", id: "x-14th", table: tc.table})
+		var h interface{ Hint() string }
+		if err == nil || !errors.As(err, &h) || !strings.Contains(h.Hint(), tc.hint) {
+			t.Errorf("%q: %v, want the hint %q", tc.in, err, tc.hint)
+		}
 	}
 }
